@@ -1,0 +1,93 @@
+/**
+ * Small helpers shared by the command-line scripts: flag parsing with clear one-line errors
+ * (exit code 2) and the map/settings flags they have in common.
+ */
+import { createEnv, type IceMazeEnv } from '../src/rl/env';
+import { splitMapRows } from '../src/rl/maps';
+import { checkLimit, PARAM_LIMITS, RUN_LIMITS, type Limit } from '../src/rl/params';
+
+/** A bad command line: printed as one line on stderr, exit code 2. */
+export class UsageError extends Error {}
+
+/** Parses `--name value` / `--name=value` / `--flag` into a map; rejects anything else. */
+export function parseFlags(argv: readonly string[], known: readonly string[]): Map<string, string> {
+  const flags = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (!arg.startsWith('--')) throw new UsageError(`Unexpected argument "${arg}".`);
+    const eq = arg.indexOf('=');
+    const name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
+    if (!known.includes(name))
+      throw new UsageError(
+        `Unknown flag --${name}; known: ${known.map((k) => '--' + k).join(' ')}.`,
+      );
+    let value: string;
+    if (eq >= 0) value = arg.slice(eq + 1);
+    else if (i + 1 < argv.length && !argv[i + 1]!.startsWith('--')) value = argv[++i]!;
+    else value = 'true';
+    flags.set(name, value);
+  }
+  return flags;
+}
+
+/** A number flag checked against a limit, or the fallback when absent. */
+export function numberFlag(
+  flags: Map<string, string>,
+  name: string,
+  limit: Limit,
+  fallback: number,
+): number {
+  const raw = flags.get(name);
+  if (raw === undefined) return fallback;
+  const value = raw.trim() === '' ? NaN : Number(raw);
+  const error = checkLimit(limit, value);
+  if (error) throw new UsageError(`--${name}: ${error.replace(`got ${value}`, `got "${raw}"`)}`);
+  return value;
+}
+
+/** A boolean flag: true/false/1/0/yes/no. */
+export function booleanFlag(flags: Map<string, string>, name: string, fallback: boolean): boolean {
+  const raw = flags.get(name);
+  if (raw === undefined) return fallback;
+  const v = raw.toLowerCase();
+  if (['true', '1', 'yes'].includes(v)) return true;
+  if (['false', '0', 'no'].includes(v)) return false;
+  throw new UsageError(`--${name} must be true or false; got "${raw}".`);
+}
+
+/** The environment flags every script takes: --map, --slippery, --success-rate, --max-steps. */
+export const ENV_FLAGS = ['map', 'slippery', 'success-rate', 'max-steps'] as const;
+
+/** Builds the environment from the flags (a named map or rows such as SFFF,FHFH,FFFH,HFFG). */
+export function envFromFlags(flags: Map<string, string>): IceMazeEnv {
+  const mapFlag = flags.get('map') ?? '4x4';
+  const map = mapFlag === '4x4' || mapFlag === '8x8' ? mapFlag : splitMapRows(mapFlag);
+  const maxSteps = flags.has('max-steps')
+    ? numberFlag(flags, 'max-steps', RUN_LIMITS.maxSteps, 100)
+    : undefined;
+  try {
+    return createEnv({
+      map,
+      isSlippery: booleanFlag(flags, 'slippery', true),
+      successRate: numberFlag(flags, 'success-rate', RUN_LIMITS.successRate, 1 / 3),
+      ...(maxSteps === undefined ? {} : { maxSteps }),
+    });
+  } catch (e) {
+    throw new UsageError(`--map: ${(e as Error).message}`);
+  }
+}
+
+/** Runs a script body: usage errors print one line and exit 2, anything else exits 1. */
+export function runCli(main: () => void): void {
+  try {
+    main();
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`error: ${e.message}\n`);
+      process.exit(2);
+    }
+    throw e;
+  }
+}
+
+export { PARAM_LIMITS, RUN_LIMITS };

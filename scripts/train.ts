@@ -1,0 +1,107 @@
+/**
+ * Trains the lesson's Q-learner from the command line and prints the result with its exact
+ * evaluation: `npm run -s train -- --seed 3 --episodes 10000 --json`.
+ */
+import { ACTION_ARROWS } from '../src/rl/env';
+import {
+  bestSuccessWithin,
+  evaluateGreedy,
+  evaluatePolicy,
+  valueIteration,
+} from '../src/rl/evaluation';
+import { isTieBreak } from '../src/rl/params';
+import { createAgent, LESSON_EPISODES, LESSON_PARAMS, runEpisodes } from '../src/rl/q-learning';
+import { advantages, greedyPolicy, qRows, stateValues, policyMatrix } from '../src/rl/tables';
+import {
+  ENV_FLAGS,
+  envFromFlags,
+  numberFlag,
+  PARAM_LIMITS,
+  parseFlags,
+  RUN_LIMITS,
+  runCli,
+  UsageError,
+} from './cli';
+
+runCli(() => {
+  const flags = parseFlags(process.argv.slice(2), [
+    ...ENV_FLAGS,
+    'seed',
+    'episodes',
+    'alpha',
+    'gamma',
+    'epsilon',
+    'epsilon-decay',
+    'min-epsilon',
+    'tie-break',
+    'json',
+  ]);
+  const env = envFromFlags(flags);
+  const tieBreak = flags.get('tie-break') ?? 'first';
+  if (!isTieBreak(tieBreak))
+    throw new UsageError(`--tie-break must be first or random; got "${tieBreak}".`);
+  const params = {
+    alpha: numberFlag(flags, 'alpha', PARAM_LIMITS.alpha, LESSON_PARAMS.alpha),
+    gamma: numberFlag(flags, 'gamma', PARAM_LIMITS.gamma, LESSON_PARAMS.gamma),
+    epsilon: numberFlag(flags, 'epsilon', PARAM_LIMITS.epsilon, LESSON_PARAMS.epsilon),
+    epsilonDecay: numberFlag(
+      flags,
+      'epsilon-decay',
+      PARAM_LIMITS.epsilonDecay,
+      LESSON_PARAMS.epsilonDecay,
+    ),
+    minEpsilon: numberFlag(flags, 'min-epsilon', PARAM_LIMITS.minEpsilon, LESSON_PARAMS.minEpsilon),
+    tieBreak,
+  };
+  const seed = numberFlag(flags, 'seed', RUN_LIMITS.seed, 0);
+  const episodes = numberFlag(flags, 'episodes', RUN_LIMITS.episodes, LESSON_EPISODES);
+
+  const agent = createAgent(env, params, seed);
+  const t0 = performance.now();
+  runEpisodes(agent, episodes);
+  const ms = performance.now() - t0;
+
+  const evaluation = evaluateGreedy(env, agent.q);
+  const optimum = valueIteration(env, params.gamma);
+  const optimal = evaluatePolicy(env, policyMatrix(optimum.policy));
+  const policy = Array.from(greedyPolicy(agent.q));
+  const result = {
+    map: env.desc,
+    isSlippery: env.isSlippery,
+    seed,
+    params,
+    episodes: agent.episode,
+    steps: agent.totalSteps,
+    epsilon: agent.epsilon,
+    ms,
+    q: qRows(agent.q),
+    v: Array.from(stateValues(agent.q)),
+    advantage: qRows(advantages(agent.q)),
+    policy,
+    successProbability: evaluation.successProbability,
+    expectedLength: evaluation.expectedLength,
+    optimalSuccessProbability: optimal.successProbability,
+    bestSuccessWithinLimit: bestSuccessWithin(env),
+    optimalPolicy: Array.from(optimum.policy),
+  };
+  if (flags.get('json') === 'true') {
+    process.stdout.write(JSON.stringify(result) + '\n');
+    return;
+  }
+  const arrows = env.desc.map((row, r) =>
+    [...row]
+      .map((tile, c) =>
+        tile === 'H' || tile === 'G' ? tile : ACTION_ARROWS[policy[r * env.ncol + c]!],
+      )
+      .join(' '),
+  );
+  process.stdout.write(
+    [
+      `Trained ${result.episodes} episodes (${result.steps} steps) in ${ms.toFixed(1)} ms, seed ${seed}, final ε ${agent.epsilon.toFixed(4)}`,
+      'Greedy policy:',
+      ...arrows.map((a) => '  ' + a),
+      `Exact success probability within ${env.maxSteps} steps: ${result.successProbability.toFixed(4)} (γ-optimal policy ${result.optimalSuccessProbability.toFixed(4)}, best possible ${result.bestSuccessWithinLimit.toFixed(4)})`,
+      `Expected episode length: ${result.expectedLength.toFixed(2)}`,
+    ].join('\n') + '\n',
+  );
+});

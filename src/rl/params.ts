@@ -1,0 +1,77 @@
+/**
+ * The one place numeric limits live: every hyperparameter and run setting is checked here,
+ * by the command line, the worker, the URL parser and the sliders alike.
+ */
+import { MAX_TIME_LIMIT } from './env';
+import type { QParams, TieBreak } from './q-learning';
+
+/** Inclusive/exclusive bounds of a numeric setting and how to describe it to a person. */
+export interface Limit {
+  /** Label as the UI writes it. */
+  label: string;
+  min: number;
+  max: number;
+  /** When true the minimum itself is not allowed (α must be above 0). */
+  minExclusive?: boolean;
+  /** Whole numbers only. */
+  integer?: boolean;
+}
+
+/** Limits of the learner's hyperparameters. */
+export const PARAM_LIMITS = {
+  alpha: { label: 'Learning rate α', min: 0, max: 1, minExclusive: true },
+  gamma: { label: 'Discount γ', min: 0, max: 1 },
+  epsilon: { label: 'Exploration ε', min: 0, max: 1 },
+  epsilonDecay: { label: 'ε decay', min: 0, max: 1 },
+  minEpsilon: { label: 'Minimum ε', min: 0, max: 1 },
+} as const satisfies Record<Exclude<keyof QParams, 'tieBreak'>, Limit>;
+
+/** Limits of run settings. */
+export const RUN_LIMITS = {
+  episodes: { label: 'Episodes', min: 1, max: 100_000_000, integer: true },
+  seed: { label: 'Seed', min: 0, max: 2 ** 32 - 1, integer: true },
+  maxSteps: { label: 'Time limit', min: 1, max: MAX_TIME_LIMIT, integer: true },
+  speed: { label: 'Speed (steps per second)', min: 1, max: 1_000_000 },
+  successRate: { label: 'Success rate of a move', min: 0, max: 1 },
+} as const satisfies Record<string, Limit>;
+
+/** Describes the allowed range, e.g. "from 0 to 1" or "above 0 and at most 1". */
+export function describeLimit(limit: Limit): string {
+  const lo = limit.minExclusive ? `above ${limit.min}` : `from ${limit.min}`;
+  const hi = limit.minExclusive ? `at most ${limit.max}` : `to ${limit.max}`;
+  return `${limit.integer ? 'a whole number ' : ''}${lo}${limit.minExclusive ? ' and' : ''} ${hi}`;
+}
+
+/** `null` if `value` is allowed, else a message naming the setting and its range. */
+export function checkLimit(limit: Limit, value: unknown): string | null {
+  const ok =
+    typeof value === 'number' &&
+    Number.isFinite(value) &&
+    (limit.minExclusive ? value > limit.min : value >= limit.min) &&
+    value <= limit.max &&
+    (!limit.integer || Number.isInteger(value));
+  return ok ? null : `${limit.label} must be ${describeLimit(limit)}; got ${String(value)}.`;
+}
+
+/** True for a tie rule name. */
+export function isTieBreak(x: unknown): x is TieBreak {
+  return x === 'first' || x === 'random';
+}
+
+/**
+ * Checks a partial set of hyperparameters. Returns the messages for every bad field (empty when
+ * all are allowed); unknown fields are reported too, so nothing typed is silently dropped.
+ */
+export function paramErrors(params: object): string[] {
+  const errors: string[] = [];
+  for (const [key, value] of Object.entries(params)) {
+    if (key === 'tieBreak') {
+      if (!isTieBreak(value))
+        errors.push(`Tie rule must be "first" or "random"; got ${String(value)}.`);
+    } else if (Object.prototype.hasOwnProperty.call(PARAM_LIMITS, key)) {
+      const e = checkLimit(PARAM_LIMITS[key as keyof typeof PARAM_LIMITS], value);
+      if (e) errors.push(e);
+    } else errors.push(`Unknown setting "${key}".`);
+  }
+  return errors;
+}
