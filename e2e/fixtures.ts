@@ -1,0 +1,36 @@
+import { test as base, expect, type Page } from '@playwright/test';
+
+/** A page that fails its test on any console error or uncaught exception. */
+export const test = base.extend<{ page: Page }>({
+  page: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push(msg.text());
+    });
+    page.on('pageerror', (err) => errors.push(err.message));
+    await use(page);
+    expect(errors, 'console errors').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Opens the app and waits until the worker is ready (the Play button is enabled). */
+export async function openLab(page: Page, query = ''): Promise<void> {
+  await page.goto(`./${query}`);
+  await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
+}
+
+/** The numbers in the status line. */
+export async function readStatus(
+  page: Page,
+): Promise<{ episode: number; totalSteps: number; epsilon: number }> {
+  const text =
+    (await page.getByRole('status').filter({ hasText: 'Total steps' }).textContent()) ?? '';
+  const num = (re: RegExp) => Number((re.exec(text)?.[1] ?? 'NaN').replace(/,/g, ''));
+  return {
+    episode: num(/Episode ([\d,]+)/),
+    totalSteps: num(/Total steps ([\d,]+)/),
+    epsilon: num(/ε ([\d.]+)/),
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * Screenshots of the built app for the README: `npm run build && npm run screenshot`.
+ * Serves dist/ with Vite's preview server, drives Debian's Chromium with Playwright, trains the
+ * lesson's 10,000 episodes and saves docs/*.png.
+ */
+import { chromium, type Page } from '@playwright/test';
+import { preview } from 'vite';
+
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const only = process.argv[2];
+
+async function trainFull(page: Page): Promise<void> {
+  await page.getByRole('slider', { name: 'Speed' }).fill('10');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.getByRole('status').filter({ hasText: 'Finished' }).waitFor({ timeout: 60_000 });
+  await page.waitForTimeout(400);
+}
+
+const server = await preview({ preview: { port: 4391, strictPort: true, host: '127.0.0.1' } });
+const browser = await chromium.launch({
+  executablePath,
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+  ],
+});
+try {
+  const shots: Record<string, (page: Page) => Promise<void>> = {
+    screenshot: async (page) => {
+      await trainFull(page);
+    },
+    start: async () => {},
+  };
+  for (const [name, act] of Object.entries(shots)) {
+    if (only && only !== name) continue;
+    const page = await browser.newPage({
+      viewport: { width: 1280, height: 900 },
+      deviceScaleFactor: 1,
+    });
+    await page.goto('http://127.0.0.1:4391/');
+    await page.getByRole('button', { name: 'Play' }).waitFor();
+    await act(page);
+    await page.screenshot({ path: `docs/${name}.png`, fullPage: true });
+    console.log(`docs/${name}.png`);
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+}

@@ -1,0 +1,63 @@
+import { useEffect, useRef } from 'react';
+import { createLegend } from '../viz/legend';
+import { createQGrid } from '../viz/q-grid';
+import { gridFrame } from './grid-frame';
+import { useLabStore } from './lab-context';
+
+/**
+ * Hosts the D3 grid and its legend. React renders the two empty hosts once; the grid is fed
+ * outside React: a store subscription schedules one draw per animation frame (latest snapshot
+ * wins) and, once drawn, asks the worker for the next snapshot.
+ */
+export function GridView() {
+  const store = useLabStore();
+  const gridHost = useRef<HTMLDivElement>(null);
+  const legendHost = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const grid = createQGrid(gridHost.current!, { view: store.getState().view });
+    const legend = createLegend(legendHost.current!);
+    let frame = 0;
+    let drawnSnapshot: unknown = null;
+    let drawnView = store.getState().view;
+    let drawnSteps = 0;
+
+    const draw = () => {
+      frame = 0;
+      const { snapshot, env, speed, optimum, view } = store.getState();
+      if (view !== drawnView) {
+        grid.setView(view);
+        drawnView = view;
+      }
+      if (snapshot && env && snapshot !== drawnSnapshot) {
+        grid.update(gridFrame(env, snapshot, speed, drawnSteps, optimum));
+        drawnSnapshot = snapshot;
+        drawnSteps = snapshot.totalSteps;
+        store.getState().snapshotDrawn();
+      }
+      const spec = grid.legendSpec();
+      if (spec) legend.update(spec);
+    };
+    const schedule = () => {
+      if (frame === 0) frame = requestAnimationFrame(draw);
+    };
+    const unsubscribe = store.subscribe((state, prev) => {
+      if (state.snapshot !== prev.snapshot || state.view !== prev.view) schedule();
+      if (state.runId !== prev.runId) drawnSteps = 0;
+    });
+    schedule();
+    return () => {
+      unsubscribe();
+      if (frame !== 0) cancelAnimationFrame(frame);
+      legend.destroy();
+      grid.destroy();
+    };
+  }, [store]);
+
+  return (
+    <div className="grid-view">
+      <div ref={gridHost} className="grid-host" />
+      <div ref={legendHost} className="legend-host" />
+    </div>
+  );
+}

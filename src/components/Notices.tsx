@@ -1,0 +1,24 @@
+import { useLab } from './lab-context';
+
+/** Messages for the user: refused input, worker errors. Each can be dismissed. */
+export function Notices() {
+  const notices = useLab((s) => s.notices);
+  const dismiss = useLab((s) => s.dismissNotice);
+  if (notices.length === 0) return null;
+  return (
+    <ul className="notices" aria-label="Messages">
+      {notices.map((n) => (
+        <li
+          key={n.id}
+          className={`notice notice-${n.kind}`}
+          role={n.kind === 'error' ? 'alert' : 'status'}
+        >
+          <span>{n.text}</span>
+          <button type="button" aria-label="Dismiss message" onClick={() => dismiss(n.id)}>
+            ×
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,179 @@
+/**
+ * A colour legend: caption, gradient bar and tick axis for the scale the Q-grid is painting with.
+ * Built once; `update` only moves gradient stops, ticks and text. A degenerate domain (every value
+ * equal, as at initialisation) draws a uniform bar with a single tick and says so.
+ */
+import { axisBottom } from 'd3-axis';
+import { format, precisionFixed } from 'd3-format';
+import { scaleLinear } from 'd3-scale';
+import { select } from 'd3-selection';
+import { captionParts, formatValue, plainCaption } from './describe';
+import { colorScale, type Palette, type ScaleKind } from './scales';
+import { FONT_FAMILY } from './theme';
+
+/** What a legend shows. */
+export interface LegendSpec {
+  /** Sequential (V, Q) or diverging around 0 (A). */
+  kind: ScaleKind;
+  /** `[lo, hi]`, the range the colours span; `lo === hi` is fine. */
+  domain: readonly [number, number];
+  /** Caption; `_x` draws x as a subscript, e.g. "V(s) = max_a Q(s,a)". */
+  label: string;
+  palette?: Palette;
+  /** A short remark at the right of the caption (e.g. "0 = greedy action"). */
+  note?: string;
+}
+
+/** A mounted legend. */
+export interface Legend {
+  /** Redraws for a new scale; cheap, call it with every frame. */
+  update(spec: LegendSpec): void;
+  /** Removes everything the legend added to its host. */
+  destroy(): void;
+}
+
+/** Options of `createLegend`. */
+export interface LegendOptions {
+  /** viewBox width (the legend scales to its host's width). Default 320. */
+  width?: number;
+  /** Approximate number of ticks. Default 5. */
+  ticks?: number;
+}
+
+/** Gradient stops along the bar; the ramps are smooth enough that 16 look continuous. */
+export const LEGEND_STOPS = 16;
+
+const HEIGHT = 64;
+const MARGIN = 14;
+const BAR_Y = 26;
+const BAR_HEIGHT = 14;
+
+let legendCount = 0;
+
+/**
+ * Tick values and their format for a domain: d3's nice ticks, or the single value when the domain
+ * has zero width; decimals are max(2, what the tick step needs) so neighbouring ticks never print
+ * the same text.
+ */
+export function legendTicks(
+  domain: readonly [number, number],
+  count = 5,
+): { values: number[]; format: (x: number) => string } {
+  const [lo, hi] = domain;
+  if (!(hi > lo)) return { values: [lo], format: formatValue };
+  const values = scaleLinear().domain([lo, hi]).ticks(count);
+  const step = values.length > 1 ? values[1]! - values[0]! : hi - lo;
+  const digits = Math.max(2, precisionFixed(step));
+  return { values, format: format(`.${digits}f`) };
+}
+
+/** Mounts a legend into `host` (an empty element; the legend's SVG fills its width). */
+export function createLegend(host: HTMLElement, options: LegendOptions = {}): Legend {
+  const width = options.width ?? 320;
+  const tickCount = options.ticks ?? 5;
+  const gradientId = `qgrid-legend-${++legendCount}-gradient`;
+  const barWidth = width - 2 * MARGIN;
+
+  const svg = select(host)
+    .append('svg')
+    .attr('class', 'qgrid-legend')
+    .attr('viewBox', `0 0 ${width} ${HEIGHT}`)
+    .attr('role', 'img')
+    .attr('font-family', FONT_FAMILY)
+    .style('display', 'block')
+    .style('width', '100%')
+    .style('height', 'auto');
+
+  const gradient = svg
+    .append('defs')
+    .append('linearGradient')
+    .attr('id', gradientId)
+    .attr('x1', 0)
+    .attr('x2', 1)
+    .attr('y1', 0)
+    .attr('y2', 0);
+  const stops = gradient
+    .selectAll('stop')
+    .data(Array.from({ length: LEGEND_STOPS }, (_, i) => i / (LEGEND_STOPS - 1)))
+    .join('stop')
+    .attr('offset', (u) => u);
+
+  const caption = svg
+    .append('text')
+    .attr('class', 'qgrid-legend-label')
+    .attr('x', MARGIN)
+    .attr('y', 16)
+    .attr('font-size', 14)
+    .attr('font-weight', 600)
+    .attr('fill', '#1b2430');
+  const note = svg
+    .append('text')
+    .attr('class', 'qgrid-legend-note')
+    .attr('x', width - MARGIN)
+    .attr('y', 16)
+    .attr('text-anchor', 'end')
+    .attr('font-size', 11)
+    .attr('fill', '#495057');
+  svg
+    .append('rect')
+    .attr('class', 'qgrid-legend-bar')
+    .attr('x', MARGIN)
+    .attr('y', BAR_Y)
+    .attr('width', barWidth)
+    .attr('height', BAR_HEIGHT)
+    .attr('rx', 4)
+    .attr('fill', `url(#${gradientId})`)
+    .attr('stroke', '#8a99a8')
+    .attr('stroke-width', 1);
+  const axisG = svg
+    .append('g')
+    .attr('class', 'qgrid-legend-axis')
+    .attr('transform', `translate(0,${BAR_Y + BAR_HEIGHT})`);
+
+  return {
+    update(spec: LegendSpec): void {
+      const scale = colorScale(spec.kind, spec.domain, spec.palette ?? 'default');
+      const [lo, hi] = scale.domain;
+      const degenerate = !(hi > lo);
+      // Stop u ∈ [0, 1] shows the colour of the value lo + u · (hi − lo).
+      stops.attr('stop-color', (u) => scale(lo + u * (hi - lo)));
+
+      caption
+        .selectAll('tspan')
+        .data(captionParts(spec.label))
+        .join('tspan')
+        .attr('baseline-shift', (p) => (p.sub ? 'sub' : null))
+        .attr('font-size', (p) => (p.sub ? 10 : null))
+        .text((p) => p.text);
+      const noteText = degenerate ? `all values ${formatValue(lo)}` : (spec.note ?? '');
+      note.text(noteText);
+
+      const { values, format: tickFormat } = legendTicks([lo, hi], tickCount);
+      const x = scaleLinear()
+        .domain(degenerate ? [lo - 1, lo + 1] : [lo, hi])
+        .range([MARGIN, MARGIN + barWidth]);
+      axisG
+        .call(
+          axisBottom(x)
+            .tickValues(values)
+            .tickFormat((d) => tickFormat(+d))
+            .tickSizeOuter(0),
+        )
+        .attr('font-size', 11)
+        .attr('font-family', FONT_FAMILY);
+      axisG.select('.domain').attr('stroke', 'none');
+      axisG.selectAll('.tick line').attr('stroke', '#5c6b7a');
+      axisG.selectAll('.tick text').attr('fill', '#343f4b');
+
+      svg.attr(
+        'aria-label',
+        `${plainCaption(spec.label)}: colour scale from ${formatValue(lo)} to ${formatValue(hi)}${
+          noteText ? ` (${noteText})` : ''
+        }`,
+      );
+    },
+    destroy(): void {
+      svg.remove();
+    },
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * Shape checks for messages that arrive at the worker. A message from `postMessage` is untrusted
+ * data: this decides whether it is a `TrainerCommand` at all (a known `type`, fields of the right
+ * JavaScript types). Whether the values are in range (α in (0, 1], a valid map…) is the trainer's
+ * job, with the limits of `rl/params`.
+ */
+import { assertNever, COMMAND_TYPES, type RunSettings, type TrainerCommand } from './protocol';
+
+/** The outcome of `parseCommand`: the command, or a message saying what is wrong with it. */
+export type ParsedCommand = { ok: true; command: TrainerCommand } | { ok: false; error: string };
+
+/** Keys every `RunSettings.params` must carry (all of `QParams`). */
+const PARAM_KEYS = ['alpha', 'gamma', 'epsilon', 'epsilonDecay', 'minEpsilon', 'tieBreak'] as const;
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+function isCommandType(x: unknown): x is TrainerCommand['type'] {
+  return typeof x === 'string' && (COMMAND_TYPES as readonly string[]).includes(x);
+}
+
+function describe(x: unknown): string {
+  if (x === null) return 'null';
+  if (Array.isArray(x)) return 'an array';
+  return typeof x === 'string' ? `"${x}"` : typeof x;
+}
+
+/**
+ * Checks the shape of `settings` (types only; ranges are checked by the trainer) and returns a
+ * fresh copy, so later changes to the sender's object cannot reach the run.
+ */
+function parseSettings(x: unknown): RunSettings | string {
+  if (!isRecord(x)) return `"init" needs a settings object; got ${describe(x)}.`;
+  const { map, isSlippery, successRate, maxSteps, seed, episodes, params } = x;
+  if (!Array.isArray(map) || !map.every((row) => typeof row === 'string'))
+    return `settings.map must be an array of row strings; got ${describe(map)}.`;
+  if (typeof isSlippery !== 'boolean')
+    return `settings.isSlippery must be true or false; got ${describe(isSlippery)}.`;
+  for (const [name, value] of [
+    ['successRate', successRate],
+    ['maxSteps', maxSteps],
+    ['seed', seed],
+    ['episodes', episodes],
+  ] as const)
+    if (typeof value !== 'number')
+      return `settings.${name} must be a number; got ${describe(value)}.`;
+  if (!isRecord(params)) return `settings.params must be an object; got ${describe(params)}.`;
+  const missing = PARAM_KEYS.filter((k) => !(k in params));
+  if (missing.length > 0) return `settings.params is missing ${missing.join(', ')}.`;
+  return {
+    map: [...(map as string[])],
+    isSlippery,
+    successRate: successRate as number,
+    maxSteps: maxSteps as number,
+    seed: seed as number,
+    episodes: episodes as number,
+    // Value types are checked by paramErrors in the trainer.
+    params: { ...params } as unknown as RunSettings['params'],
+  };
+}
+
+/**
+ * Accepts a message only when it is one of `COMMAND_TYPES` with fields of the right types.
+ * Extra fields are ignored. Never throws.
+ */
+export function parseCommand(message: unknown): ParsedCommand {
+  const fail = (error: string): ParsedCommand => ({ ok: false, error: `Bad command: ${error}` });
+  if (!isRecord(message))
+    return fail(`expected an object with a "type"; got ${describe(message)}.`);
+  const type = message.type;
+  if (!isCommandType(type))
+    return fail(`unknown type ${describe(type)}; expected one of ${COMMAND_TYPES.join(', ')}.`);
+  switch (type) {
+    case 'init': {
+      const settings = parseSettings(message.settings);
+      return typeof settings === 'string'
+        ? fail(settings)
+        : { ok: true, command: { type, settings } };
+    }
+    case 'set-params': {
+      const params = message.params;
+      if (!isRecord(params))
+        return fail(`"set-params" needs a params object; got ${describe(params)}.`);
+      // Value types and unknown keys are reported by paramErrors in the trainer.
+      return { ok: true, command: { type, params: { ...params } } };
+    }
+    case 'set-speed': {
+      const speed = message.speed;
+      if (speed !== 'max' && typeof speed !== 'number')
+        return fail(
+          `"set-speed" needs a number of steps per second or "max"; got ${describe(speed)}.`,
+        );
+      return { ok: true, command: { type, speed } };
+    }
+    case 'play':
+    case 'pause':
+    case 'step':
+    case 'step-episode':
+    case 'reset':
+    case 'request-snapshot':
+      return { ok: true, command: { type } };
+    default:
+      return assertNever(type);
+  }
+}

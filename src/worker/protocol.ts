@@ -1,0 +1,215 @@
+/**
+ * The typed messages between the page and the training worker. Types only: both sides switch on
+ * `type` exhaustively (`assertNever` in the default branch).
+ */
+import type { QParams } from '../rl/q-learning';
+
+/** Everything that defines a run: the environment, the seed and the hyperparameters. */
+export interface RunSettings {
+  /** Map rows (a named map is resolved before it gets here). */
+  map: string[];
+  isSlippery: boolean;
+  /** Probability that a slippery move goes the intended way. */
+  successRate: number;
+  /** Time limit per episode (Gymnasium: 100 on 4x4, 200 on 8x8). */
+  maxSteps: number;
+  seed: number;
+  /** Episodes a press of Play runs before it stops by itself (the lesson: 10,000). */
+  episodes: number;
+  params: QParams;
+}
+
+/** Live hyperparameter changes; `epsilon` sets the current ε (not only the starting one). */
+export type ParamChange = Partial<QParams>;
+
+/** Steps per second, or `'max'` for as fast as the worker can go. */
+export type Speed = number | 'max';
+
+/** Page → worker. */
+export type TrainerCommand =
+  /** Build the environment and a fresh agent (Q = 0); the worker answers `ready` or `error`. */
+  | { type: 'init'; settings: RunSettings }
+  | { type: 'play' }
+  | { type: 'pause' }
+  /** Exactly one environment step and one Q update. */
+  | { type: 'step' }
+  /** Run until the current episode ends. */
+  | { type: 'step-episode' }
+  /** Same settings, Q back to 0, ε back to its start, same seed. */
+  | { type: 'reset' }
+  | { type: 'set-params'; params: ParamChange }
+  | { type: 'set-speed'; speed: Speed }
+  /** The page drew the last snapshot and can take the next one (backpressure). */
+  | { type: 'request-snapshot' };
+
+/** A trajectory as plain arrays (copies, never the live buffers). */
+export interface TrajectoryData {
+  /** `length + 1` states, the first the start. */
+  states: Int32Array;
+  /** Intended direction (the action) per step. */
+  actions: Int8Array;
+  /** Direction actually moved per step. */
+  directions: Int8Array;
+  /** 1 where the action was exploratory. */
+  explored: Uint8Array;
+  rewards: Float64Array;
+  length: number;
+  /** Undiscounted return. */
+  return: number;
+  terminated: boolean;
+  truncated: boolean;
+  /** The episode (0-based) it belongs to. */
+  episode: number;
+}
+
+/** The last update in the lesson's words (see `StepRecord` in rl/q-learning). */
+export interface UpdateData {
+  state: number;
+  action: number;
+  explored: boolean;
+  intended: number;
+  actual: number;
+  slipped: boolean;
+  nextState: number;
+  reward: number;
+  nextMax: number;
+  discountedNextMax: number;
+  tdTarget: number;
+  tdError: number;
+  change: number;
+  qBefore: number;
+  qAfter: number;
+  epsilon: number;
+  epsilonAfter: number;
+  alpha: number;
+  gamma: number;
+  terminated: boolean;
+  truncated: boolean;
+  episode: number;
+  t: number;
+  /** Total steps after this update. */
+  totalSteps: number;
+}
+
+/** Finished episodes since the previous snapshot (the most recent `EPISODE_LOG_CAPACITY`). */
+export interface EpisodeBatch {
+  /** Episode index of the first entry. */
+  first: number;
+  returns: Float64Array;
+  lengths: Int32Array;
+  reachedGoal: Uint8Array;
+  /** Episodes that ended since the previous snapshot but did not fit (0 unless the page lagged far behind). */
+  dropped: number;
+}
+
+/** Running statistics of the run. */
+export interface RunStats {
+  /** Episodes that reached the goal, in all. */
+  successes: number;
+  /** Success rate over the last `window` finished episodes (NaN before the first). */
+  recentSuccessRate: number;
+  /** Mean episode length over the same window. */
+  recentMeanLength: number;
+  /** Mean steps of the goal-reaching episodes in the window (NaN if none). */
+  recentMeanStepsToGoal: number;
+  window: number;
+  /** Steps per second the worker ran over the last second of running. */
+  stepsPerSecond: number;
+}
+
+/** The exact evaluation of the current greedy policy. */
+export interface GreedyEvaluation {
+  successProbability: number;
+  expectedLength: number;
+  /** The episode count when it was computed. */
+  episode: number;
+}
+
+/** One picture of the learner, sent at most once per frame the page draws. */
+export interface Snapshot {
+  /** Increases with every snapshot of a run. */
+  seq: number;
+  /** Increases with every `init` / `reset`; a snapshot of an older run is stale. */
+  runId: number;
+  running: boolean;
+  /** Play stopped because the episode budget was reached. */
+  finished: boolean;
+  speed: Speed;
+  episode: number;
+  totalSteps: number;
+  /** Current ε. */
+  epsilon: number;
+  /** The agent's current state and step within the episode. */
+  state: number;
+  t: number;
+  params: QParams;
+  /** Q(s, a) = q[s * 4 + a], a copy. */
+  q: Float64Array;
+  /** V(s) = max_a Q(s, a). */
+  v: Float64Array;
+  /** A(s, a) = Q(s, a) − V(s). */
+  advantage: Float64Array;
+  /** Bit a set when a is a greedy action of s (ties all set). */
+  greedyMask: Uint8Array;
+  /** N(s, a), updates per pair. */
+  visits: Float64Array;
+  /** Latest TD error per pair. */
+  tdErrors: Float64Array;
+  current: TrajectoryData;
+  previous: TrajectoryData | null;
+  last: UpdateData | null;
+  episodes: EpisodeBatch;
+  stats: RunStats;
+  evaluation: GreedyEvaluation;
+}
+
+/** What the page needs to know about the environment, sent once per `init`. */
+export interface EnvInfo {
+  desc: string[];
+  nrow: number;
+  ncol: number;
+  nS: number;
+  start: number;
+  maxSteps: number;
+  isSlippery: boolean;
+  successRate: number;
+}
+
+/** The optimum for the environment and the run's γ (value iteration), and the time-limit ceiling. */
+export interface OptimumInfo {
+  gamma: number;
+  q: Float64Array;
+  v: Float64Array;
+  policy: Int8Array;
+  /** Exact success probability of the γ-optimal policy within the time limit. */
+  successProbability: number;
+  /** Best success probability within the time limit over all policies. */
+  bestWithinLimit: number;
+}
+
+/** Worker → page. */
+export type TrainerEvent =
+  | { type: 'ready'; runId: number; env: EnvInfo; settings: RunSettings; optimum: OptimumInfo }
+  | { type: 'snapshot'; snapshot: Snapshot }
+  /** The optimum changed (γ changed). */
+  | { type: 'optimum'; optimum: OptimumInfo }
+  /** A command was refused or the loop failed; `fatal` means the worker must be restarted. */
+  | { type: 'error'; message: string; fatal: boolean };
+
+/** The `type` strings, for validation of untrusted messages. */
+export const COMMAND_TYPES = [
+  'init',
+  'play',
+  'pause',
+  'step',
+  'step-episode',
+  'reset',
+  'set-params',
+  'set-speed',
+  'request-snapshot',
+] as const satisfies readonly TrainerCommand['type'][];
+
+/** Exhaustiveness guard for `switch (msg.type)`. */
+export function assertNever(x: never): never {
+  throw new Error(`Unexpected message: ${JSON.stringify(x)}`);
+}
