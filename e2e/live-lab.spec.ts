@@ -43,7 +43,7 @@ test('a slider moved by keyboard changes the value the worker uses', async ({ pa
   );
   // The worker reports the α of each update it makes: step and read it back.
   await page.getByRole('button', { name: 'Step', exact: true }).click();
-  await expect(page.getByRole('region', { name: 'Last update' })).toContainText('(α = 0.12)');
+  await expect(page.getByRole('region', { name: 'Step inspector' })).toContainText('(α = 0.12)');
 });
 
 test('a full run of 10,000 episodes ends with the optimal policy in most states', async ({

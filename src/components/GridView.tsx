@@ -45,8 +45,15 @@ export function GridView() {
       if (state.snapshot !== prev.snapshot || state.view !== prev.view) schedule();
       if (state.runId !== prev.runId) drawnSteps = 0;
     });
+    // Click a cell to inspect its last update (the inspector's select does the same by keyboard).
+    const onClick = (event: MouseEvent) => {
+      const cell = (event.target as Element).closest('[data-state]');
+      if (cell) store.getState().inspect(Number(cell.getAttribute('data-state')));
+    };
+    grid.element.addEventListener('click', onClick);
     schedule();
     return () => {
+      grid.element.removeEventListener('click', onClick);
       unsubscribe();
       if (frame !== 0) cancelAnimationFrame(frame);
       legend.destroy();

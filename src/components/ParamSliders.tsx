@@ -53,6 +53,11 @@ export const ParamSlider = memo(function ParamSlider({ name }: { name: NumericPa
       hint={spec.hint}
       format={(v) => v.toFixed(spec.digits)}
       onChange={(v) => setParams({ [name]: v })}
+      {...(name === 'alpha'
+        ? { term: 'alpha' as const }
+        : name === 'gamma'
+          ? { term: 'gamma' as const }
+          : {})}
     />
   );
 });
@@ -75,6 +80,7 @@ export const EpsilonSlider = memo(function EpsilonSlider() {
       hint="The chance of a random (exploring) action instead of the greedy one. Decays every step."
       format={(v) => v.toFixed(3)}
       onChange={(v) => setParams({ epsilon: v })}
+      term="epsilon"
     />
   );
 });

@@ -1,4 +1,6 @@
 import { useId, useState, type ChangeEvent, type KeyboardEvent } from 'react';
+import { Term } from './Glossary';
+import type { TermId } from './glossary-terms';
 
 /** Props of a labelled slider with an exact-value field beside it. */
 export interface SliderProps {
@@ -18,6 +20,8 @@ export interface SliderProps {
   /** Applies a value; returns false when it was refused (the field then keeps what was typed). */
   onChange: (value: number) => boolean;
   disabled?: boolean;
+  /** A glossary entry to explain the setting, shown as a "?" button beside the label. */
+  term?: TermId;
 }
 
 /**
@@ -38,6 +42,7 @@ export function Slider({
   hint,
   onChange,
   disabled,
+  term,
 }: SliderProps) {
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
@@ -59,7 +64,10 @@ export function Slider({
   return (
     <div className="slider">
       <div className="slider-head">
-        <label htmlFor={`${id}-range`}>{label}</label>
+        <span className="slider-label">
+          <label htmlFor={`${id}-range`}>{label}</label>
+          {term && <Term id={term}>?</Term>}
+        </span>
         <output htmlFor={`${id}-range`} aria-hidden="true">
           {format(value)}
         </output>

@@ -33,6 +33,7 @@ export const RUN_LIMITS = {
   maxSteps: { label: 'Time limit', min: 1, max: MAX_TIME_LIMIT, integer: true },
   speed: { label: 'Speed (steps per second)', min: 1, max: 1_000_000 },
   successRate: { label: 'Success rate of a move', min: 0, max: 1 },
+  frameInterval: { label: 'Frame interval', min: 1, max: 100_000_000, integer: true },
 } as const satisfies Record<string, Limit>;
 
 /** Describes the allowed range, e.g. "from 0 to 1" or "above 0 and at most 1". */

@@ -54,6 +54,9 @@ export const LESSON_PARAMS: Readonly<QParams> = Object.freeze({
 /** The lesson's number of episodes. */
 export const LESSON_EPISODES = 10_000;
 
+/** The lesson's `save_interval`: a frame every this many episodes. */
+export const LESSON_FRAME_INTERVAL = 1_000;
+
 /**
  * An episode's moves in one preallocated buffer: step k is packed into one int,
  * `code = nextState << 5 | explored << 4 | direction << 2 | action`, so the hot loop makes one

@@ -11,10 +11,16 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createEnv, defaultMaxSteps } from '../rl/env';
 import { MAPS, type MapName } from '../rl/maps';
-import { paramErrors } from '../rl/params';
-import { LESSON_EPISODES, LESSON_PARAMS, type QParams } from '../rl/q-learning';
+import { checkLimit, paramErrors, RUN_LIMITS } from '../rl/params';
+import {
+  LESSON_EPISODES,
+  LESSON_FRAME_INTERVAL,
+  LESSON_PARAMS,
+  type QParams,
+} from '../rl/q-learning';
 import type {
   EnvInfo,
+  Frame,
   OptimumInfo,
   ParamChange,
   RunSettings,
@@ -22,6 +28,8 @@ import type {
   Speed,
   TrainerCommand,
   TrainerEvent,
+  TrajectoryData,
+  UpdateData,
 } from '../worker/protocol';
 import { assertNever } from '../worker/protocol';
 
@@ -61,7 +69,26 @@ export interface LabState {
   /** Latest snapshot: for D3 hosts through `subscribe`, never for React selectors. */
   snapshot: Snapshot | null;
   notices: Notice[];
+  /** The gallery: frames every `frameInterval` episodes, thinned to at most `MAX_FRAMES`. */
+  frames: Frame[];
+  /** Episodes of the target (greedy) policy run apart from training. */
+  greedy: GreedyRecord;
+  /** The state the step inspector shows, or `null` to follow the agent. */
+  inspectedState: number | null;
 }
+
+/** The target policy's episodes in this run. */
+export interface GreedyRecord {
+  episodes: number;
+  successes: number;
+  last: TrajectoryData | null;
+  lastReachedGoal: boolean;
+}
+
+/** Frames the gallery keeps; past it, every other older frame is dropped (the first and newest stay). */
+export const MAX_FRAMES = 41;
+
+const NO_GREEDY: GreedyRecord = { episodes: 0, successes: 0, last: null, lastReachedGoal: false };
 
 /** What the user can do. */
 export interface LabActions {
@@ -82,6 +109,14 @@ export interface LabActions {
   notify(kind: Notice['kind'], text: string): void;
   /** The page drew the latest snapshot: the worker may send the next one. */
   snapshotDrawn(): void;
+  /** Keeps a frame every `n` episodes from now on; refused with a notice when out of range. */
+  setFrameInterval(n: number): boolean;
+  /** Runs `count` episodes of the greedy policy without learning. */
+  runGreedyEpisodes(count?: number): void;
+  /** Shows the last update at a state in the inspector (`null`: follow the agent). */
+  inspect(state: number | null): void;
+  /** The latest update seen at each state (from the snapshots the page received). */
+  updateAt(state: number): UpdateData | null;
   /** Ends the worker. */
   dispose(): void;
 }
@@ -106,8 +141,24 @@ export function lessonSettings(map: MapName = '4x4', seed = 0): RunSettings {
     maxSteps: defaultMaxSteps(rows.length, rows[0]!.length),
     seed,
     episodes: LESSON_EPISODES,
+    frameInterval: LESSON_FRAME_INTERVAL,
     params: { ...LESSON_PARAMS },
   };
+}
+
+/**
+ * Keeps at most `max` frames: while there are too many, drops every other frame from the
+ * second on, always keeping the first and the newest, so the gallery spans the whole run at a
+ * coarser interval (memory stays bounded however long it trains).
+ */
+export function thinFrames(frames: Frame[], max: number): Frame[] {
+  let out = frames;
+  while (out.length > max) {
+    const last = out[out.length - 1]!;
+    out = out.filter((_, i) => i % 2 === 0 && i !== out.length - 1);
+    out.push(last);
+  }
+  return out;
 }
 
 /** Options of `createLabStore`. */
@@ -132,6 +183,10 @@ export function createLabStore(options: LabStoreOptions): LabStore {
   let pendingSettings: { settings: RunSettings; mapName: MapName | 'custom' } | null = null;
 
   const send = (command: TrainerCommand): void => worker?.postMessage(command);
+  /** The latest update seen at each state, for the inspector. */
+  const updates = new Map<number, UpdateData>();
+  /** Frames that arrived since the last snapshot: published with it, at the page's pace. */
+  let pendingFrames: Frame[] = [];
 
   const store = createStore<LabState & LabActions>()((set, get) => {
     const notify = (kind: Notice['kind'], text: string): void =>
@@ -154,6 +209,9 @@ export function createLabStore(options: LabStoreOptions): LabStore {
       optimum: null,
       snapshot: null,
       notices: [],
+      frames: [],
+      greedy: NO_GREEDY,
+      inspectedState: null,
 
       // `running` follows the worker's snapshots only: an optimistic flip could be undone by a
       // snapshot already on its way, and the button would flicker.
@@ -210,6 +268,28 @@ export function createLabStore(options: LabStoreOptions): LabStore {
       dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
       notify,
       snapshotDrawn: () => send({ type: 'request-snapshot' }),
+      setFrameInterval: (n) => {
+        const error = checkLimit(RUN_LIMITS.frameInterval, n);
+        if (error) {
+          notify('error', error);
+          return false;
+        }
+        set({ settings: { ...get().settings, frameInterval: n } });
+        send({ type: 'set-frame-interval', frameInterval: n });
+        return true;
+      },
+      runGreedyEpisodes: (count = 1) => {
+        for (let i = 0; i < count; i++) send({ type: 'run-greedy-episode' });
+      },
+      inspect: (state) => {
+        const env = get().env;
+        if (state !== null && (!env || !Number.isInteger(state) || state < 0 || state >= env.nS)) {
+          notify('error', `There is no state ${String(state)} on this map.`);
+          return;
+        }
+        set({ inspectedState: state });
+      },
+      updateAt: (state) => updates.get(state) ?? null,
       dispose: () => {
         worker?.terminate();
         worker = null;
@@ -233,8 +313,13 @@ export function createLabStore(options: LabStoreOptions): LabStore {
           running: false,
           finished: false,
           snapshot: null,
+          frames: [],
+          greedy: NO_GREEDY,
+          inspectedState: null,
           ...(pendingSettings ? { mapName: pendingSettings.mapName } : {}),
         });
+        updates.clear();
+        pendingFrames = [];
         pendingSettings = null;
         break;
       }
@@ -245,6 +330,12 @@ export function createLabStore(options: LabStoreOptions): LabStore {
           store.getState().snapshotDrawn();
           break;
         }
+        if (s.last) updates.set(s.last.state, s.last);
+        const frames =
+          pendingFrames.length > 0
+            ? thinFrames([...store.getState().frames, ...pendingFrames], MAX_FRAMES)
+            : store.getState().frames;
+        pendingFrames = [];
         store.setState({
           snapshot: s,
           episode: s.episode,
@@ -252,9 +343,24 @@ export function createLabStore(options: LabStoreOptions): LabStore {
           epsilon: s.epsilon,
           running: s.running,
           finished: s.finished,
+          frames,
         });
         break;
       }
+      case 'frame':
+        if (event.frame.runId === store.getState().runId) pendingFrames.push(event.frame);
+        break;
+      case 'greedy-episode':
+        if (event.runId !== store.getState().runId) break;
+        store.setState({
+          greedy: {
+            episodes: event.episodes,
+            successes: event.successes,
+            last: event.trajectory,
+            lastReachedGoal: event.reachedGoal,
+          },
+        });
+        break;
       case 'optimum':
         store.setState({ optimum: event.optimum });
         break;

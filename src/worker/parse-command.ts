@@ -32,7 +32,7 @@ function describe(x: unknown): string {
  */
 function parseSettings(x: unknown): RunSettings | string {
   if (!isRecord(x)) return `"init" needs a settings object; got ${describe(x)}.`;
-  const { map, isSlippery, successRate, maxSteps, seed, episodes, params } = x;
+  const { map, isSlippery, successRate, maxSteps, seed, episodes, frameInterval, params } = x;
   if (!Array.isArray(map) || !map.every((row) => typeof row === 'string'))
     return `settings.map must be an array of row strings; got ${describe(map)}.`;
   if (typeof isSlippery !== 'boolean')
@@ -42,6 +42,7 @@ function parseSettings(x: unknown): RunSettings | string {
     ['maxSteps', maxSteps],
     ['seed', seed],
     ['episodes', episodes],
+    ['frameInterval', frameInterval],
   ] as const)
     if (typeof value !== 'number')
       return `settings.${name} must be a number; got ${describe(value)}.`;
@@ -55,6 +56,7 @@ function parseSettings(x: unknown): RunSettings | string {
     maxSteps: maxSteps as number,
     seed: seed as number,
     episodes: episodes as number,
+    frameInterval: frameInterval as number,
     // Value types are checked by paramErrors in the trainer.
     params: { ...params } as unknown as RunSettings['params'],
   };
@@ -93,12 +95,21 @@ export function parseCommand(message: unknown): ParsedCommand {
         );
       return { ok: true, command: { type, speed } };
     }
+    case 'set-frame-interval': {
+      const { frameInterval } = message;
+      return typeof frameInterval === 'number'
+        ? { ok: true, command: { type, frameInterval } }
+        : fail(
+            `"set-frame-interval" needs a number frameInterval; got ${describe(frameInterval)}.`,
+          );
+    }
     case 'play':
     case 'pause':
     case 'step':
     case 'step-episode':
     case 'reset':
     case 'request-snapshot':
+    case 'run-greedy-episode':
       return { ok: true, command: { type } };
     default:
       return assertNever(type);

@@ -16,6 +16,11 @@ export interface RunSettings {
   seed: number;
   /** Episodes a press of Play runs before it stops by itself (the lesson: 10,000). */
   episodes: number;
+  /**
+   * Like the lesson's `save_interval`: a frame is kept after every episode e (0-based) with
+   * e mod frameInterval = 0, and after the last episode of each Play budget (the lesson: 1,000).
+   */
+  frameInterval: number;
   params: QParams;
 }
 
@@ -40,7 +45,11 @@ export type TrainerCommand =
   | { type: 'set-params'; params: ParamChange }
   | { type: 'set-speed'; speed: Speed }
   /** The page drew the last snapshot and can take the next one (backpressure). */
-  | { type: 'request-snapshot' };
+  | { type: 'request-snapshot' }
+  /** Run one episode of the greedy (target) policy without learning; answered by `greedy-episode`. */
+  | { type: 'run-greedy-episode' }
+  /** Keep a frame every `frameInterval` episodes from now on (the run goes on). */
+  | { type: 'set-frame-interval'; frameInterval: number };
 
 /** A trajectory as plain arrays (copies, never the live buffers). */
 export interface TrajectoryData {
@@ -121,6 +130,8 @@ export interface RunStats {
 export interface GreedyEvaluation {
   successProbability: number;
   expectedLength: number;
+  /** E[steps | the goal is reached within the limit] (NaN if it never is). */
+  expectedStepsToGoal: number;
   /** The episode count when it was computed. */
   episode: number;
 }
@@ -187,12 +198,41 @@ export interface OptimumInfo {
   bestWithinLimit: number;
 }
 
+/** V, Q, A and the last trajectory after an episode, as the lesson saves every `save_interval`. */
+export interface Frame {
+  runId: number;
+  /** The episode just finished, 0-based as the lesson prints it. */
+  episode: number;
+  totalSteps: number;
+  epsilon: number;
+  q: Float64Array;
+  v: Float64Array;
+  advantage: Float64Array;
+  greedyMask: Uint8Array;
+  /** That episode's trajectory. */
+  trajectory: TrajectoryData;
+  /** Exact success probability of the greedy policy at that moment. */
+  successProbability: number;
+}
+
 /** Worker → page. */
 export type TrainerEvent =
   | { type: 'ready'; runId: number; env: EnvInfo; settings: RunSettings; optimum: OptimumInfo }
   | { type: 'snapshot'; snapshot: Snapshot }
   /** The optimum changed (γ changed). */
   | { type: 'optimum'; optimum: OptimumInfo }
+  /** A frame for the gallery (not subject to backpressure: one per `frameInterval` episodes). */
+  | { type: 'frame'; frame: Frame }
+  /** An episode of the target policy, counted apart from training. */
+  | {
+      type: 'greedy-episode';
+      runId: number;
+      trajectory: TrajectoryData;
+      reachedGoal: boolean;
+      /** Greedy episodes run and reached the goal in this run so far. */
+      episodes: number;
+      successes: number;
+    }
   /** A command was refused or the loop failed; `fatal` means the worker must be restarted. */
   | { type: 'error'; message: string; fatal: boolean };
 
@@ -207,6 +247,8 @@ export const COMMAND_TYPES = [
   'set-params',
   'set-speed',
   'request-snapshot',
+  'run-greedy-episode',
+  'set-frame-interval',
 ] as const satisfies readonly TrainerCommand['type'][];
 
 /** Exhaustiveness guard for `switch (msg.type)`. */

@@ -44,11 +44,14 @@ import {
   type Trajectory,
 } from '../rl/q-learning';
 import { advantages, greedyMasks, greedyPolicy, policyMatrix, stateValues } from '../rl/tables';
+import { createRngState } from '../rl/rng';
+import { runGreedyEpisode } from '../rl/target-policy';
 import { parseCommand } from './parse-command';
 import {
   assertNever,
   type EnvInfo,
   type EpisodeBatch,
+  type Frame,
   type GreedyEvaluation,
   type OptimumInfo,
   type ParamChange,
@@ -143,7 +146,16 @@ interface Run {
   /** When it was computed and how long it took, in ms. */
   evaluationTime: number;
   evaluationCostMs: number;
+  /** The target policy's own generator (its episodes never touch the training stream). */
+  readonly greedyRng: Uint32Array;
+  greedyEpisodes: number;
+  greedySuccesses: number;
+  /** The last episode a frame was posted for. */
+  lastFrameEpisode: number;
 }
+
+/** Mixed into the seed of the target policy's generator. */
+const GREEDY_SEED_SALT = 0x5eed_7a6e;
 
 function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -158,7 +170,7 @@ function sameArray(a: Int8Array, b: Int8Array): boolean {
 /** Every message for a bad `RunSettings` (empty when it is fine), and the env when it is. */
 function checkSettings(settings: RunSettings): { errors: string[]; env: IceMazeEnv | null } {
   const errors: string[] = [];
-  for (const key of ['episodes', 'seed', 'maxSteps', 'successRate'] as const) {
+  for (const key of ['episodes', 'seed', 'maxSteps', 'successRate', 'frameInterval'] as const) {
     const e = checkLimit(RUN_LIMITS[key], settings[key]);
     if (e) errors.push(e);
   }
@@ -287,6 +299,10 @@ export function createTrainer<Handle>(
       evaluationPolicy: null,
       evaluationTime: -Infinity,
       evaluationCostMs: 0,
+      greedyRng: createRngState((settings.seed ^ GREEDY_SEED_SALT) >>> 0),
+      greedyEpisodes: 0,
+      greedySuccesses: 0,
+      lastFrameEpisode: -1,
     };
   }
 
@@ -352,10 +368,57 @@ export function createTrainer<Handle>(
    * `maxEpisodes` episodes end (never more than the log holds). Returns the steps taken.
    */
   function advance(r: Run, maxSteps: number, maxEpisodes: number): number {
-    const n = runSteps(r.agent, maxSteps, Math.min(maxEpisodes, EPISODE_LOG_CAPACITY));
+    const { agent } = r;
+    // Stop exactly after the next frame's episode, as the lesson saves after episode e.
+    const interval = r.settings.frameInterval;
+    const toFrame = ((interval - (agent.episode % interval)) % interval) + 1;
+    const n = runSteps(agent, maxSteps, Math.min(maxEpisodes, EPISODE_LOG_CAPACITY, toFrame));
     if (n > 0) dirty = true;
     drainLog(r);
+    const e = agent.episode - 1;
+    if (e > r.lastFrameEpisode && (e % interval === 0 || agent.episode === targetEpisode))
+      postFrame(r);
     return n;
+  }
+
+  /** Posts the frame of the episode that just ended. */
+  function postFrame(r: Run): void {
+    const { agent, env } = r;
+    r.lastFrameEpisode = agent.episode - 1;
+    const q = agent.q.slice();
+    const transfer: Transferable[] = [];
+    const trajectory = copyTrajectory(env, agent.previous, transfer);
+    const frame: Frame = {
+      runId: r.id,
+      episode: agent.episode - 1,
+      totalSteps: agent.totalSteps,
+      epsilon: agent.epsilon,
+      q,
+      v: stateValues(q, env.nA),
+      advantage: advantages(q, env.nA),
+      greedyMask: greedyMasks(q, env.nA),
+      trajectory,
+      successProbability: evaluateGreedy(env, q, env.maxSteps).successProbability,
+    };
+    transfer.push(frame.q.buffer, frame.v.buffer, frame.advantage.buffer, frame.greedyMask.buffer);
+    post({ type: 'frame', frame }, transfer);
+  }
+
+  /** One episode of the target (greedy) policy, no learning, counted apart. */
+  function greedyEpisode(r: Run): void {
+    const { agent, env } = r;
+    const ep = runGreedyEpisode(env, agent.q, r.greedyRng, agent.params.tieBreak, agent.episode);
+    r.greedyEpisodes++;
+    if (ep.reachedGoal) r.greedySuccesses++;
+    const { reachedGoal, ...trajectory } = ep;
+    post({
+      type: 'greedy-episode',
+      runId: r.id,
+      trajectory,
+      reachedGoal,
+      episodes: r.greedyEpisodes,
+      successes: r.greedySuccesses,
+    });
   }
 
   // ---------------------------------------------------------------- loop
@@ -517,6 +580,7 @@ export function createTrainer<Handle>(
       r.evaluation = {
         successProbability: e.successProbability,
         expectedLength: e.expectedLength,
+        expectedStepsToGoal: e.expectedStepsToGoal,
         episode: r.agent.episode,
       };
       r.evaluationPolicy = policy;
@@ -711,6 +775,19 @@ export function createTrainer<Handle>(
       case 'request-snapshot':
         requestSnapshot();
         return;
+      case 'set-frame-interval': {
+        const r = needRun(command.type);
+        if (!r) return;
+        const error = checkLimit(RUN_LIMITS.frameInterval, command.frameInterval);
+        if (error) postError(error);
+        else r.settings = { ...r.settings, frameInterval: command.frameInterval };
+        return;
+      }
+      case 'run-greedy-episode': {
+        const r = needRun(command.type);
+        if (r) greedyEpisode(r);
+        return;
+      }
       default:
         assertNever(command);
     }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createLabStore, lessonSettings, type LabStore } from '../../src/store/lab-store';
+import {
+  createLabStore,
+  lessonSettings,
+  MAX_FRAMES,
+  thinFrames,
+  type LabStore,
+} from '../../src/store/lab-store';
+import type { Frame } from '../../src/worker/protocol';
 import { createInProcessWorker, type InProcessWorker } from './in-process-worker';
 
 function setup(): { store: LabStore; worker: InProcessWorker } {
@@ -97,5 +104,42 @@ describe('lab store', () => {
     store.getState().step();
     expect(store.getState().connection).toBe('failed');
     expect(store.getState().notices.at(-1)?.text).toMatch(/boom/);
+  });
+});
+
+describe('frames in the store', () => {
+  it('thinFrames keeps the first and the newest and at most max frames', () => {
+    const frames = Array.from({ length: 100 }, (_, i) => ({ episode: i * 1000 }) as Frame);
+    const kept = thinFrames(frames, MAX_FRAMES);
+    expect(kept.length).toBeLessThanOrEqual(MAX_FRAMES);
+    expect(kept[0]!.episode).toBe(0);
+    expect(kept.at(-1)!.episode).toBe(99_000);
+    // Evenly spaced: the gallery still spans the whole run.
+    const gaps = new Set(kept.slice(1, -1).map((f, i) => f.episode - kept[i]!.episode));
+    expect(gaps.size).toBe(1);
+  });
+
+  it('a full lesson run fills the gallery with a frame per 1,000 episodes and the last one', () => {
+    const { store, worker } = setup();
+    store.getState().setSpeed('max');
+    store.getState().play();
+    worker.endpoint.runAll();
+    store.getState().snapshotDrawn();
+    expect(store.getState().frames.map((f) => f.episode)).toEqual([
+      0, 1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 9000, 9999,
+    ]);
+  });
+
+  it('the inspector keeps the latest update seen at each state', () => {
+    const { store } = setup();
+    for (let i = 0; i < 5; i++) {
+      store.getState().step();
+      store.getState().snapshotDrawn();
+    }
+    const last = store.getState().snapshot!.last!;
+    expect(store.getState().updateAt(last.state)).toEqual(last);
+    store.getState().inspect(99);
+    expect(store.getState().inspectedState).toBeNull();
+    expect(store.getState().notices.at(-1)?.text).toMatch(/no state 99/);
   });
 });

@@ -41,6 +41,7 @@ function settingsFor(overrides: Partial<RunSettings> = {}): RunSettings {
     maxSteps: 100,
     seed: 42,
     episodes: 200,
+    frameInterval: 1000,
     params: { ...LESSON_PARAMS },
     ...overrides,
   };
@@ -138,6 +139,7 @@ describe('init', () => {
     expect(s.evaluation).toEqual({
       successProbability: 0,
       expectedLength: allLeft.expectedLength,
+      expectedStepsToGoal: NaN,
       episode: 0,
     });
   });

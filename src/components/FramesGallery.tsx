@@ -1,0 +1,162 @@
+import { memo, useEffect, useRef, useState } from 'react';
+import { RUN_LIMITS } from '../rl/params';
+import type { LabStore } from '../store/lab-store';
+import { createMiniGrid } from '../viz/mini-grid';
+import { createQGrid } from '../viz/q-grid';
+import type { Frame } from '../worker/protocol';
+import { useLab, useLabStore } from './lab-context';
+
+/** [0, the largest value there is] so frames keep comparable colours. */
+function valueDomain(store: LabStore): [number, number] {
+  const v = store.getState().optimum?.v;
+  let m = 0;
+  if (v) for (const x of v) m = Math.max(m, x);
+  return [0, m];
+}
+
+/** A thumbnail of one frame: V colours, greedy ticks and that episode's path. */
+const FrameThumb = memo(function FrameThumb({ frame, desc }: { frame: Frame; desc: string[] }) {
+  const host = useRef<HTMLDivElement>(null);
+  const store = useLabStore();
+  useEffect(() => {
+    // The button's text names the frame; the picture is decoration to a screen reader.
+    const mini = createMiniGrid(host.current!, null);
+    mini.update({
+      desc,
+      v: frame.v,
+      greedyMask: frame.greedyMask,
+      path: frame.trajectory,
+      domain: valueDomain(store),
+    });
+    return () => mini.destroy();
+  }, [frame, desc, store]);
+  return <div ref={host} className="frame-thumb-art" />;
+});
+
+/**
+ * Like the lesson's saved frames: V, Q, A and the last trajectory every `frameInterval`
+ * episodes (and after the last episode of a run), in a gallery with a scrubber. Thinned to a
+ * bounded number of frames over long runs.
+ */
+export function FramesGallery() {
+  const frames = useLab((s) => s.frames);
+  const env = useLab((s) => s.env);
+  const view = useLab((s) => s.view);
+  const interval = useLab((s) => s.settings.frameInterval);
+  const setFrameInterval = useLab((s) => s.setFrameInterval);
+  const store = useLabStore();
+  const [chosen, setChosen] = useState<number | null>(null);
+  const [draft, setDraft] = useState<string | null>(null);
+  const index = chosen === null ? frames.length - 1 : Math.min(chosen, frames.length - 1);
+  const frame = frames[index];
+  const bigHost = useRef<HTMLDivElement>(null);
+  const big = useRef<ReturnType<typeof createQGrid> | null>(null);
+
+  useEffect(() => {
+    big.current = createQGrid(bigHost.current!, { title: 'Frame', observeResize: false });
+    return () => {
+      big.current?.destroy();
+      big.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const grid = big.current;
+    if (!grid || !frame || !env) return;
+    grid.setView(view);
+    grid.update({
+      desc: env.desc,
+      q: frame.q,
+      v: frame.v,
+      advantage: frame.advantage,
+      greedyMask: frame.greedyMask,
+      agentState: -1,
+      path: frame.trajectory,
+      step: null,
+      animate: false,
+      durationMs: 0,
+      domains: { v: valueDomain(store), q: valueDomain(store) },
+    });
+  }, [frame, env, view, store]);
+
+  const applyInterval = () => {
+    if (draft === null) return;
+    if (setFrameInterval(Number(draft))) setDraft(null);
+  };
+
+  return (
+    <section className="panel frames" aria-label="Frames">
+      <div className="panel-head">
+        <h2>Frames</h2>
+        <label className="inline-field">
+          Frame every
+          <input
+            type="number"
+            className="slider-exact"
+            min={RUN_LIMITS.frameInterval.min}
+            step={1}
+            value={draft ?? String(interval)}
+            aria-label="Frame every N episodes"
+            onChange={(e) => setDraft(e.target.value)}
+            onBlur={applyInterval}
+            onKeyDown={(e) => e.key === 'Enter' && applyInterval()}
+          />
+          episodes
+        </label>
+      </div>
+      {frames.length === 0 && (
+        <p className="hint">
+          A frame of V, Q, A and the last trajectory is kept after episode 0 and every{' '}
+          {interval.toLocaleString('en-US')} episodes, as in the lesson. Press Play.
+        </p>
+      )}
+      <div className="frame-main" hidden={!frame}>
+        <div ref={bigHost} className="frame-big" />
+        {frame && (
+          <p className="frame-caption">
+            Episode {frame.episode.toLocaleString('en-US')} · ε {frame.epsilon.toFixed(3)} · greedy
+            policy reaches the goal with probability {frame.successProbability.toFixed(3)}
+          </p>
+        )}
+      </div>
+      {frames.length > 0 && (
+        <div className="slider">
+          <div className="slider-head">
+            <label htmlFor="frame-scrubber">Frame</label>
+            <output htmlFor="frame-scrubber">
+              {index + 1} of {frames.length}
+            </output>
+          </div>
+          <input
+            id="frame-scrubber"
+            type="range"
+            min={0}
+            max={frames.length - 1}
+            value={index}
+            aria-valuetext={frame ? `episode ${frame.episode.toLocaleString('en-US')}` : ''}
+            onChange={(e) => {
+              const i = Number(e.target.value);
+              setChosen(i === frames.length - 1 ? null : i);
+            }}
+          />
+        </div>
+      )}
+      <ol className="frame-strip" aria-label="Gallery">
+        {env &&
+          frames.map((f, i) => (
+            <li key={`${f.runId}-${f.episode}`}>
+              <button
+                type="button"
+                className={i === index ? 'frame-thumb active' : 'frame-thumb'}
+                aria-pressed={i === index}
+                onClick={() => setChosen(i === frames.length - 1 ? null : i)}
+              >
+                <FrameThumb frame={f} desc={env.desc} />
+                <span>Episode {f.episode.toLocaleString('en-US')}</span>
+              </button>
+            </li>
+          ))}
+      </ol>
+    </section>
+  );
+}
