@@ -15,19 +15,27 @@ export function GridView() {
   const legendHost = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    const grid = createQGrid(gridHost.current!, { view: store.getState().view });
+    const grid = createQGrid(gridHost.current!, {
+      view: store.getState().view,
+      palette: store.getState().display.palette,
+    });
     const legend = createLegend(legendHost.current!);
     let frame = 0;
     let drawnSnapshot: unknown = null;
     let drawnView = store.getState().view;
+    let drawnPalette = store.getState().display.palette;
     let drawnSteps = 0;
 
     const draw = () => {
       frame = 0;
-      const { snapshot, env, speed, optimum, view } = store.getState();
+      const { snapshot, env, speed, optimum, view, display } = store.getState();
       if (view !== drawnView) {
         grid.setView(view);
         drawnView = view;
+      }
+      if (display.palette !== drawnPalette) {
+        grid.setPalette(display.palette);
+        drawnPalette = display.palette;
       }
       if (snapshot && env && snapshot !== drawnSnapshot) {
         grid.update(gridFrame(env, snapshot, speed, drawnSteps, optimum));
@@ -42,7 +50,12 @@ export function GridView() {
       if (frame === 0) frame = requestAnimationFrame(draw);
     };
     const unsubscribe = store.subscribe((state, prev) => {
-      if (state.snapshot !== prev.snapshot || state.view !== prev.view) schedule();
+      if (
+        state.snapshot !== prev.snapshot ||
+        state.view !== prev.view ||
+        state.display.palette !== prev.display.palette
+      )
+        schedule();
       if (state.runId !== prev.runId) drawnSteps = 0;
     });
     // Click a cell to inspect its last update (the inspector's select does the same by keyboard).

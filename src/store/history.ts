@@ -1,7 +1,7 @@
 /**
  * The run's history for the learning curves: every finished episode the snapshots report, folded
- * into a bounded number of episode buckets, plus ε and the exact greedy success probability
- * sampled at snapshots. Pure: no DOM, no store, no D3.
+ * into a bounded number of episode buckets, plus ε at every episode's end and the exact success
+ * probability of the greedy policy at each of its evaluations. Pure: no DOM, no store, no D3.
  *
  * Buckets. Bucket k covers the episodes [k·w, (k+1)·w), w a power of two (1 at first). When an
  * episode falls beyond the last of `maxBuckets` buckets, neighbouring pairs merge and w doubles:

@@ -9,6 +9,7 @@
  * a notice and changes nothing.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createRunHistory, type RunHistory } from './history';
 import { createEnv, defaultMaxSteps } from '../rl/env';
 import { MAPS, type MapName } from '../rl/maps';
 import { checkLimit, paramErrors, RUN_LIMITS } from '../rl/params';
@@ -75,7 +76,31 @@ export interface LabState {
   greedy: GreedyRecord;
   /** The state the step inspector shows, or `null` to follow the agent. */
   inspectedState: number | null;
+  /** How the page looks (not part of the run). */
+  display: DisplaySettings;
+  /**
+   * The learning curves' bounded history, fed with every snapshot. A mutable object with a
+   * stable identity: read it in store subscriptions (its `version` says when it changed).
+   */
+  history: RunHistory;
 }
+
+/** How the page looks: for a projector, a theme, a palette. */
+export interface DisplaySettings {
+  /** Larger type and grid, only the essential controls. */
+  presenter: boolean;
+  /** `'system'` follows the operating system's light or dark setting. */
+  theme: 'system' | 'light' | 'dark';
+  /** `'colorblind'`: viridis and purple–orange scales, safe for colour-vision deficiencies. */
+  palette: 'default' | 'colorblind';
+}
+
+/** The page's look until the user or the link says otherwise. */
+export const DEFAULT_DISPLAY: DisplaySettings = {
+  presenter: false,
+  theme: 'system',
+  palette: 'default',
+};
 
 /** The target policy's episodes in this run. */
 export interface GreedyRecord {
@@ -111,6 +136,8 @@ export interface LabActions {
   snapshotDrawn(): void;
   /** Keeps a frame every `n` episodes from now on; refused with a notice when out of range. */
   setFrameInterval(n: number): boolean;
+  /** Changes how the page looks. */
+  setDisplay(change: Partial<DisplaySettings>): void;
   /** Runs `count` episodes of the greedy policy without learning. */
   runGreedyEpisodes(count?: number): void;
   /** Shows the last update at a state in the inspector (`null`: follow the agent). */
@@ -169,6 +196,7 @@ export interface LabStoreOptions {
   mapName?: MapName | 'custom';
   speed?: Speed;
   view?: GridView;
+  display?: Partial<DisplaySettings>;
 }
 
 /** Steps per second the lab starts at: slow enough to watch the agent move. */
@@ -212,6 +240,8 @@ export function createLabStore(options: LabStoreOptions): LabStore {
       frames: [],
       greedy: NO_GREEDY,
       inspectedState: null,
+      display: { ...DEFAULT_DISPLAY, ...options.display },
+      history: createRunHistory(),
 
       // `running` follows the worker's snapshots only: an optimistic flip could be undone by a
       // snapshot already on its way, and the button would flicker.
@@ -278,6 +308,7 @@ export function createLabStore(options: LabStoreOptions): LabStore {
         send({ type: 'set-frame-interval', frameInterval: n });
         return true;
       },
+      setDisplay: (change) => set({ display: { ...get().display, ...change } }),
       runGreedyEpisodes: (count = 1) => {
         for (let i = 0; i < count; i++) send({ type: 'run-greedy-episode' });
       },
@@ -320,6 +351,7 @@ export function createLabStore(options: LabStoreOptions): LabStore {
         });
         updates.clear();
         pendingFrames = [];
+        store.getState().history.reset();
         pendingSettings = null;
         break;
       }
@@ -331,6 +363,7 @@ export function createLabStore(options: LabStoreOptions): LabStore {
           break;
         }
         if (s.last) updates.set(s.last.state, s.last);
+        store.getState().history.ingest(s);
         const frames =
           pendingFrames.length > 0
             ? thinFrames([...store.getState().frames, ...pendingFrames], MAX_FRAMES)

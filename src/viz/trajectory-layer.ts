@@ -29,7 +29,7 @@ export interface TrajectoryLayer {
 }
 
 /** Radius of the dots on slipped steps. */
-const SLIP_DOT_RADIUS = 5;
+const SLIP_DOT_RADIUS = 3.5;
 
 /** Appends the layer to `parent` (in board coordinates). */
 export function createTrajectoryLayer<P extends BaseType, PD>(
@@ -45,19 +45,21 @@ export function createTrajectoryLayer<P extends BaseType, PD>(
   const halo = setAttrs(layer.append('path'), {
     class: 'qgrid-path-halo',
     stroke: INK_COLORS.halo,
-    'stroke-width': 11,
-    'stroke-opacity': 0.85,
+    'stroke-width': 7,
+    'stroke-opacity': 0.55,
   });
   const intended = setAttrs(layer.append('path'), {
     class: 'qgrid-path-intended',
     stroke: INK_COLORS.agent,
-    'stroke-width': 5,
+    'stroke-width': 3.5,
+    'stroke-opacity': 0.85,
   });
   const slipped = setAttrs(layer.append('path'), {
     class: 'qgrid-path-slipped',
     stroke: INK_COLORS.agent,
-    'stroke-width': 5,
-    'stroke-dasharray': '2 9',
+    'stroke-width': 3.5,
+    'stroke-opacity': 0.85,
+    'stroke-dasharray': '2 7',
   });
   const slipDots = setAttrs(layer.append('path'), {
     class: 'qgrid-path-slip-dots',

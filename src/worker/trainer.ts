@@ -71,8 +71,10 @@ export const SLICE_MS = 8;
 export const MAX_CHUNK_STEPS = 4096;
 /** Shortest time between two snapshots while running, in ms (one frame at 60 Hz). */
 export const SNAPSHOT_INTERVAL_MS = 16;
-/** Shortest time between two exact evaluations of the greedy policy while running, in ms. */
+/** Shortest time between two exact evaluations of the greedy policy while running, in ms… */
 export const EVALUATION_INTERVAL_MS = 100;
+/** …unless this many episodes went by since the last one. */
+export const EVALUATION_INTERVAL_EPISODES = 200;
 /**
  * The evaluation may take at most 1 / this of the running time: a slow one (a large map with a
  * long time limit) stretches the interval to this many times its own duration.
@@ -572,8 +574,16 @@ export function createTrainer<Handle>(
       r.evaluation === null ||
       r.evaluationPolicy === null ||
       !sameArray(policy, r.evaluationPolicy);
-    const interval = Math.max(EVALUATION_INTERVAL_MS, EVALUATION_COST_FACTOR * r.evaluationCostMs);
-    if (r.evaluation === null || (changed && (!running || now - r.evaluationTime >= interval))) {
+    // While running: every EVALUATION_INTERVAL_MS, or sooner once EVALUATION_INTERVAL_EPISODES
+    // episodes went by (at full speed a whole run takes less than a second), but never more than
+    // 1 / EVALUATION_COST_FACTOR of the time.
+    const elapsed = now - r.evaluationTime;
+    const due =
+      elapsed >= EVALUATION_INTERVAL_MS ||
+      (r.evaluation !== null &&
+        r.agent.episode - r.evaluation.episode >= EVALUATION_INTERVAL_EPISODES);
+    const affordable = elapsed >= EVALUATION_COST_FACTOR * r.evaluationCostMs;
+    if (r.evaluation === null || (changed && (!running || (due && affordable)))) {
       const before = endpoint.now();
       const e = evaluateGreedy(r.env, r.agent.q, r.env.maxSteps);
       const after = endpoint.now();

@@ -1,0 +1,56 @@
+import { memo, useEffect } from 'react';
+import { useLab } from './lab-context';
+
+/**
+ * How the page looks: presenter mode for a projector, light/dark theme (following the system by
+ * default) and a colour-blind-safe palette. The theme is applied to <html data-theme>.
+ */
+export const DisplayControls = memo(function DisplayControls({
+  onShowShortcuts,
+}: {
+  onShowShortcuts: () => void;
+}) {
+  const display = useLab((s) => s.display);
+  const setDisplay = useLab((s) => s.setDisplay);
+
+  useEffect(() => {
+    const root = document.documentElement;
+    if (display.theme === 'system') root.removeAttribute('data-theme');
+    else root.setAttribute('data-theme', display.theme);
+  }, [display.theme]);
+
+  return (
+    <div className="display-controls" role="group" aria-label="Display">
+      <button
+        type="button"
+        aria-pressed={display.presenter}
+        onClick={() => setDisplay({ presenter: !display.presenter })}
+        title="Larger type and grid, only the essential controls (P)"
+      >
+        Presenter mode
+      </button>
+      <label className="inline-field">
+        Theme
+        <select
+          value={display.theme}
+          onChange={(e) => setDisplay({ theme: e.target.value as 'system' | 'light' | 'dark' })}
+        >
+          <option value="system">System</option>
+          <option value="light">Light</option>
+          <option value="dark">Dark</option>
+        </select>
+      </label>
+      <label className="inline-field">
+        <input
+          type="checkbox"
+          checked={display.palette === 'colorblind'}
+          onChange={(e) => setDisplay({ palette: e.target.checked ? 'colorblind' : 'default' })}
+        />
+        Colour-blind-safe palette
+      </label>
+      <button type="button" onClick={onShowShortcuts} aria-keyshortcuts="?">
+        Shortcuts
+      </button>
+    </div>
+  );
+});

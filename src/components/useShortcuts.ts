@@ -1,0 +1,45 @@
+import { useEffect } from 'react';
+import type { LabStore } from '../store/lab-store';
+import { belongsToTarget, shortcutFor, type ShortcutAction } from './shortcuts';
+
+/**
+ * Listens for the lab's shortcuts on the document; a key typed into a field stays there.
+ * `onHelp` and `onPresenter` handle what is not in the store.
+ */
+export function useShortcuts(store: LabStore, onHelp: () => void, onPresenter: () => void): void {
+  useEffect(() => {
+    const run = (action: ShortcutAction) => {
+      const s = store.getState();
+      switch (action.kind) {
+        case 'toggle-play':
+          return s.togglePlay();
+        case 'step':
+          return s.step();
+        case 'step-episode':
+          return s.stepEpisode();
+        case 'reset':
+          return s.reset();
+        case 'view':
+          return s.setView(action.view);
+        case 'help':
+          return onHelp();
+        case 'presenter':
+          return onPresenter();
+      }
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.repeat) return;
+      const target = event.target as
+        (Element & { isContentEditable?: boolean; type?: string }) | null;
+      if (belongsToTarget(target, event.key)) return;
+      // An open dialog (the shortcut list, a glossary popover) keeps its keys.
+      if (target?.closest?.('[role="dialog"]')) return;
+      const action = shortcutFor(event);
+      if (!action) return;
+      event.preventDefault();
+      run(action);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [store, onHelp, onPresenter]);
+}
