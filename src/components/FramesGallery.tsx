@@ -1,10 +1,15 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import { RUN_LIMITS } from '../rl/params';
-import type { LabStore } from '../store/lab-store';
+import type { LabState, LabStore } from '../store/lab-store';
 import { createMiniGrid } from '../viz/mini-grid';
 import { createQGrid } from '../viz/q-grid';
 import type { Frame } from '../worker/protocol';
 import { useLab, useLabStore } from './lab-context';
+import { useThrottledLab } from './useThrottledLab';
+
+const selectFrames = (s: LabState) => s.frames;
+/** How often the gallery takes in new frames, in ms. */
+const GALLERY_INTERVAL_MS = 500;
 
 /** [0, the largest value there is] so frames keep comparable colours. */
 function valueDomain(store: LabStore): [number, number] {
@@ -39,7 +44,8 @@ const FrameThumb = memo(function FrameThumb({ frame, desc }: { frame: Frame; des
  * bounded number of frames over long runs.
  */
 export function FramesGallery() {
-  const frames = useLab((s) => s.frames);
+  // At full speed frames arrive every few ms: show them a few times a second.
+  const frames = useThrottledLab(selectFrames, Object.is, GALLERY_INTERVAL_MS);
   const env = useLab((s) => s.env);
   const view = useLab((s) => s.view);
   const interval = useLab((s) => s.settings.frameInterval);

@@ -1,7 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { createLegend } from '../viz/legend';
 import { createQGrid } from '../viz/q-grid';
+import { createDrawScheduler } from './frame-throttle';
 import { gridFrame } from './grid-frame';
+
+/** Shortest time between two grid draws while training at full speed, in ms. */
+const FULL_SPEED_INTERVAL_MS = 40;
 import { useLabStore } from './lab-context';
 
 /**
@@ -20,14 +24,12 @@ export function GridView() {
       palette: store.getState().display.palette,
     });
     const legend = createLegend(legendHost.current!);
-    let frame = 0;
     let drawnSnapshot: unknown = null;
     let drawnView = store.getState().view;
     let drawnPalette = store.getState().display.palette;
     let drawnSteps = 0;
 
     const draw = () => {
-      frame = 0;
       const { snapshot, env, speed, optimum, view, display } = store.getState();
       if (view !== drawnView) {
         grid.setView(view);
@@ -46,9 +48,14 @@ export function GridView() {
       const spec = grid.legendSpec();
       if (spec) legend.update(spec);
     };
-    const schedule = () => {
-      if (frame === 0) frame = requestAnimationFrame(draw);
-    };
+    // Every frame while it narrates; at full speed the pictures change faster than anyone can
+    // follow, so draw at most FULL_SPEED_INTERVAL_MS apart and leave the frame budget to the page.
+    const narrated = createDrawScheduler(draw);
+    const fast = createDrawScheduler(draw, FULL_SPEED_INTERVAL_MS);
+    const schedule = () =>
+      store.getState().speed === 'max' && store.getState().running
+        ? fast.schedule()
+        : narrated.schedule();
     const unsubscribe = store.subscribe((state, prev) => {
       if (
         state.snapshot !== prev.snapshot ||
@@ -68,7 +75,8 @@ export function GridView() {
     return () => {
       grid.element.removeEventListener('click', onClick);
       unsubscribe();
-      if (frame !== 0) cancelAnimationFrame(frame);
+      narrated.cancel();
+      fast.cancel();
       legend.destroy();
       grid.destroy();
     };

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { RunHistory } from '../store/history';
 import type { LabState } from '../store/lab-store';
 import { createLearningCurves, type CurvesData } from '../viz/learning-curves';
+import { createDrawScheduler, PANEL_INTERVAL_MS } from './frame-throttle';
 import { useLabStore } from './lab-context';
 
 /** The chart's data: the history's series, the optimum's reference lines and the x axis' target. */
@@ -42,11 +43,9 @@ export function LearningCurves({ history }: { history: RunHistory }) {
 
   useEffect(() => {
     const chart = createLearningCurves(host.current!);
-    let frame = 0;
     let drawn: { version: number; optimum: unknown; budget: number } | null = null;
 
     const draw = () => {
-      frame = 0;
       const state = store.getState();
       const { optimum } = state;
       const budget = state.settings.episodes;
@@ -60,9 +59,8 @@ export function LearningCurves({ history }: { history: RunHistory }) {
       chart.update(curvesData(history, state));
       drawn = { version: history.version, optimum, budget };
     };
-    const schedule = () => {
-      if (frame === 0) frame = requestAnimationFrame(draw);
-    };
+    const scheduler = createDrawScheduler(draw, PANEL_INTERVAL_MS);
+    const schedule = scheduler.schedule;
     const unsubscribe = store.subscribe((state, prev) => {
       if (
         state.snapshot !== prev.snapshot ||
@@ -75,7 +73,7 @@ export function LearningCurves({ history }: { history: RunHistory }) {
     schedule();
     return () => {
       unsubscribe();
-      if (frame !== 0) cancelAnimationFrame(frame);
+      scheduler.cancel();
       chart.destroy();
     };
   }, [store, history]);

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { shallow } from 'zustand/vanilla/shallow';
 import type { LabState } from '../store/lab-store';
-import { useThrottledLab } from './Glossary';
+import { useThrottledLab } from './useThrottledLab';
 
 /** Written where there is no number yet. */
 const NONE = '—';

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { createQTable } from '../viz/q-table';
+import { createDrawScheduler, PANEL_INTERVAL_MS } from './frame-throttle';
 import { useLabStore } from './lab-context';
 
 /** Caption of the Q-table. */
@@ -24,12 +25,10 @@ export function QTables() {
   useEffect(() => {
     const qTable = createQTable(qHost.current!, { kind: 'q', caption: Q_TABLE_CAPTION });
     const aTable = createQTable(aHost.current!, { kind: 'a', caption: A_TABLE_CAPTION });
-    let frame = 0;
     let drawnSnapshot: unknown = null;
     let drawnDesc: unknown = null;
 
     const draw = () => {
-      frame = 0;
       const { snapshot, env } = store.getState();
       if (!snapshot || !env) return;
       if (snapshot === drawnSnapshot && env.desc === drawnDesc) return;
@@ -46,16 +45,15 @@ export function QTables() {
       drawnSnapshot = snapshot;
       drawnDesc = env.desc;
     };
-    const schedule = () => {
-      if (frame === 0) frame = requestAnimationFrame(draw);
-    };
+    const scheduler = createDrawScheduler(draw, PANEL_INTERVAL_MS);
+    const schedule = scheduler.schedule;
     const unsubscribe = store.subscribe((state, prev) => {
       if (state.snapshot !== prev.snapshot || state.env !== prev.env) schedule();
     });
     schedule();
     return () => {
       unsubscribe();
-      if (frame !== 0) cancelAnimationFrame(frame);
+      scheduler.cancel();
       qTable.destroy();
       aTable.destroy();
     };

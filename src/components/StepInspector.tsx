@@ -1,6 +1,9 @@
 import { ACTION_NAMES } from '../rl/env';
 import type { Snapshot, UpdateData } from '../worker/protocol';
+import type { LabState } from '../store/lab-store';
+import { PANEL_INTERVAL_MS } from './frame-throttle';
 import { Term } from './Glossary';
+import { useThrottledLab } from './useThrottledLab';
 import { useLab } from './lab-context';
 
 const fmt = (x: number) => (Object.is(x, -0) ? 0 : x).toFixed(3);
@@ -15,7 +18,8 @@ export function StepInspector() {
   const inspected = useLab((s) => s.inspectedState);
   const env = useLab((s) => s.env);
   const inspect = useLab((s) => s.inspect);
-  const snapshot = useLab((s) => s.snapshot);
+  // Read a few times a second at most: at full speed every frame would be flicker.
+  const snapshot = useThrottledLab(selectSnapshot, Object.is, PANEL_INTERVAL_MS);
   const updateAt = useLab((s) => s.updateAt);
   const last = inspected === null ? (snapshot?.last ?? null) : updateAt(inspected);
   const state = inspected ?? snapshot?.last?.state ?? null;
@@ -63,6 +67,8 @@ export function StepInspector() {
     </section>
   );
 }
+
+const selectSnapshot = (s: LabState) => s.snapshot;
 
 const TILE_WORDS: Record<string, string> = { S: 'start', F: 'frozen', H: 'hole', G: 'goal' };
 

@@ -1,6 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { createMiniGrid, type MiniGrid } from '../viz/mini-grid';
+import type { LabState } from '../store/lab-store';
+import { PANEL_INTERVAL_MS } from './frame-throttle';
 import { useLab, useLabStore } from './lab-context';
+import { useThrottledLab } from './useThrottledLab';
+
+const selectGreedy = (s: LabState) => s.greedy;
 
 /**
  * Behaviour vs target: training follows the ε-greedy behaviour policy; the target policy is the
@@ -8,7 +13,7 @@ import { useLab, useLabStore } from './lab-context';
  * with its own random numbers, counted apart from training.
  */
 export function TargetPolicy() {
-  const greedy = useLab((s) => s.greedy);
+  const greedy = useThrottledLab(selectGreedy, Object.is, PANEL_INTERVAL_MS);
   const env = useLab((s) => s.env);
   const ready = useLab((s) => s.connection === 'ready');
   const run = useLab((s) => s.runGreedyEpisodes);

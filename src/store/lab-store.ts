@@ -30,6 +30,7 @@ import type {
   TrainerCommand,
   TrainerEvent,
   TrajectoryData,
+  RunRecord,
   UpdateData,
 } from '../worker/protocol';
 import { assertNever } from '../worker/protocol';
@@ -42,10 +43,12 @@ export interface Notice {
   id: number;
   kind: 'info' | 'error';
   text: string;
+  /** A way to act on it, e.g. restarting a worker that failed. */
+  action?: { label: string; run: () => void };
 }
 
 /** Where the worker is. */
-export type Connection = 'starting' | 'ready' | 'failed';
+export type Connection = 'starting' | 'ready' | 'failed' | 'unresponsive';
 
 /** The store's state. */
 export interface LabState {
@@ -83,6 +86,11 @@ export interface LabState {
    * stable identity: read it in store subscriptions (its `version` says when it changed).
    */
   history: RunHistory;
+  /**
+   * What defines the run: the settings it started with and the hyperparameter changes, each with
+   * the step at which it took effect. With the step count, it replays the run exactly.
+   */
+  record: Omit<RunRecord, 'totalSteps'> | null;
 }
 
 /** How the page looks: for a projector, a theme, a palette. */
@@ -144,6 +152,10 @@ export interface LabActions {
   inspect(state: number | null): void;
   /** The latest update seen at each state (from the snapshots the page received). */
   updateAt(state: number): UpdateData | null;
+  /** Starts a fresh worker and replays the run to the last snapshot (settings kept). */
+  restartWorker(): void;
+  /** Replays a recorded run (an imported file): same settings, same changes, same Q. */
+  replay(record: RunRecord): void;
   /** Ends the worker. */
   dispose(): void;
 }
@@ -197,7 +209,12 @@ export interface LabStoreOptions {
   speed?: Speed;
   view?: GridView;
   display?: Partial<DisplaySettings>;
+  /** Ping the worker this often and report it when it stops answering (0: never). */
+  pingIntervalMs?: number;
 }
+
+/** A worker that has not answered a ping for this long is reported as not answering. */
+export const UNRESPONSIVE_AFTER_MS = 6000;
 
 /** Steps per second the lab starts at: slow enough to watch the agent move. */
 export const DEFAULT_SPEED: Speed = 20;
@@ -242,6 +259,7 @@ export function createLabStore(options: LabStoreOptions): LabStore {
       inspectedState: null,
       display: { ...DEFAULT_DISPLAY, ...options.display },
       history: createRunHistory(),
+      record: null,
 
       // `running` follows the worker's snapshots only: an optimistic flip could be undone by a
       // snapshot already on its way, and the button would flicker.
@@ -321,7 +339,23 @@ export function createLabStore(options: LabStoreOptions): LabStore {
         set({ inspectedState: state });
       },
       updateAt: (state) => updates.get(state) ?? null,
+      restartWorker: () => {
+        const { record, snapshot, settings } = get();
+        startWorker();
+        const totalSteps = snapshot?.totalSteps ?? 0;
+        if (record) send({ type: 'replay', record: { ...record, totalSteps } });
+        else send({ type: 'init', settings });
+        notify(
+          'info',
+          `The worker was restarted and the run replayed to step ${totalSteps.toLocaleString('en-US')}.`,
+        );
+      },
+      replay: (record) => {
+        pendingSettings = { settings: record.settings, mapName: 'custom' };
+        send({ type: 'replay', record });
+      },
       dispose: () => {
+        if (pingTimer !== null) clearInterval(pingTimer);
         worker?.terminate();
         worker = null;
       },
@@ -347,6 +381,7 @@ export function createLabStore(options: LabStoreOptions): LabStore {
           frames: [],
           greedy: NO_GREEDY,
           inspectedState: null,
+          record: event.record,
           ...(pendingSettings ? { mapName: pendingSettings.mapName } : {}),
         });
         updates.clear();
@@ -380,6 +415,16 @@ export function createLabStore(options: LabStoreOptions): LabStore {
         });
         break;
       }
+      case 'params-applied': {
+        const { record, runId } = store.getState();
+        if (event.runId === runId && record)
+          store.setState({ record: { ...record, changes: [...record.changes, event.change] } });
+        break;
+      }
+      case 'pong':
+        lastPong = Date.now();
+        if (store.getState().connection === 'unresponsive') store.setState({ connection: 'ready' });
+        break;
       case 'frame':
         if (event.frame.runId === store.getState().runId) pendingFrames.push(event.frame);
         break;
@@ -399,24 +444,71 @@ export function createLabStore(options: LabStoreOptions): LabStore {
         break;
       case 'error':
         pendingSettings = null;
-        store.getState().notify('error', event.message);
-        if (event.fatal) store.setState({ running: false });
+        if (event.fatal) failed(event.message);
+        else store.getState().notify('error', event.message);
         break;
       default:
         assertNever(event);
     }
   };
 
-  worker = options.createWorker();
-  worker.onmessage = (e) => onEvent(e.data);
-  worker.onerror = (e) => {
+  /** A worker that failed: stop, say so, offer a restart that keeps the run. */
+  const failed = (message: string): void => {
     store.setState({ connection: 'failed', running: false });
-    store
-      .getState()
-      .notify('error', `The training worker failed: ${e.message || 'unknown error'}.`);
+    store.setState((st) => ({
+      notices: [
+        ...st.notices.slice(-4),
+        {
+          id: ++noticeCount,
+          kind: 'error',
+          text: `The training worker failed: ${message || 'unknown error'}. Restart it to go on from the last picture, with the same settings.`,
+          action: { label: 'Restart the worker', run: () => store.getState().restartWorker() },
+        },
+      ],
+    }));
   };
+
+  let noticeCount = 100_000;
+  let lastPong = Date.now();
+  let pingId = 0;
+  let pingTimer: ReturnType<typeof setInterval> | null = null;
+
+  /** (Re)creates the worker and wires its events. */
+  const startWorker = (): void => {
+    worker?.terminate();
+    worker = options.createWorker();
+    worker.onmessage = (e) => onEvent(e.data);
+    worker.onerror = (e) => failed(e.message);
+    lastPong = Date.now();
+    store.setState({ connection: 'starting' });
+    send({ type: 'set-speed', speed: store.getState().speed });
+  };
+
+  startWorker();
   pendingSettings = { settings: initial, mapName: options.mapName ?? '4x4' };
-  send({ type: 'set-speed', speed: store.getState().speed });
   send({ type: 'init', settings: initial });
+
+  // The watchdog: a worker stuck in a loop never answers; tell the user and offer a restart.
+  const pingEvery = options.pingIntervalMs ?? 0;
+  if (pingEvery > 0)
+    pingTimer = setInterval(() => {
+      const { connection } = store.getState();
+      if (connection === 'failed') return;
+      if (connection !== 'unresponsive' && Date.now() - lastPong > UNRESPONSIVE_AFTER_MS) {
+        store.setState({ connection: 'unresponsive' });
+        store.setState((st) => ({
+          notices: [
+            ...st.notices.slice(-4),
+            {
+              id: ++noticeCount,
+              kind: 'error',
+              text: 'The training worker stopped answering.',
+              action: { label: 'Restart the worker', run: () => store.getState().restartWorker() },
+            },
+          ],
+        }));
+      }
+      send({ type: 'ping', id: ++pingId });
+    }, pingEvery);
   return store;
 }

@@ -414,10 +414,18 @@ export function curvesSummary(d: CurvesData): string {
  * its character count.
  */
 function textWidth(node: SVGTextContentElement | null, chars: number): number {
+  // Measuring forces a layout: measure each text once, then reuse it while the text is the same.
+  const text = node?.textContent ?? '';
+  const cached = node ? measuredWidths.get(node) : undefined;
+  if (cached && cached.text === text) return cached.width;
   const measured =
     node && typeof node.getComputedTextLength === 'function' ? node.getComputedTextLength() : 0;
+  if (node && measured > 0) measuredWidths.set(node, { text, width: measured });
   return measured > 0 ? measured : chars * CHAR_WIDTH;
 }
+
+/** Text widths measured so far, per node. */
+const measuredWidths = new WeakMap<SVGTextContentElement, { text: string; width: number }>();
 
 /** Hides an element visually but keeps it for screen readers (styles through the CSSOM: CSP-safe). */
 function visuallyHidden<E extends HTMLElement>(

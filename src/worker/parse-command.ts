@@ -4,7 +4,13 @@
  * JavaScript types). Whether the values are in range (α in (0, 1], a valid map…) is the trainer's
  * job, with the limits of `rl/params`.
  */
-import { assertNever, COMMAND_TYPES, type RunSettings, type TrainerCommand } from './protocol';
+import {
+  assertNever,
+  COMMAND_TYPES,
+  type RunRecord,
+  type RunSettings,
+  type TrainerCommand,
+} from './protocol';
 
 /** The outcome of `parseCommand`: the command, or a message saying what is wrong with it. */
 export type ParsedCommand = { ok: true; command: TrainerCommand } | { ok: false; error: string };
@@ -102,6 +108,16 @@ export function parseCommand(message: unknown): ParsedCommand {
         : fail(
             `"set-frame-interval" needs a number frameInterval; got ${describe(frameInterval)}.`,
           );
+    }
+    case 'replay': {
+      // Every field is checked by parseRunRecord in the trainer, with messages naming them.
+      return { ok: true, command: { type, record: message.record as RunRecord } };
+    }
+    case 'ping': {
+      const { id } = message;
+      return typeof id === 'number'
+        ? { ok: true, command: { type, id } }
+        : fail(`"ping" needs a number id; got ${describe(id)}.`);
     }
     case 'play':
     case 'pause':

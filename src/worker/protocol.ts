@@ -3,6 +3,9 @@
  * `type` exhaustively (`assertNever` in the default branch).
  */
 import type { QParams } from '../rl/q-learning';
+import type { ParamChangeRecord, RunRecord } from '../rl/replay';
+
+export type { ParamChangeRecord, RunRecord };
 
 /** Everything that defines a run: the environment, the seed and the hyperparameters. */
 export interface RunSettings {
@@ -49,7 +52,14 @@ export type TrainerCommand =
   /** Run one episode of the greedy (target) policy without learning; answered by `greedy-episode`. */
   | { type: 'run-greedy-episode' }
   /** Keep a frame every `frameInterval` episodes from now on (the run goes on). */
-  | { type: 'set-frame-interval'; frameInterval: number };
+  | { type: 'set-frame-interval'; frameInterval: number }
+  /**
+   * Start a run from a record and train it, with its changes, to its `totalSteps`: the state is
+   * bit-identical to the recorded run's (an imported run, or a restart after a worker fault).
+   */
+  | { type: 'replay'; record: RunRecord }
+  /** Are you there? Answered by `pong` with the same id. */
+  | { type: 'ping'; id: number };
 
 /** A trajectory as plain arrays (copies, never the live buffers). */
 export interface TrajectoryData {
@@ -217,10 +227,22 @@ export interface Frame {
 
 /** Worker → page. */
 export type TrainerEvent =
-  | { type: 'ready'; runId: number; env: EnvInfo; settings: RunSettings; optimum: OptimumInfo }
+  | {
+      type: 'ready';
+      runId: number;
+      env: EnvInfo;
+      /** The settings in force (with the live hyperparameters). */
+      settings: RunSettings;
+      /** How the run started and the changes so far (non-empty after a replay). */
+      record: Omit<RunRecord, 'totalSteps'>;
+      optimum: OptimumInfo;
+    }
   | { type: 'snapshot'; snapshot: Snapshot }
   /** The optimum changed (γ changed). */
   | { type: 'optimum'; optimum: OptimumInfo }
+  /** A `set-params` took effect after `change.atStep` steps (the record of the run). */
+  | { type: 'params-applied'; runId: number; change: ParamChangeRecord }
+  | { type: 'pong'; id: number }
   /** A frame for the gallery (not subject to backpressure: one per `frameInterval` episodes). */
   | { type: 'frame'; frame: Frame }
   /** An episode of the target policy, counted apart from training. */
@@ -249,6 +271,8 @@ export const COMMAND_TYPES = [
   'request-snapshot',
   'run-greedy-episode',
   'set-frame-interval',
+  'replay',
+  'ping',
 ] as const satisfies readonly TrainerCommand['type'][];
 
 /** Exhaustiveness guard for `switch (msg.type)`. */

@@ -39,11 +39,16 @@ import {
   EPISODE_LOG_CAPACITY,
   lastStepRecord,
   runSteps,
-  setParams,
   type QAgent,
   type Trajectory,
 } from '../rl/q-learning';
 import { advantages, greedyMasks, greedyPolicy, policyMatrix, stateValues } from '../rl/tables';
+import {
+  applyParamChange,
+  parseRunRecord,
+  type ParamChangeRecord,
+  type RunRecord,
+} from '../rl/replay';
 import { createRngState } from '../rl/rng';
 import { runGreedyEpisode } from '../rl/target-policy';
 import { parseCommand } from './parse-command';
@@ -154,6 +159,9 @@ interface Run {
   greedySuccesses: number;
   /** The last episode a frame was posted for. */
   lastFrameEpisode: number;
+  /** The settings the run started with and the changes since: enough to replay it exactly. */
+  readonly initialSettings: RunSettings;
+  changes: ParamChangeRecord[];
 }
 
 /** Mixed into the seed of the target policy's generator. */
@@ -305,6 +313,8 @@ export function createTrainer<Handle>(
       greedyEpisodes: 0,
       greedySuccesses: 0,
       lastFrameEpisode: -1,
+      initialSettings: { ...settings, map: [...env.desc], params: { ...agent.params } },
+      changes: [],
     };
   }
 
@@ -336,6 +346,10 @@ export function createTrainer<Handle>(
           ...next.settings,
           map: [...next.settings.map],
           params: { ...next.settings.params },
+        },
+        record: {
+          settings: { ...next.initialSettings, params: { ...next.initialSettings.params } },
+          changes: next.changes.map((c) => ({ atStep: c.atStep, params: { ...c.params } })),
         },
         optimum,
       },
@@ -381,6 +395,25 @@ export function createTrainer<Handle>(
     if (e > r.lastFrameEpisode && (e % interval === 0 || agent.episode === targetEpisode))
       postFrame(r);
     return n;
+  }
+
+  /**
+   * Trains `r` along a record: to each change's step, the change, on to `totalSteps`. It goes
+   * through `advance`, like a live run, so the episode log, statistics and frames are kept too.
+   */
+  function replayInto(r: Run, record: RunRecord): void {
+    const { agent } = r;
+    targetEpisode = Infinity;
+    const runTo = (step: number) => {
+      while (agent.totalSteps < step) advance(r, step - agent.totalSteps, Infinity);
+    };
+    for (const change of record.changes) {
+      runTo(change.atStep);
+      applyParamChange(agent, change.params);
+      r.changes.push({ atStep: change.atStep, params: { ...change.params } });
+    }
+    runTo(record.totalSteps);
+    r.settings = { ...r.settings, params: { ...agent.params } };
   }
 
   /** Posts the frame of the episode that just ended. */
@@ -693,10 +726,12 @@ export function createTrainer<Handle>(
     }
     const { agent } = r;
     const gammaChanged = change.gamma !== undefined && change.gamma !== agent.params.gamma;
-    setParams(agent, change);
     // ε in the lesson's sense: the exploration rate from now on, not only the starting one.
-    if (change.epsilon !== undefined) agent.epsilon = change.epsilon;
+    applyParamChange(agent, change);
     r.settings = { ...r.settings, params: { ...agent.params } };
+    const record: ParamChangeRecord = { atStep: agent.totalSteps, params: { ...change } };
+    r.changes.push(record);
+    post({ type: 'params-applied', runId: r.id, change: record });
     dirty = true;
     if (gammaChanged) {
       const optimum = optimumFor(r.env, agent.params.gamma, r.bestWithinLimit);
@@ -793,6 +828,23 @@ export function createTrainer<Handle>(
         else r.settings = { ...r.settings, frameInterval: command.frameInterval };
         return;
       }
+      case 'replay': {
+        const parsed = parseRunRecord(command.record);
+        if (!parsed.ok) {
+          postError(`The run record was refused: ${parsed.errors.join(' ')}`);
+          return;
+        }
+        const next = buildRun(parsed.record.settings);
+        if (typeof next === 'string') postError(next);
+        else {
+          replayInto(next, parsed.record);
+          startRun(next);
+        }
+        return;
+      }
+      case 'ping':
+        post({ type: 'pong', id: command.id });
+        return;
       case 'run-greedy-episode': {
         const r = needRun(command.type);
         if (r) greedyEpisode(r);

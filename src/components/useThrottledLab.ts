@@ -1,0 +1,53 @@
+import { useEffect, useState } from 'react';
+import type { LabState } from '../store/lab-store';
+import { useLabStore } from './lab-context';
+
+/** How often panels of numbers re-render at most, in ms. */
+export const LIVE_TEXT_INTERVAL_MS = 250;
+
+/**
+ * Selects from the store like `useLab`, but re-renders at most once per `intervalMs`: the first
+ * change after a quiet period shows at once, later ones are gathered and shown when the interval
+ * is over (the latest state wins). For panels of numbers a person reads, where every snapshot
+ * (up to 60 a second) would be both wasted work and unreadable flicker.
+ *
+ * `select` and `isEqual` must be stable (module-level or memoised): a new function re-subscribes.
+ * A render is skipped when `isEqual(previous, next)`; with `shallow` a selector may build a new
+ * object of primitives each call.
+ */
+export function useThrottledLab<T>(
+  select: (state: LabState) => T,
+  isEqual: (a: T, b: T) => boolean = Object.is,
+  intervalMs: number = LIVE_TEXT_INTERVAL_MS,
+): T {
+  const store = useLabStore();
+  const [value, setValue] = useState(() => select(store.getState()));
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let lastCommit = -Infinity;
+    const take = () => {
+      const next = select(store.getState());
+      setValue((prev) => (isEqual(prev, next) ? prev : next));
+    };
+    const commit = () => {
+      timer = null;
+      lastCommit = performance.now();
+      take();
+    };
+    // Catch up with anything that changed between the render and this effect.
+    take();
+    const unsubscribe = store.subscribe(() => {
+      if (timer !== null) return;
+      const wait = lastCommit + intervalMs - performance.now();
+      if (wait <= 0) commit();
+      else timer = setTimeout(commit, wait);
+    });
+    return () => {
+      unsubscribe();
+      if (timer !== null) clearTimeout(timer);
+    };
+  }, [store, select, isEqual, intervalMs]);
+
+  return value;
+}

@@ -1,0 +1,164 @@
+/**
+ * Exact replays. A run is fully defined by its starting settings, its seed and the hyperparameter
+ * changes made while it trained, each with the step count at which it took effect: replaying
+ * those gives bit-identical Q, ε, step counts and trajectories, however the original run was
+ * cut into slices, pauses and single steps.
+ */
+import { createEnv, type IceMazeEnv } from './env';
+import { isMapName, splitMapRows } from './maps';
+import { checkLimit, paramErrors, RUN_LIMITS } from './params';
+import { createAgent, runSteps, setParams, type QAgent, type QParams } from './q-learning';
+
+/** A change of hyperparameters, applied after `atStep` steps of the run (before step atStep + 1). */
+export interface ParamChangeRecord {
+  atStep: number;
+  params: Partial<QParams>;
+}
+
+/** What defines a run: the settings it started with, the changes along the way, how far it got. */
+export interface RunRecord {
+  settings: {
+    map: string[];
+    isSlippery: boolean;
+    successRate: number;
+    maxSteps: number;
+    seed: number;
+    episodes: number;
+    frameInterval: number;
+    params: QParams;
+  };
+  /** In the order they were made; `atStep` never decreases. */
+  changes: ParamChangeRecord[];
+  /** Steps the run had taken. */
+  totalSteps: number;
+}
+
+/** Longest replay accepted, in steps (about a minute of work at the core's speed). */
+export const MAX_REPLAY_STEPS = 2_000_000_000;
+
+/**
+ * Applies a change the way the lab does: the new hyperparameters act from the next step and Q is
+ * kept; `epsilon` sets the current ε too, not only the starting one.
+ */
+export function applyParamChange(agent: QAgent, change: Partial<QParams>): void {
+  setParams(agent, change);
+  if (change.epsilon !== undefined) agent.epsilon = change.epsilon;
+}
+
+/** Builds the environment of a record's settings. */
+export function recordEnv(record: RunRecord): IceMazeEnv {
+  const s = record.settings;
+  return createEnv({
+    map: s.map,
+    isSlippery: s.isSlippery,
+    successRate: s.successRate,
+    maxSteps: s.maxSteps,
+  });
+}
+
+/** Trains a fresh agent along a record: the same steps, the same changes at the same steps. */
+export function replayRun(record: RunRecord, env: IceMazeEnv = recordEnv(record)): QAgent {
+  const agent = createAgent(env, record.settings.params, record.settings.seed);
+  for (const change of record.changes) {
+    runSteps(agent, change.atStep - agent.totalSteps);
+    applyParamChange(agent, change.params);
+  }
+  runSteps(agent, record.totalSteps - agent.totalSteps);
+  return agent;
+}
+
+/** The outcome of `parseRunRecord`. */
+export type ParsedRecord = { ok: true; record: RunRecord } | { ok: false; errors: string[] };
+
+const isObject = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/**
+ * Checks untrusted data (an imported JSON file) for a run record: every field's type and range,
+ * the map's rules, changes in step order. Returns every problem found, each naming its field.
+ */
+export function parseRunRecord(data: unknown): ParsedRecord {
+  const errors: string[] = [];
+  if (!isObject(data))
+    return { ok: false, errors: ['The file is not a run record (a JSON object).'] };
+  const s = data.settings;
+  if (!isObject(s)) return { ok: false, errors: ['"settings" is missing or not an object.'] };
+  let map: string[] = [];
+  if (typeof s.map === 'string' && isMapName(s.map)) map = [s.map];
+  else if (typeof s.map === 'string') map = splitMapRows(s.map);
+  else if (Array.isArray(s.map) && s.map.every((r) => typeof r === 'string')) map = [...s.map];
+  else errors.push('"settings.map" must be rows of S, F, H and G.');
+  if (typeof s.isSlippery !== 'boolean')
+    errors.push('"settings.isSlippery" must be true or false.');
+  for (const key of ['successRate', 'maxSteps', 'seed', 'episodes', 'frameInterval'] as const) {
+    const e = checkLimit(RUN_LIMITS[key], s[key]);
+    if (e) errors.push(`"settings.${key}": ${e}`);
+  }
+  const params = s.params;
+  const PARAM_KEYS = ['alpha', 'gamma', 'epsilon', 'epsilonDecay', 'minEpsilon', 'tieBreak'];
+  if (!isObject(params)) errors.push('"settings.params" must be an object.');
+  else {
+    const missing = PARAM_KEYS.filter((k) => !(k in params));
+    if (missing.length) errors.push(`"settings.params" is missing ${missing.join(', ')}.`);
+    errors.push(...paramErrors(params).map((e) => `"settings.params": ${e}`));
+  }
+  const changes: ParamChangeRecord[] = [];
+  if (!Array.isArray(data.changes)) errors.push('"changes" must be a list (it may be empty).');
+  else {
+    let last = 0;
+    data.changes.forEach((c: unknown, i) => {
+      if (!isObject(c) || !isObject(c.params) || typeof c.atStep !== 'number') {
+        errors.push(`"changes[${i}]" must be { "atStep": number, "params": {…} }.`);
+        return;
+      }
+      if (!Number.isInteger(c.atStep) || c.atStep < last || c.atStep > MAX_REPLAY_STEPS)
+        errors.push(
+          `"changes[${i}].atStep" must be a whole number, in step order; got ${c.atStep}.`,
+        );
+      else last = c.atStep;
+      errors.push(...paramErrors(c.params).map((e) => `"changes[${i}]": ${e}`));
+      changes.push({ atStep: c.atStep, params: { ...c.params } as Partial<QParams> });
+    });
+  }
+  const total = data.totalSteps;
+  if (
+    typeof total !== 'number' ||
+    !Number.isInteger(total) ||
+    total < 0 ||
+    total > MAX_REPLAY_STEPS
+  )
+    errors.push(`"totalSteps" must be a whole number from 0 to ${MAX_REPLAY_STEPS}.`);
+  else if (changes.length && changes[changes.length - 1]!.atStep > total)
+    errors.push('"changes" go past "totalSteps".');
+  let env: IceMazeEnv | null = null;
+  if (errors.length === 0) {
+    try {
+      env = createEnv({
+        map: map.length === 1 && isMapName(map[0]!) ? map[0]! : map,
+        isSlippery: s.isSlippery as boolean,
+        successRate: s.successRate as number,
+        maxSteps: s.maxSteps as number,
+      });
+    } catch (e) {
+      errors.push(`"settings.map": ${(e as Error).message}`);
+    }
+  }
+  if (errors.length > 0 || !env) return { ok: false, errors };
+  return {
+    ok: true,
+    record: {
+      settings: {
+        map: [...env.desc],
+        isSlippery: s.isSlippery as boolean,
+        successRate: s.successRate as number,
+        maxSteps: s.maxSteps as number,
+        seed: s.seed as number,
+        episodes: s.episodes as number,
+        frameInterval: s.frameInterval as number,
+        params: { ...(params as unknown as QParams) },
+      },
+      changes,
+      totalSteps: total as number,
+    },
+  };
+}
