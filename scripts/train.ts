@@ -1,6 +1,7 @@
 /**
- * Trains the lesson's Q-learner from the command line and prints the result with its exact
- * evaluation: `npm run -s train -- --seed 3 --episodes 10000 --json`.
+ * Trains the lesson's Q-learner (or SARSA, Expected SARSA: `--algorithm`) from the command line and
+ * prints the result with its exact evaluation:
+ * `npm run -s train -- --seed 3 --episodes 10000 --algorithm sarsa --json`.
  */
 import { ACTION_ARROWS } from '../src/rl/env';
 import {
@@ -10,7 +11,13 @@ import {
   valueIteration,
 } from '../src/rl/evaluation';
 import { isTieBreak } from '../src/rl/params';
-import { createAgent, LESSON_EPISODES, LESSON_PARAMS, runEpisodes } from '../src/rl/q-learning';
+import { LESSON_EPISODES, LESSON_PARAMS, runEpisodes } from '../src/rl/q-learning';
+import {
+  ALGORITHM_LABELS,
+  createAlgorithmAgent,
+  isAlgorithm,
+  runAlgorithmEpisodes,
+} from '../src/rl/sarsa';
 import { advantages, greedyPolicy, qRows, stateValues, policyMatrix } from '../src/rl/tables';
 import {
   ENV_FLAGS,
@@ -34,8 +41,14 @@ runCli(() => {
     'epsilon-decay',
     'min-epsilon',
     'tie-break',
+    'algorithm',
     'json',
   ]);
+  const algorithm = flags.get('algorithm') ?? 'q-learning';
+  if (!isAlgorithm(algorithm))
+    throw new UsageError(
+      `--algorithm must be q-learning, sarsa or expected-sarsa; got "${algorithm}".`,
+    );
   const env = envFromFlags(flags);
   const tieBreak = flags.get('tie-break') ?? 'first';
   if (!isTieBreak(tieBreak))
@@ -56,9 +69,11 @@ runCli(() => {
   const seed = numberFlag(flags, 'seed', RUN_LIMITS.seed, 0);
   const episodes = numberFlag(flags, 'episodes', RUN_LIMITS.episodes, LESSON_EPISODES);
 
-  const agent = createAgent(env, params, seed);
+  const agent = createAlgorithmAgent(env, params, seed);
   const t0 = performance.now();
-  runEpisodes(agent, episodes);
+  // Q-learning on the fast loop (the readable one gives the same numbers, only slower).
+  if (algorithm === 'q-learning') runEpisodes(agent, episodes);
+  else runAlgorithmEpisodes(agent, algorithm, episodes);
   const ms = performance.now() - t0;
 
   const evaluation = evaluateGreedy(env, agent.q);
@@ -69,6 +84,7 @@ runCli(() => {
     map: env.desc,
     isSlippery: env.isSlippery,
     seed,
+    algorithm,
     params,
     episodes: agent.episode,
     steps: agent.totalSteps,
@@ -97,7 +113,7 @@ runCli(() => {
   );
   process.stdout.write(
     [
-      `Trained ${result.episodes} episodes (${result.steps} steps) in ${ms.toFixed(1)} ms, seed ${seed}, final ε ${agent.epsilon.toFixed(4)}`,
+      `${ALGORITHM_LABELS[algorithm]}: trained ${result.episodes} episodes (${result.steps} steps) in ${ms.toFixed(1)} ms, seed ${seed}, final ε ${agent.epsilon.toFixed(4)}`,
       'Greedy policy:',
       ...arrows.map((a) => '  ' + a),
       `Exact success probability within ${env.maxSteps} steps: ${result.successProbability.toFixed(4)} (γ-optimal policy ${result.optimalSuccessProbability.toFixed(4)}, best possible ${result.bestSuccessWithinLimit.toFixed(4)})`,

@@ -151,7 +151,11 @@ export interface LastUpdate {
   direction: number;
   nextState: number;
   reward: number;
-  /** max_a′ Q(s′, a′) before the update. */
+  /**
+   * The bootstrap value before the update: max_a′ Q(s′, a′) for Q-learning; Q(s′, a′) of the next
+   * action for SARSA and Σ_a π(a | s′)·Q(s′, a) for Expected SARSA, 0 when s′ is terminal
+   * (`sarsa.ts`).
+   */
   nextMax: number;
   tdTarget: number;
   tdError: number;
@@ -283,9 +287,10 @@ export function createAgent(
 
 /**
  * Closes the current episode (its `length` and `return` already set): logs it, makes it the
- * previous trajectory and returns the fresh current one. Called once per episode.
+ * previous trajectory and returns the fresh current one. Called once per episode, by every
+ * learner's loop (here and in `sarsa.ts`), so they all keep the same books.
  */
-function finishEpisode(agent: QAgent, terminated: boolean, lastState: number): Trajectory {
+export function finishEpisode(agent: QAgent, terminated: boolean, lastState: number): Trajectory {
   const done = agent.current;
   done.terminated = terminated;
   done.truncated = !terminated;
@@ -306,9 +311,12 @@ function finishEpisode(agent: QAgent, terminated: boolean, lastState: number): T
 
 /**
  * Fills `agent.last` from the trajectory the last step was written to and the update's inputs,
- * with the same expressions as the step itself, so every number is identical.
+ * with the same expressions as the step itself, so every number is identical:
+ * td_target = r + γ·nextMax, td_error = td_target − qBefore, qAfter = qBefore + α·td_error.
+ * `nextMax` is the update's bootstrap value (max_a′ Q(s′, a′) here; see `sarsa.ts` for SARSA's and
+ * Expected SARSA's).
  */
-function recordLast(
+export function recordLast(
   agent: QAgent,
   ended: boolean,
   qBefore: number,
@@ -615,8 +623,9 @@ export interface StepRecord {
   slipped: boolean;
   nextState: number;
   reward: number;
-  /** γ · max_a′ Q(s′, a′). */
+  /** γ · nextMax: γ · max_a′ Q(s′, a′) for Q-learning. */
   discountedNextMax: number;
+  /** The bootstrap value (`LastUpdate.nextMax`). */
   nextMax: number;
   tdTarget: number;
   tdError: number;

@@ -52,7 +52,7 @@ describe('determinism', () => {
     const s = w.snap();
     expect(s.episode).toBe(2000);
     expect(bits(s.q)).toEqual(bits(agent.q));
-  });
+  }, 60_000);
 
   it('pauses, single steps, step-episodes and speed changes do not change the run', () => {
     const a = trainer(0.3);
