@@ -19,10 +19,17 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
+/**
+ * The mode of the single-file build (`npm run build:single`, see scripts/build-single.ts). Its page
+ * inlines its script and style, so it writes its own policy with their hashes instead of this one;
+ * `src/app/create-worker.ts` starts the inlined worker when `import.meta.env.MODE` is this.
+ */
+export const SINGLE_FILE_MODE = 'single';
+
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'ice-maze-csp',
-    apply: 'build',
+    apply: (_config, env) => env.command === 'build' && env.mode !== SINGLE_FILE_MODE,
     transformIndexHtml: {
       order: 'post',
       handler: () => [

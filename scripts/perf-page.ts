@@ -15,7 +15,13 @@ const PORT = 4392;
 const server = await preview({ preview: { port: PORT, strictPort: true, host: '127.0.0.1' } });
 const browser = await chromium.launch({
   executablePath,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+  ],
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -34,7 +40,8 @@ try {
       play?.click();
     };
     const status = () => document.querySelector('[role="status"]')?.textContent ?? '';
-    const episodes = () => Number((/Episode ([\d,]+)/.exec(status())?.[1] ?? '0').replace(/,/g, ''));
+    const episodes = () =>
+      Number((/Episode ([\d,]+)/.exec(status())?.[1] ?? '0').replace(/,/g, ''));
     keepPlaying();
     const startEpisodes = episodes();
     const frames: number[] = [];

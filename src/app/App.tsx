@@ -1,31 +1,55 @@
+import { useCallback, useState } from 'react';
+import { DisplayControls } from '../components/DisplayControls';
+import { ExportMenu } from '../components/ExportMenu';
 import { FramesGallery } from '../components/FramesGallery';
 import { Glossary } from '../components/Glossary';
 import { GridView } from '../components/GridView';
+import { LearningCurves } from '../components/LearningCurves';
+import { MapPicker } from '../components/MapPicker';
+import { ImportRun } from '../components/ImportRun';
 import { Notices } from '../components/Notices';
 import { ObjectivesPanel } from '../components/ObjectivesPanel';
 import { ParamSliders } from '../components/ParamSliders';
 import { PlaybackControls } from '../components/PlaybackControls';
+import { Presets } from '../components/Presets';
 import { QTables } from '../components/QTables';
 import { SpeedControl } from '../components/SpeedControl';
 import { StatusLine } from '../components/StatusLine';
 import { StepInspector } from '../components/StepInspector';
 import { TargetPolicy } from '../components/TargetPolicy';
+import { ShortcutsHelp } from '../components/ShortcutsHelp';
+import { useShortcuts } from '../components/useShortcuts';
+import { CopyLinkButton } from '../components/UrlSync';
 import { ViewSwitch } from '../components/ViewSwitch';
+import { useLab, useLabStore } from '../components/lab-context';
 
 /** The page: the grid and its controls, then the lesson's panels. Wiring only. */
 export function App() {
+  const store = useLabStore();
+  const presenter = useLab((s) => s.display.presenter);
+  const history = useLab((s) => s.history);
+  const [help, setHelp] = useState(false);
+  const showHelp = useCallback(() => setHelp(true), []);
+  const togglePresenter = useCallback(
+    () => store.getState().setDisplay({ presenter: !store.getState().display.presenter }),
+    [store],
+  );
+  useShortcuts(store, showHelp, togglePresenter);
   return (
-    <div className="app">
+    <div className={presenter ? 'app presenter' : 'app'}>
       <header className="app-header">
         <h1>Ice Maze Lab</h1>
         <p className="tagline">Q-learning on Gymnasium&apos;s FrozenLake, live.</p>
+        <DisplayControls onShowShortcuts={showHelp} />
       </header>
+      <ShortcutsHelp open={help} onClose={() => setHelp(false)} />
       <Notices />
       <main>
         <div className="layout">
           <section className="board" aria-label="Ice Maze">
             <div className="board-toolbar">
               <ViewSwitch />
+              <CopyLinkButton />
             </div>
             <GridView />
           </section>
@@ -34,13 +58,20 @@ export function App() {
             <StatusLine />
             <SpeedControl />
             <ParamSliders />
+            <MapPicker />
+            <Presets />
           </aside>
         </div>
         <div className="page-grid">
           <StepInspector />
           <ObjectivesPanel />
+          <div className="wide">
+            <LearningCurves history={history} />
+          </div>
           <FramesGallery />
           <TargetPolicy />
+          <ExportMenu />
+          <ImportRun />
           <div className="wide">
             <QTables />
           </div>

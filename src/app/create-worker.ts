@@ -1,9 +1,47 @@
 import type { WorkerPort } from '../store/lab-store';
 
-/** The real worker, created the way Vite documents so it is bundled as its own chunk. */
-export function createTrainingWorker(): WorkerPort {
+/** The worker's name, shown in the browser's developer tools. */
+const WORKER_NAME = 'ice-maze-trainer';
+
+/**
+ * The bundled worker's code, defined only by the single-file build (`scripts/build-single.ts`
+ * bundles the worker first and passes its text to the app's build through Vite's `define`).
+ */
+declare const __ICE_MAZE_WORKER_SOURCE__: string;
+
+/**
+ * The normal build: the worker is bundled as its own chunk and loaded from the page's origin
+ * (`worker-src 'self'`), created the way Vite documents so the bundler finds it.
+ */
+function createChunkWorker(): WorkerPort {
   return new Worker(new URL('../worker/training.worker.ts', import.meta.url), {
     type: 'module',
-    name: 'ice-maze-trainer',
+    name: WORKER_NAME,
   }) as WorkerPort;
+}
+
+/**
+ * The single-file build: the worker's code (one classic script, an IIFE) is a string
+ * inside the page's one script, started from a `blob:` URL (`worker-src blob:`): a page opened
+ * from file:// may not load a worker from a file. Classic, not a module worker: Chromium refuses
+ * a module worker's `blob:` URL in a file:// page, whose origin is opaque. The worker revokes the
+ * URL itself once it runs; on a load error the page does.
+ */
+function createInlineWorker(): WorkerPort {
+  // Strict, as the module worker of the normal build is.
+  const code = `'use strict';\nURL.revokeObjectURL(self.location.href);\n${__ICE_MAZE_WORKER_SOURCE__}`;
+  const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
+  const worker = new Worker(url, { name: WORKER_NAME });
+  worker.addEventListener('error', () => URL.revokeObjectURL(url), { once: true });
+  return worker as WorkerPort;
+}
+
+/**
+ * The real training worker. `vite build --mode single` (the single-file build) replaces
+ * `import.meta.env.MODE` with `'single'`, every other build with its own mode, so the bundler
+ * keeps exactly one of the two branches: the normal build still has its separate worker chunk
+ * and no copy of the worker's code.
+ */
+export function createTrainingWorker(): WorkerPort {
+  return import.meta.env.MODE === 'single' ? createInlineWorker() : createChunkWorker();
 }

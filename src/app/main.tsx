@@ -1,12 +1,35 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { LabProvider } from '../components/lab-context';
+import { startUrlSync } from '../components/url-sync';
 import { createLabStore } from '../store/lab-store';
+import { parseUrlState, urlStateToRun } from '../store/url-state';
 import { App } from './App';
 import { createTrainingWorker } from './create-worker';
 import './styles.css';
 
-const store = createLabStore({ createWorker: createTrainingWorker });
+/** How often the page checks that the worker still answers, in ms. */
+const WORKER_PING_MS = 2000;
+
+/** More refusals than this are shown as one notice (the store keeps only the latest few). */
+const MAX_LINK_NOTICES = 3;
+
+// The link opens the lab it describes; what it got wrong is said, and the rest still applies.
+const link = parseUrlState(window.location.search);
+const { settings, mapName } = urlStateToRun(link.state);
+const store = createLabStore({
+  createWorker: createTrainingWorker,
+  settings,
+  mapName,
+  speed: link.state.speed,
+  view: link.state.view,
+  ...(link.state.display ? { display: link.state.display } : {}),
+  pingIntervalMs: WORKER_PING_MS,
+});
+const { notify } = store.getState();
+if (link.notices.length > MAX_LINK_NOTICES) notify('error', link.notices.join(' '));
+else for (const text of link.notices) notify('error', text);
+startUrlSync(store, window);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, screen, within } from '@testing-library/react';
 import { Profiler, StrictMode } from 'react';
+import { PANEL_INTERVAL_MS } from '../../src/components/frame-throttle';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { A_TABLE_CAPTION, Q_TABLE_CAPTION, QTables } from '../../src/components/QTables';
 import type { LabStore } from '../../src/store/lab-store';
@@ -88,13 +89,15 @@ describe('QTables', () => {
     expect(renders).toBe(rendersAfterMount);
   });
 
-  it('draws at most once per animation frame, the latest snapshot', () => {
+  it('draws once per panel interval at most, the latest snapshot', () => {
     const { store } = renderWithLab(<QTables />);
     nextFrame();
     trainUntilFirstGoal(store);
     nextFrame();
     const raf = vi.spyOn(globalThis, 'requestAnimationFrame');
     for (let i = 0; i < 10; i++) episode(store);
+    // Ten snapshots within one interval: one draw, when the interval is over.
+    act(() => vi.advanceTimersByTime(PANEL_INTERVAL_MS + 20));
     expect(raf).toHaveBeenCalledTimes(1);
     nextFrame();
     const snapshot = store.getState().snapshot!;
