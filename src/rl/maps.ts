@@ -63,11 +63,14 @@ export function isMapName(name: string): name is MapName {
  * name a bad character where it stands.
  */
 export function splitMapRows(text: string): string[] {
-  return text
-    .trim()
-    .split(/[\s,;/|]+/)
-    .filter((r) => r.length > 0)
-    .map((r) => r.toUpperCase());
+  return (
+    text
+      .trim()
+      .split(/[\s,;/|]+/)
+      .filter((r) => r.length > 0)
+      // ASCII only: 'ſ'.toUpperCase() is 'S' and 'ß' becomes 'SS', which would hide a bad character.
+      .map((r) => r.replace(/[a-z]+/g, (x) => x.toUpperCase()))
+  );
 }
 
 /**

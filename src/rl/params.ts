@@ -51,7 +51,33 @@ export function checkLimit(limit: Limit, value: unknown): string | null {
     (limit.minExclusive ? value > limit.min : value >= limit.min) &&
     value <= limit.max &&
     (!limit.integer || Number.isInteger(value));
-  return ok ? null : `${limit.label} must be ${describeLimit(limit)}; got ${String(value)}.`;
+  return ok ? null : `${limit.label} must be ${describeLimit(limit)}; got ${describeValue(value)}.`;
+}
+
+/**
+ * A value as a message shows it. Never throws: an object from untrusted JSON may have a
+ * `toString` that is not a function (`{"toString": 0}`), so objects are only named.
+ */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'function') return 'a function';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'bigint') return `${value.toString()}n`;
+  return String(value);
+}
+
+/** Every run setting outside its limits (episodes, seed, time limit, success rate, frame interval). */
+export function runSettingErrors(
+  settings: Partial<Record<keyof typeof RUN_LIMITS, unknown>>,
+): string[] {
+  const errors: string[] = [];
+  for (const key of ['episodes', 'seed', 'maxSteps', 'successRate', 'frameInterval'] as const) {
+    const e = checkLimit(RUN_LIMITS[key], settings[key]);
+    if (e) errors.push(e);
+  }
+  return errors;
 }
 
 /** True for a tie rule name. */
@@ -68,7 +94,7 @@ export function paramErrors(params: object): string[] {
   for (const [key, value] of Object.entries(params)) {
     if (key === 'tieBreak') {
       if (!isTieBreak(value))
-        errors.push(`Tie rule must be "first" or "random"; got ${String(value)}.`);
+        errors.push(`Tie rule must be "first" or "random"; got ${describeValue(value)}.`);
     } else if (Object.prototype.hasOwnProperty.call(PARAM_LIMITS, key)) {
       const e = checkLimit(PARAM_LIMITS[key as keyof typeof PARAM_LIMITS], value);
       if (e) errors.push(e);

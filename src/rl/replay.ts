@@ -33,8 +33,8 @@ export interface RunRecord {
   totalSteps: number;
 }
 
-/** Longest replay accepted, in steps (about a minute of work at the core's speed). */
-export const MAX_REPLAY_STEPS = 2_000_000_000;
+/** Longest replay accepted, in steps: a few seconds of the worker at full speed (it answers nothing meanwhile). */
+export const MAX_REPLAY_STEPS = 100_000_000;
 
 /**
  * Applies a change the way the lab does: the new hyperparameters act from the next step and Q is
@@ -86,7 +86,8 @@ export function parseRunRecord(data: unknown): ParsedRecord {
   let map: string[] = [];
   if (typeof s.map === 'string' && isMapName(s.map)) map = [s.map];
   else if (typeof s.map === 'string') map = splitMapRows(s.map);
-  else if (Array.isArray(s.map) && s.map.every((r) => typeof r === 'string')) map = [...s.map];
+  else if (Array.isArray(s.map) && Array.from(s.map).every((r) => typeof r === 'string'))
+    map = [...(s.map as string[])];
   else errors.push('"settings.map" must be rows of S, F, H and G.');
   if (typeof s.isSlippery !== 'boolean')
     errors.push('"settings.isSlippery" must be true or false.');

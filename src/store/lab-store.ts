@@ -12,7 +12,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createRunHistory, type RunHistory } from './history';
 import { createEnv, defaultMaxSteps } from '../rl/env';
 import { MAPS, type MapName } from '../rl/maps';
-import { checkLimit, paramErrors, RUN_LIMITS } from '../rl/params';
+import { checkLimit, paramErrors, RUN_LIMITS, runSettingErrors } from '../rl/params';
 import {
   LESSON_EPISODES,
   LESSON_FRAME_INTERVAL,
@@ -285,8 +285,9 @@ export function createLabStore(options: LabStoreOptions): LabStore {
         return true;
       },
       setSpeed: (speed) => {
-        if (speed !== 'max' && !(Number.isFinite(speed) && speed >= 1 && speed <= 1_000_000)) {
-          notify('error', `Speed must be from 1 to 1000000 steps per second, or full speed.`);
+        const error = speed === 'max' ? null : checkLimit(RUN_LIMITS.speed, speed);
+        if (error) {
+          notify('error', `${error} Or choose full speed.`);
           return;
         }
         set({ speed });
@@ -294,7 +295,7 @@ export function createLabStore(options: LabStoreOptions): LabStore {
       },
       setView: (view) => set({ view }),
       applySettings: (settings, mapName = 'custom') => {
-        const errors = paramErrors(settings.params);
+        const errors = [...runSettingErrors(settings), ...paramErrors(settings.params)];
         try {
           createEnv({
             map: settings.map,

@@ -39,7 +39,8 @@ function describe(x: unknown): string {
 function parseSettings(x: unknown): RunSettings | string {
   if (!isRecord(x)) return `"init" needs a settings object; got ${describe(x)}.`;
   const { map, isSlippery, successRate, maxSteps, seed, episodes, frameInterval, params } = x;
-  if (!Array.isArray(map) || !map.every((row) => typeof row === 'string'))
+  // Array.from: `every` skips the holes of a sparse array, which structured clone keeps.
+  if (!Array.isArray(map) || !Array.from(map).every((row) => typeof row === 'string'))
     return `settings.map must be an array of row strings; got ${describe(map)}.`;
   if (typeof isSlippery !== 'boolean')
     return `settings.isSlippery must be true or false; got ${describe(isSlippery)}.`;
