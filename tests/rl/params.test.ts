@@ -40,7 +40,7 @@ describe('checkLimit', () => {
   });
 
   it('rejects numbers written as strings, booleans, null and undefined', () => {
-    expect(checkLimit(PARAM_LIMITS.alpha, '0.1')).toMatch(/^Learning rate α .*got 0\.1\.$/);
+    expect(checkLimit(PARAM_LIMITS.alpha, '0.1')).toMatch(/^Learning rate α .*got "0\.1"\.$/);
     expect(checkLimit(PARAM_LIMITS.alpha, true)).toMatch(/got true\.$/);
     expect(checkLimit(PARAM_LIMITS.alpha, null)).toMatch(/got null\.$/);
     expect(checkLimit(PARAM_LIMITS.alpha, undefined)).toMatch(/got undefined\.$/);
@@ -99,7 +99,7 @@ describe('paramErrors', () => {
     expect(errors).toHaveLength(3);
     expect(errors[0]).toMatch(/^Exploration ε .*got NaN/);
     expect(errors[1]).toMatch(/^ε decay .*got Infinity/);
-    expect(errors[2]).toMatch(/^Minimum ε .*got 0\.01/);
+    expect(errors[2]).toMatch(/^Minimum ε .*got "0\.01"/);
   });
 
   it('reports an unknown key by name', () => {
@@ -108,7 +108,7 @@ describe('paramErrors', () => {
 
   it("reports tieBreak 'x' naming the tie rule", () => {
     expect(paramErrors({ tieBreak: 'x' })).toEqual([
-      'Tie rule must be "first" or "random"; got x.',
+      'Tie rule must be "first" or "random"; got "x".',
     ]);
   });
 
