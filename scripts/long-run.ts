@@ -44,13 +44,16 @@ try {
       Number(
         (
           /Episode ([\d,]+)/.exec(
-            document.querySelector('[role="status"]')?.textContent ?? '',
+            [...document.querySelectorAll('[role="status"]')].find((x) =>
+              x.textContent?.includes('Total steps'),
+            )?.textContent ?? '',
           )?.[1] ?? '0'
         ).replace(/,/g, ''),
       ),
     );
   let e = await episodes();
-  while (e < target) {
+  const deadline = Date.now() + 240_000;
+  while (e < target && Date.now() < deadline) {
     const play = page.getByRole('button', { name: 'Play' });
     if (await play.isVisible()) await play.click();
     await page.waitForTimeout(200);

@@ -39,7 +39,10 @@ try {
       const play = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Play');
       play?.click();
     };
-    const status = () => document.querySelector('[role="status"]')?.textContent ?? '';
+    const status = () =>
+      [...document.querySelectorAll('[role="status"]')].find((e) =>
+        e.textContent?.includes('Total steps'),
+      )?.textContent ?? '';
     const episodes = () =>
       Number((/Episode ([\d,]+)/.exec(status())?.[1] ?? '0').replace(/,/g, ''));
     keepPlaying();

@@ -28,22 +28,41 @@ const browser = await chromium.launch({
   ],
 });
 try {
-  const shots: Record<string, (page: Page) => Promise<void>> = {
-    screenshot: async (page) => {
-      await trainFull(page);
-    },
-    start: async () => {},
+  type Shot = {
+    width: number;
+    height: number;
+    scheme: 'light' | 'dark';
+    fullPage: boolean;
+    act: (page: Page) => Promise<void>;
   };
-  for (const [name, act] of Object.entries(shots)) {
+  const presenter = async (page: Page) => {
+    await page.getByRole('button', { name: 'Presenter mode' }).click();
+    await trainFull(page);
+  };
+  const shots: Record<string, Shot> = {
+    screenshot: { width: 1280, height: 900, scheme: 'light', fullPage: false, act: trainFull },
+    panels: { width: 1280, height: 900, scheme: 'light', fullPage: true, act: trainFull },
+    'presenter-light': {
+      width: 1280,
+      height: 720,
+      scheme: 'light',
+      fullPage: false,
+      act: presenter,
+    },
+    'presenter-dark': { width: 1280, height: 720, scheme: 'dark', fullPage: false, act: presenter },
+    start: { width: 1280, height: 900, scheme: 'light', fullPage: false, act: async () => {} },
+  };
+  for (const [name, shot] of Object.entries(shots)) {
     if (only && only !== name) continue;
     const page = await browser.newPage({
-      viewport: { width: 1280, height: 900 },
+      viewport: { width: shot.width, height: shot.height },
+      colorScheme: shot.scheme,
       deviceScaleFactor: 1,
     });
     await page.goto('http://127.0.0.1:4391/');
     await page.getByRole('button', { name: 'Play' }).waitFor();
-    await act(page);
-    await page.screenshot({ path: `docs/${name}.png`, fullPage: true });
+    await shot.act(page);
+    await page.screenshot({ path: `docs/${name}.png`, fullPage: shot.fullPage });
     console.log(`docs/${name}.png`);
     await page.close();
   }

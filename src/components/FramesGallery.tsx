@@ -1,7 +1,7 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import { RUN_LIMITS } from '../rl/params';
 import type { LabState, LabStore } from '../store/lab-store';
-import { createMiniGrid } from '../viz/mini-grid';
+import { createMiniGrid, type MiniGrid } from '../viz/mini-grid';
 import { createQGrid } from '../viz/q-grid';
 import type { Frame } from '../worker/protocol';
 import { useLab, useLabStore } from './lab-context';
@@ -9,7 +9,7 @@ import { useThrottledLab } from './useThrottledLab';
 
 const selectFrames = (s: LabState) => s.frames;
 /** How often the gallery takes in new frames, in ms. */
-const GALLERY_INTERVAL_MS = 500;
+const GALLERY_INTERVAL_MS = 1000;
 
 /** [0, the largest value there is] so frames keep comparable colours. */
 function valueDomain(store: LabStore): [number, number] {
@@ -19,21 +19,31 @@ function valueDomain(store: LabStore): [number, number] {
   return [0, m];
 }
 
-/** A thumbnail of one frame: V colours, greedy ticks and that episode's path. */
+/**
+ * A thumbnail of one frame: V colours, greedy ticks and that episode's path. Slots are keyed by
+ * position, so when the gallery thins or grows a slot redraws its picture in place instead of
+ * rebuilding it.
+ */
 const FrameThumb = memo(function FrameThumb({ frame, desc }: { frame: Frame; desc: string[] }) {
   const host = useRef<HTMLDivElement>(null);
+  const mini = useRef<MiniGrid | null>(null);
   const store = useLabStore();
   useEffect(() => {
     // The button's text names the frame; the picture is decoration to a screen reader.
-    const mini = createMiniGrid(host.current!, null);
-    mini.update({
+    mini.current = createMiniGrid(host.current!, null);
+    return () => {
+      mini.current?.destroy();
+      mini.current = null;
+    };
+  }, []);
+  useEffect(() => {
+    mini.current?.update({
       desc,
       v: frame.v,
       greedyMask: frame.greedyMask,
       path: frame.trajectory,
       domain: valueDomain(store),
     });
-    return () => mini.destroy();
   }, [frame, desc, store]);
   return <div ref={host} className="frame-thumb-art" />;
 });
@@ -150,7 +160,7 @@ export function FramesGallery() {
       <ol className="frame-strip" aria-label="Gallery">
         {env &&
           frames.map((f, i) => (
-            <li key={`${f.runId}-${f.episode}`}>
+            <li key={i}>
               <button
                 type="button"
                 className={i === index ? 'frame-thumb active' : 'frame-thumb'}

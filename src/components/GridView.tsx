@@ -5,7 +5,7 @@ import { createDrawScheduler } from './frame-throttle';
 import { gridFrame } from './grid-frame';
 
 /** Shortest time between two grid draws while training at full speed, in ms. */
-const FULL_SPEED_INTERVAL_MS = 40;
+const FULL_SPEED_INTERVAL_MS = 100;
 import { useLabStore } from './lab-context';
 
 /**

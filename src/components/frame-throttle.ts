@@ -5,7 +5,7 @@
  */
 
 /** How often panels beside the grid (tables, curves, inspector, gallery) redraw, in ms. */
-export const PANEL_INTERVAL_MS = 150;
+export const PANEL_INTERVAL_MS = 250;
 
 /** A scheduler: `schedule()` asks for a draw; `cancel()` drops a pending one. */
 export interface DrawScheduler {

@@ -230,8 +230,6 @@ export function createLabStore(options: LabStoreOptions): LabStore {
   const send = (command: TrainerCommand): void => worker?.postMessage(command);
   /** The latest update seen at each state, for the inspector. */
   const updates = new Map<number, UpdateData>();
-  /** Frames that arrived since the last snapshot: published with it, at the page's pace. */
-  let pendingFrames: Frame[] = [];
 
   const store = createStore<LabState & LabActions>()((set, get) => {
     const notify = (kind: Notice['kind'], text: string): void =>
@@ -386,7 +384,6 @@ export function createLabStore(options: LabStoreOptions): LabStore {
           ...(pendingSettings ? { mapName: pendingSettings.mapName } : {}),
         });
         updates.clear();
-        pendingFrames = [];
         store.getState().history.reset();
         pendingSettings = null;
         break;
@@ -401,10 +398,9 @@ export function createLabStore(options: LabStoreOptions): LabStore {
         if (s.last) updates.set(s.last.state, s.last);
         store.getState().history.ingest(s);
         const frames =
-          pendingFrames.length > 0
-            ? thinFrames([...store.getState().frames, ...pendingFrames], MAX_FRAMES)
+          s.frames.length > 0
+            ? thinFrames([...store.getState().frames, ...s.frames], MAX_FRAMES)
             : store.getState().frames;
-        pendingFrames = [];
         store.setState({
           snapshot: s,
           episode: s.episode,
@@ -425,9 +421,6 @@ export function createLabStore(options: LabStoreOptions): LabStore {
       case 'pong':
         lastPong = Date.now();
         if (store.getState().connection === 'unresponsive') store.setState({ connection: 'ready' });
-        break;
-      case 'frame':
-        if (event.frame.runId === store.getState().runId) pendingFrames.push(event.frame);
         break;
       case 'greedy-episode':
         if (event.runId !== store.getState().runId) break;

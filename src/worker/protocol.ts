@@ -182,6 +182,8 @@ export interface Snapshot {
   episodes: EpisodeBatch;
   stats: RunStats;
   evaluation: GreedyEvaluation;
+  /** Frames kept since the previous snapshot, oldest first (one per `frameInterval` episodes). */
+  frames: Frame[];
 }
 
 /** What the page needs to know about the environment, sent once per `init`. */
@@ -243,8 +245,6 @@ export type TrainerEvent =
   /** A `set-params` took effect after `change.atStep` steps (the record of the run). */
   | { type: 'params-applied'; runId: number; change: ParamChangeRecord }
   | { type: 'pong'; id: number }
-  /** A frame for the gallery (not subject to backpressure: one per `frameInterval` episodes). */
-  | { type: 'frame'; frame: Frame }
   /** An episode of the target policy, counted apart from training. */
   | {
       type: 'greedy-episode';

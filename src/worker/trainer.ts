@@ -72,6 +72,11 @@ import {
 
 /** Length of one time slice of training before the loop yields, in ms. */
 export const SLICE_MS = 8;
+/**
+ * At full speed the loop rests this long between slices, in ms: on a two-core machine a worker
+ * that never rests starves the page's rendering threads.
+ */
+export const MAX_SPEED_REST_MS = 4;
 /** Steps per `runSteps` call; the clock is read between calls. */
 export const MAX_CHUNK_STEPS = 4096;
 /** Shortest time between two snapshots while running, in ms (one frame at 60 Hz). */
@@ -96,6 +101,8 @@ export const PENDING_EPISODES_CAPACITY = 1 << 16;
  * in ms: after the worker was held up (a long evaluation, a throttled timer) it does not burst.
  */
 export const MAX_BACKLOG_MS = 100;
+/** Frames one snapshot carries at most (the first kept, then the newest): the gallery thins anyway. */
+export const MAX_FRAMES_PER_SNAPSHOT = 256;
 /** Speed until the page sets one. */
 export const DEFAULT_SPEED: Speed = 'max';
 /** Allowed finite speeds, in steps per second. */
@@ -159,6 +166,8 @@ interface Run {
   greedySuccesses: number;
   /** The last episode a frame was posted for. */
   lastFrameEpisode: number;
+  /** Frames waiting for the next snapshot. */
+  pendingFrames: { frame: Frame; transfer: Transferable[] }[];
   /** The settings the run started with and the changes since: enough to replay it exactly. */
   readonly initialSettings: RunSettings;
   changes: ParamChangeRecord[];
@@ -313,6 +322,7 @@ export function createTrainer<Handle>(
       greedyEpisodes: 0,
       greedySuccesses: 0,
       lastFrameEpisode: -1,
+      pendingFrames: [],
       initialSettings: { ...settings, map: [...env.desc], params: { ...agent.params } },
       changes: [],
     };
@@ -436,7 +446,11 @@ export function createTrainer<Handle>(
       successProbability: evaluateGreedy(env, q, env.maxSteps).successProbability,
     };
     transfer.push(frame.q.buffer, frame.v.buffer, frame.advantage.buffer, frame.greedyMask.buffer);
-    post({ type: 'frame', frame }, transfer);
+    // Frames ride on the next snapshot: at full speed they come every few ms, and one message per
+    // frame would cost the page more than drawing them.
+    r.pendingFrames.push({ frame, transfer });
+    if (r.pendingFrames.length > MAX_FRAMES_PER_SNAPSHOT) r.pendingFrames.splice(1, 1);
+    dirty = true;
   }
 
   /** One episode of the target (greedy) policy, no learning, counted apart. */
@@ -478,7 +492,8 @@ export function createTrainer<Handle>(
 
   /** ms until the next slice has work: 0 at 'max', else until one whole step is earned. */
   function nextDelay(): number {
-    if (speed === 'max' || credit + CREDIT_EPSILON >= 1) return 0;
+    if (speed === 'max') return MAX_SPEED_REST_MS;
+    if (credit + CREDIT_EPSILON >= 1) return 0;
     return Math.max(0, Math.ceil(((1 - credit) * 1000) / speed));
   }
 
@@ -684,7 +699,18 @@ export function createTrainer<Handle>(
       episodes: episodeBatch(r, transfer),
       stats: runStats(r, now),
       evaluation: greedyEvaluation(r, now),
+      frames: takeFrames(r, transfer),
     };
+  }
+
+  /** The frames since the last snapshot; their buffers join the snapshot's transfer list. */
+  function takeFrames(r: Run, transfer: Transferable[]): Frame[] {
+    const frames = r.pendingFrames.map((p) => {
+      transfer.push(...p.transfer);
+      return p.frame;
+    });
+    r.pendingFrames = [];
+    return frames;
   }
 
   // ---------------------------------------------------------------- commands
@@ -714,7 +740,7 @@ export function createTrainer<Handle>(
     resetCredit(now);
     rateTimes = [now];
     rateSteps = [r.agent.totalSteps];
-    scheduleSlice(nextDelay());
+    scheduleSlice(speed === 'max' ? 0 : nextDelay());
     flush();
   }
 
@@ -752,7 +778,7 @@ export function createTrainer<Handle>(
     dirty = true;
     if (running) {
       resetCredit(endpoint.now());
-      scheduleSlice(nextDelay());
+      scheduleSlice(speed === 'max' ? 0 : nextDelay());
     }
     flush();
   }

@@ -408,10 +408,13 @@ function expectFiniteTables(events: TrainerEvent[]): void {
   for (const event of events) {
     const tables =
       event.type === 'snapshot'
-        ? [event.snapshot.q, event.snapshot.v, event.snapshot.advantage]
-        : event.type === 'frame'
-          ? [event.frame.q, event.frame.v, event.frame.advantage]
-          : [];
+        ? [
+            event.snapshot.q,
+            event.snapshot.v,
+            event.snapshot.advantage,
+            ...event.snapshot.frames.flatMap((f) => [f.q, f.v, f.advantage]),
+          ]
+        : [];
     for (const table of tables)
       for (let i = 0; i < table.length; i++)
         if (!Number.isFinite(table[i])) expect.fail(`${event.type} table has ${table[i]} at ${i}`);
