@@ -4,27 +4,16 @@
  * reports the page's JS heap after a forced garbage collection, before and after, plus the DOM
  * node count: both must stay flat (histories and frames are downsampled or capped).
  */
-import { chromium } from '@playwright/test';
-import { preview } from 'vite';
+import { openBrowser } from './browser';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const target = Number(process.argv[2] ?? 1_000_000);
 const PORT = 4397;
 
-const server = await preview({ preview: { port: PORT, strictPort: true, host: '127.0.0.1' } });
-const browser = await chromium.launch({
-  executablePath,
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-  ],
-});
+const session = await openBrowser(PORT);
+const { browser } = session;
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(`http://127.0.0.1:${PORT}/`);
+  await page.goto(session.url);
   await page.getByRole('button', { name: 'Play' }).waitFor();
   const cdp = await page.context().newCDPSession(page);
   const measure = async () => {
@@ -72,6 +61,5 @@ try {
     }),
   );
 } finally {
-  await browser.close();
-  await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  await session.close();
 }

@@ -5,29 +5,18 @@
  * pressed again whenever a 10,000-episode budget finishes, so the worker never idles.
  * Prints JSON: fps, the longest frame gap, the long tasks, episodes trained.
  */
-import { chromium } from '@playwright/test';
-import { preview } from 'vite';
+import { openBrowser } from './browser';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const seconds = Number(process.argv[2] ?? 10);
 const PORT = 4392;
 
-const server = await preview({ preview: { port: PORT, strictPort: true, host: '127.0.0.1' } });
-const browser = await chromium.launch({
-  executablePath,
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-  ],
-});
+const session = await openBrowser(PORT);
+const { browser } = session;
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   // tsx compiles with esbuild's keepNames, which wraps functions in __name(): define it in the page.
   await page.addInitScript('globalThis.__name = (f) => f;');
-  await page.goto(`http://127.0.0.1:${PORT}/`);
+  await page.goto(session.url);
   await page.getByRole('button', { name: 'Play' }).waitFor();
   await page.getByRole('slider', { name: 'Speed' }).fill('10');
   const result = await page.evaluate(async (ms) => {
@@ -72,6 +61,5 @@ try {
   }, seconds * 1000);
   console.log(JSON.stringify(result));
 } finally {
-  await browser.close();
-  await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  await session.close();
 }

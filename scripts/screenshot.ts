@@ -3,10 +3,9 @@
  * Serves dist/ with Vite's preview server, drives Debian's Chromium with Playwright, trains the
  * lesson's 10,000 episodes and saves docs/*.png.
  */
-import { chromium, type Page } from '@playwright/test';
-import { preview } from 'vite';
+import { openBrowser } from './browser';
+import type { Page } from '@playwright/test';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const only = process.argv[2];
 
 async function trainFull(page: Page): Promise<void> {
@@ -16,17 +15,8 @@ async function trainFull(page: Page): Promise<void> {
   await page.waitForTimeout(400);
 }
 
-const server = await preview({ preview: { port: 4391, strictPort: true, host: '127.0.0.1' } });
-const browser = await chromium.launch({
-  executablePath,
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-  ],
-});
+const session = await openBrowser(4391);
+const { browser } = session;
 try {
   type Shot = {
     width: number;
@@ -59,7 +49,7 @@ try {
       colorScheme: shot.scheme,
       deviceScaleFactor: 1,
     });
-    await page.goto('http://127.0.0.1:4391/');
+    await page.goto(session.url);
     await page.getByRole('button', { name: 'Play' }).waitFor();
     await shot.act(page);
     await page.screenshot({ path: `docs/${name}.png`, fullPage: shot.fullPage });
@@ -67,6 +57,5 @@ try {
     await page.close();
   }
 } finally {
-  await browser.close();
-  await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  await session.close();
 }

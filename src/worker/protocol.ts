@@ -2,7 +2,7 @@
  * The typed messages between the page and the training worker. Types only: both sides switch on
  * `type` exhaustively (`assertNever` in the default branch).
  */
-import type { QParams } from '../rl/q-learning';
+import type { DecodedTrajectory, QParams } from '../rl/q-learning';
 import type { ParamChangeRecord, RunRecord } from '../rl/replay';
 
 export type { ParamChangeRecord, RunRecord };
@@ -61,25 +61,8 @@ export type TrainerCommand =
   /** Are you there? Answered by `pong` with the same id. */
   | { type: 'ping'; id: number };
 
-/** A trajectory as plain arrays (copies, never the live buffers). */
-export interface TrajectoryData {
-  /** `length + 1` states, the first the start. */
-  states: Int32Array;
-  /** Intended direction (the action) per step. */
-  actions: Int8Array;
-  /** Direction actually moved per step. */
-  directions: Int8Array;
-  /** 1 where the action was exploratory. */
-  explored: Uint8Array;
-  rewards: Float64Array;
-  length: number;
-  /** Undiscounted return. */
-  return: number;
-  terminated: boolean;
-  truncated: boolean;
-  /** The episode (0-based) it belongs to. */
-  episode: number;
-}
+/** A trajectory as plain arrays (copies, never the live buffers): the core's decoded form. */
+export type TrajectoryData = DecodedTrajectory;
 
 /** The last update in the lesson's words (see `StepRecord` in rl/q-learning). */
 export interface UpdateData {
