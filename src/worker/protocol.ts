@@ -2,7 +2,7 @@
  * The typed messages between the page and the training worker. Types only: both sides switch on
  * `type` exhaustively (`assertNever` in the default branch).
  */
-import type { DecodedTrajectory, QParams } from '../rl/q-learning';
+import type { DecodedTrajectory, QParams, StepRecord } from '../rl/q-learning';
 import type { ParamChangeRecord, RunRecord } from '../rl/replay';
 
 export type { ParamChangeRecord, RunRecord };
@@ -64,34 +64,11 @@ export type TrainerCommand =
 /** A trajectory as plain arrays (copies, never the live buffers): the core's decoded form. */
 export type TrajectoryData = DecodedTrajectory;
 
-/** The last update in the lesson's words (see `StepRecord` in rl/q-learning). */
-export interface UpdateData {
-  state: number;
-  action: number;
-  explored: boolean;
-  intended: number;
-  actual: number;
-  slipped: boolean;
-  nextState: number;
-  reward: number;
-  nextMax: number;
-  discountedNextMax: number;
-  tdTarget: number;
-  tdError: number;
-  change: number;
-  qBefore: number;
-  qAfter: number;
-  epsilon: number;
-  epsilonAfter: number;
-  alpha: number;
-  gamma: number;
-  terminated: boolean;
-  truncated: boolean;
-  episode: number;
-  t: number;
+/** The last update in the lesson's words: the core's `StepRecord`, plus the run's step count. */
+export type UpdateData = StepRecord & {
   /** Total steps after this update. */
   totalSteps: number;
-}
+};
 
 /** Finished episodes since the previous snapshot (the most recent `EPISODE_LOG_CAPACITY`). */
 export interface EpisodeBatch {
