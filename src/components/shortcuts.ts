@@ -89,3 +89,32 @@ export function belongsToTarget(target: TargetLike | null, key: string): boolean
     return true;
   return false;
 }
+
+/**
+ * The attribute by which a region of the page claims keys for itself (the drive panel's arrows
+ * move the agent, the map editor's arrows move between cells). Its value lists key groups,
+ * separated by spaces: `arrows`, `enter`, `space`.
+ */
+export const OWN_KEYS_ATTRIBUTE = 'data-own-keys';
+
+/** A group of keys a region can claim. */
+export type KeyGroup = 'arrows' | 'enter' | 'space';
+
+/** The group a key belongs to, or null. */
+function keyGroup(key: string): KeyGroup | null {
+  if (key === 'ArrowLeft' || key === 'ArrowRight' || key === 'ArrowUp' || key === 'ArrowDown')
+    return 'arrows';
+  if (key === 'Enter') return 'enter';
+  if (key === ' ' || key === 'Spacebar') return 'space';
+  return null;
+}
+
+/**
+ * True when `key` belongs to a region whose `OWN_KEYS_ATTRIBUTE` is `claim` (null: no region).
+ * A claim of `arrows` takes all four arrow keys, so → moves there instead of stepping the run.
+ */
+export function claimedByRegion(claim: string | null | undefined, key: string): boolean {
+  if (!claim) return false;
+  const group = keyGroup(key);
+  return group !== null && claim.split(/\s+/).includes(group);
+}
