@@ -23,6 +23,14 @@ export const SHORTCUTS: readonly { keys: string[]; description: string }[] = [
   { keys: ['1', '2', '3'], description: 'Show V(s), Q(s,a) or A(s,a)' },
   { keys: ['P'], description: 'Presenter mode on or off' },
   { keys: ['?'], description: 'Show this list' },
+  {
+    keys: ['←', '↓', '→', '↑'],
+    description: 'In “Drive it yourself”: move the agent one step (there → does not step the run)',
+  },
+  {
+    keys: ['←', '↓', '→', '↑', 'Enter'],
+    description: 'In the map editor’s grid: move between tiles; Enter or Space changes one',
+  },
 ];
 
 /** The action for a key, or null. Modifier combinations (Ctrl, Alt, Meta) are never ours. */
