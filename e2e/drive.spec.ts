@@ -1,4 +1,5 @@
-import { expect, openLab, readStatus, test, type Page } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, openLab, readStatus, test } from './fixtures';
 
 const panel = (page: Page) => page.getByRole('region', { name: 'Drive it yourself' });
 /** A number of the update table as displayed (3 decimals), and exactly (`data-value`). */

@@ -1,4 +1,5 @@
-import { expect, openLab, readStatus, test, type Page } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, openLab, readStatus, test } from './fixtures';
 
 const editor = (page: Page) => page.getByRole('region', { name: 'Map editor' });
 const cell = (page: Page, row: number, col: number) =>

@@ -120,11 +120,11 @@ export const DrivePanel = memo(function DrivePanel() {
       setNote('This episode is over: press Reset drive to start again from S.');
       return;
     }
-    const next: DriveView = current ?? {
-      drive: createDrive(env, latestQ(store, env).q, settings.seed),
-      last: null,
-      qFromStep: latestQ(store, env).step,
-    };
+    let next = current;
+    if (!next) {
+      const { q, step } = latestQ(store, env);
+      next = { drive: createDrive(env, q, settings.seed), last: null, qFromStep: step };
+    }
     setNote('');
     const last = driveStep(next.drive, action, alpha, gamma);
     setView({ ...next, last });
