@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   cellName,
@@ -9,7 +10,7 @@ import {
   TILE_CYCLE,
   withTile,
 } from '../../src/rl/map-edit';
-import { MAPS, reachableStates } from '../../src/rl/maps';
+import { MAPS, reachableStates, type Tile } from '../../src/rl/maps';
 
 describe('nextTile', () => {
   it('cycles Frozen → Hole → Goal → Start → Frozen', () => {
@@ -149,5 +150,62 @@ describe('cellName', () => {
   it('counts rows and columns from 1', () => {
     expect(cellName(0, 4)).toBe('row 1, column 1');
     expect(cellName(6, 4)).toBe('row 2, column 3');
+  });
+});
+
+describe('edits, property-based', () => {
+  const tile = fc.constantFrom<Tile>('S', 'F', 'H', 'G');
+  const map = fc
+    .tuple(fc.integer({ min: 2, max: 12 }), fc.integer({ min: 2, max: 12 }))
+    .chain(([nrow, ncol]) =>
+      fc.array(fc.array(tile, { minLength: ncol, maxLength: ncol }), {
+        minLength: nrow,
+        maxLength: nrow,
+      }),
+    )
+    .map((grid) => grid.map((r) => r.join('')));
+
+  it('any map of 2–12 a side is checked without throwing, and cut-off tiles are never holes', () => {
+    fc.assert(
+      fc.property(map, (rows) => {
+        const check = checkEditedMap(rows);
+        const tiles = rows.join('');
+        for (const s of check.unreachable) expect(tiles[s]).not.toBe('H');
+        // With exactly one S and a G, "no path" is the error exactly when every G is cut off.
+        const starts = tiles.split('S').length - 1;
+        const goals = [...tiles].flatMap((t, s) => (t === 'G' ? [s] : []));
+        if (starts === 1 && goals.length > 0)
+          expect(check.error?.rule === 'unreachable').toBe(
+            goals.every((g) => check.unreachable.includes(g)),
+          );
+      }),
+      { numRuns: 500, seed: 8 },
+    );
+  });
+
+  it('cycling a tile four times gives the map back; resizing keeps what fits', () => {
+    fc.assert(
+      fc.property(
+        map,
+        fc.nat(),
+        fc.integer({ min: 2, max: 12 }),
+        fc.integer({ min: 2, max: 12 }),
+        (rows, pick, nrow, ncol) => {
+          const s = pick % rows.join('').length;
+          const r = Math.floor(s / rows[0]!.length);
+          const c = s % rows[0]!.length;
+          let out: readonly string[] = rows;
+          for (let i = 0; i < 4; i++) out = withTile(out, r, c, nextTile(out[r]![c] as Tile));
+          expect(out).toEqual(rows);
+          const resized = resizeMap(rows, nrow, ncol);
+          expect(resized).toHaveLength(nrow);
+          for (let i = 0; i < Math.min(nrow, rows.length); i++)
+            expect(resized[i]!.slice(0, Math.min(ncol, rows[0]!.length))).toBe(
+              rows[i]!.slice(0, Math.min(ncol, rows[0]!.length)),
+            );
+        },
+      ),
+      { numRuns: 300, seed: 9 },
+    );
   });
 });
