@@ -138,6 +138,8 @@ export const DrivePanel = memo(function DrivePanel() {
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     const action = KEY_ACTIONS[e.key];
     if (action === undefined || e.ctrlKey || e.altKey || e.metaKey) return;
+    // A glossary popover open in the panel keeps its keys.
+    if ((e.target as Element).closest?.('[role="dialog"]')) return;
     e.preventDefault();
     // One press, one step: a held key does not run the agent across the ice.
     if (!e.repeat) move(action);
