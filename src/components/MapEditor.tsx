@@ -211,6 +211,13 @@ export const MapEditor = memo(function MapEditor() {
           Start from the current map
         </button>
       </div>
+      {fitToEditor(settings.map).resized && sameRows(rows, fitToEditor(settings.map).rows) && (
+        <p className="hint">
+          The map on screen is {settings.map.length} by {settings.map[0]!.length}; the editor holds{' '}
+          {EDITOR_LIMITS.rows.min} to {EDITOR_LIMITS.rows.max} tiles a side, so it starts from the
+          part that fits.
+        </p>
+      )}
       <div
         ref={gridRef}
         role="grid"

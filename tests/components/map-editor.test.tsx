@@ -237,3 +237,21 @@ describe('MapEditor', () => {
     expect(tilesOf()).toEqual([...MAPS['4x4']]);
   });
 });
+
+describe('MapEditor on a map larger than it holds', () => {
+  it('starts from the top-left 12 by 12 of a 16 by 16 map and says so', () => {
+    const big = Array.from({ length: 16 }, (_, r) =>
+      r === 0 ? 'S' + 'F'.repeat(15) : r === 15 ? 'F'.repeat(15) + 'G' : 'F'.repeat(16),
+    );
+    renderWithLab(<MapEditor />, {
+      settings: { ...lessonSettings(), map: big, maxSteps: 200 },
+      mapName: 'custom',
+    });
+    expect(grid().getAttribute('aria-label')).toBe('Map being edited, 12 by 12');
+    expect(
+      screen.getByText(/The map on screen is 16 by 16; the editor holds 2 to 12 tiles a side/),
+    ).toBeTruthy();
+    // The goal was cut away: the editor says so before anything is trained.
+    expect(screen.getByText(/The map has no goal/)).toBeTruthy();
+  });
+});
