@@ -1,10 +1,12 @@
 import { useCallback, useState } from 'react';
 import { DisplayControls } from '../components/DisplayControls';
+import { DrivePanel } from '../components/DrivePanel';
 import { ExportMenu } from '../components/ExportMenu';
 import { FramesGallery } from '../components/FramesGallery';
 import { Glossary } from '../components/Glossary';
 import { GridView } from '../components/GridView';
 import { LearningCurves } from '../components/LearningCurves';
+import { MapEditor } from '../components/MapEditor';
 import { MapPicker } from '../components/MapPicker';
 import { ImportRun } from '../components/ImportRun';
 import { Notices } from '../components/Notices';
@@ -72,6 +74,8 @@ export function App() {
           <TargetPolicy />
           <ExportMenu />
           <ImportRun />
+          <MapEditor />
+          <DrivePanel />
           <div className="wide">
             <QTables />
           </div>

@@ -23,6 +23,14 @@ export const SHORTCUTS: readonly { keys: string[]; description: string }[] = [
   { keys: ['1', '2', '3'], description: 'Show V(s), Q(s,a) or A(s,a)' },
   { keys: ['P'], description: 'Presenter mode on or off' },
   { keys: ['?'], description: 'Show this list' },
+  {
+    keys: ['←', '↓', '→', '↑'],
+    description: 'In “Drive it yourself”: move the agent one step (there → does not step the run)',
+  },
+  {
+    keys: ['←', '↓', '→', '↑', 'Enter'],
+    description: 'In the map editor’s grid: move between tiles; Enter or Space changes one',
+  },
 ];
 
 /** The action for a key, or null. Modifier combinations (Ctrl, Alt, Meta) are never ours. */
@@ -88,4 +96,33 @@ export function belongsToTarget(target: TargetLike | null, key: string): boolean
   if ((tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY') && (key === ' ' || key === 'Enter'))
     return true;
   return false;
+}
+
+/**
+ * The attribute by which a region of the page claims keys for itself (the drive panel's arrows
+ * move the agent, the map editor's arrows move between cells). Its value lists key groups,
+ * separated by spaces: `arrows`, `enter`, `space`.
+ */
+export const OWN_KEYS_ATTRIBUTE = 'data-own-keys';
+
+/** A group of keys a region can claim. */
+export type KeyGroup = 'arrows' | 'enter' | 'space';
+
+/** The group a key belongs to, or null. */
+function keyGroup(key: string): KeyGroup | null {
+  if (key === 'ArrowLeft' || key === 'ArrowRight' || key === 'ArrowUp' || key === 'ArrowDown')
+    return 'arrows';
+  if (key === 'Enter') return 'enter';
+  if (key === ' ' || key === 'Spacebar') return 'space';
+  return null;
+}
+
+/**
+ * True when `key` belongs to a region whose `OWN_KEYS_ATTRIBUTE` is `claim` (null: no region).
+ * A claim of `arrows` takes all four arrow keys, so → moves there instead of stepping the run.
+ */
+export function claimedByRegion(claim: string | null | undefined, key: string): boolean {
+  if (!claim) return false;
+  const group = keyGroup(key);
+  return group !== null && claim.split(/\s+/).includes(group);
 }

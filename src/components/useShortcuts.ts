@@ -1,6 +1,12 @@
 import { useEffect } from 'react';
 import type { LabStore } from '../store/lab-store';
-import { belongsToTarget, shortcutFor, type ShortcutAction } from './shortcuts';
+import {
+  belongsToTarget,
+  claimedByRegion,
+  OWN_KEYS_ATTRIBUTE,
+  shortcutFor,
+  type ShortcutAction,
+} from './shortcuts';
 
 /**
  * Listens for the lab's shortcuts on the document; a key typed into a field stays there.
@@ -34,6 +40,9 @@ export function useShortcuts(store: LabStore, onHelp: () => void, onPresenter: (
       if (belongsToTarget(target, event.key)) return;
       // An open dialog (the shortcut list, a glossary popover) keeps its keys.
       if (target?.closest?.('[role="dialog"]')) return;
+      // A region that claims keys (the drive panel, the map editor's grid) keeps them.
+      const region = target?.closest?.(`[${OWN_KEYS_ATTRIBUTE}]`);
+      if (region && claimedByRegion(region.getAttribute(OWN_KEYS_ATTRIBUTE), event.key)) return;
       const action = shortcutFor(event);
       if (!action) return;
       event.preventDefault();

@@ -131,14 +131,23 @@ export function parseMap(rows: readonly string[]): string[] {
   if (goals === 0) throw new MapError('The map has no goal: put at least one G on it.', 'no-goal');
   if (!goalReachable(rows, start[0], start[1]))
     throw new MapError(
-      'No goal G can be reached from the start S without crossing a hole H.',
+      `No goal G can be reached from the start S at row ${start[0] + 1}, column ${start[1] + 1} without crossing a hole H.`,
       'unreachable',
+      start[0],
+      start[1],
     );
   return [...rows];
 }
 
-/** Depth-first search from (r0, c0) through non-hole tiles; true when a G is met. */
-function goalReachable(rows: readonly string[], r0: number, c0: number): boolean {
+/**
+ * The states the agent can ever stand on, starting at (r0, c0): 1 where reachable. Reachability
+ * over the transition model: from a frozen or start tile every one of the four moves has positive
+ * probability under some action, slippery or not (on slippery ice direction d is the intended
+ * move of action d when the success rate is above 0, and a side move of actions d ± 1 when it is
+ * below 1), a move into the border stays put, and holes and goals are absorbing, so they are
+ * entered but never left. State = row · ncol + col.
+ */
+export function reachableStates(rows: readonly string[], r0: number, c0: number): Uint8Array {
   const nrow = rows.length;
   const ncol = rows[0]!.length;
   const seen = new Uint8Array(nrow * ncol);
@@ -149,7 +158,7 @@ function goalReachable(rows: readonly string[], r0: number, c0: number): boolean
     const r = Math.floor(s / ncol);
     const c = s % ncol;
     const tile = rows[r]![c];
-    if (tile === 'G') return true;
+    if (tile === 'G' || tile === 'H') continue;
     const around: Array<[number, number]> = [
       [r, c - 1],
       [r + 1, c],
@@ -159,11 +168,19 @@ function goalReachable(rows: readonly string[], r0: number, c0: number): boolean
     for (const [rr, cc] of around) {
       if (rr < 0 || rr >= nrow || cc < 0 || cc >= ncol) continue;
       const n = rr * ncol + cc;
-      if (seen[n] || rows[rr]![cc] === 'H') continue;
+      if (seen[n]) continue;
       seen[n] = 1;
       stack.push(n);
     }
   }
+  return seen;
+}
+
+/** True when some G is among the states reachable from (r0, c0). */
+function goalReachable(rows: readonly string[], r0: number, c0: number): boolean {
+  const seen = reachableStates(rows, r0, c0);
+  const tiles = rows.join('');
+  for (let s = 0; s < tiles.length; s++) if (seen[s] && tiles[s] === 'G') return true;
   return false;
 }
 

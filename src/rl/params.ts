@@ -36,6 +36,12 @@ export const RUN_LIMITS = {
   frameInterval: { label: 'Frame interval', min: 1, max: 100_000_000, integer: true },
 } as const satisfies Record<string, Limit>;
 
+/** Limits of the map editor's size: 2 to 12 tiles a side, rows and columns set apart. */
+export const EDITOR_LIMITS = {
+  rows: { label: 'Rows', min: 2, max: 12, integer: true },
+  cols: { label: 'Columns', min: 2, max: 12, integer: true },
+} as const satisfies Record<string, Limit>;
+
 /** Describes the allowed range, e.g. "from 0 to 1" or "above 0 and at most 1". */
 export function describeLimit(limit: Limit): string {
   const lo = limit.minExclusive ? `above ${limit.min}` : `from ${limit.min}`;

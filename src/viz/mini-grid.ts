@@ -6,7 +6,7 @@
 import { select } from 'd3-selection';
 import { line } from 'd3-shape';
 import { sequentialScale, type Palette } from './scales';
-import { TILE_COLORS } from './theme';
+import { INK_COLORS, TILE_COLORS } from './theme';
 
 /** What a mini grid shows. */
 export interface MiniGridData {
@@ -19,6 +19,8 @@ export interface MiniGridData {
   path: { states: ArrayLike<number>; length: number } | null;
   /** Colour domain of V, e.g. [0, max V*]. */
   domain: readonly [number, number];
+  /** The state where a marker shows the agent (optional; none when absent or null). */
+  agent?: number | null;
 }
 
 /** A mounted mini grid. */
@@ -58,6 +60,13 @@ export function createMiniGrid(
     .attr('stroke-width', 1.8)
     .attr('stroke-opacity', 0.85)
     .attr('stroke-linejoin', 'round');
+  const agent = svg
+    .append('circle')
+    .attr('class', 'mini-grid-agent')
+    .attr('r', CELL * 0.28)
+    .attr('fill', INK_COLORS.agent)
+    .attr('stroke', INK_COLORS.halo)
+    .attr('stroke-width', 1.5);
   let mapKey = '';
   let ncol = 1;
 
@@ -112,6 +121,11 @@ export function createMiniGrid(
       const points: [number, number][] = [];
       if (p) for (let i = 0; i <= p.length; i++) points.push(centre(p.states[i] ?? 0));
       path.attr('d', points.length > 1 ? line()(points) : null);
+      const at = data.agent ?? null;
+      agent
+        .attr('display', at === null ? 'none' : null)
+        .attr('cx', at === null ? 0 : centre(at)[0])
+        .attr('cy', at === null ? 0 : centre(at)[1]);
     },
     destroy() {
       svg.remove();

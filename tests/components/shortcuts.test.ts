@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { belongsToTarget, shortcutFor } from '../../src/components/shortcuts';
+import { belongsToTarget, claimedByRegion, shortcutFor } from '../../src/components/shortcuts';
 
 describe('shortcuts', () => {
   it('maps the documented keys', () => {
@@ -39,5 +39,27 @@ describe('shortcuts', () => {
     expect(belongsToTarget({ tagName: 'INPUT', type: 'checkbox' }, 'r')).toBe(false);
     expect(belongsToTarget({ tagName: 'BODY' }, ' ')).toBe(false);
     expect(belongsToTarget(null, ' ')).toBe(false);
+  });
+});
+
+describe('claimedByRegion', () => {
+  it('a region claiming arrows keeps all four, so → moves there instead of stepping', () => {
+    for (const key of ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'])
+      expect(claimedByRegion('arrows', key)).toBe(true);
+    expect(claimedByRegion('arrows', 's')).toBe(false);
+    expect(claimedByRegion('arrows', ' ')).toBe(false);
+    expect(claimedByRegion('arrows', 'Enter')).toBe(false);
+  });
+
+  it('reads several groups separated by spaces', () => {
+    expect(claimedByRegion('arrows enter space', 'Enter')).toBe(true);
+    expect(claimedByRegion('arrows enter space', ' ')).toBe(true);
+    expect(claimedByRegion('arrows enter space', 'r')).toBe(false);
+  });
+
+  it('claims nothing outside a region', () => {
+    expect(claimedByRegion(null, 'ArrowRight')).toBe(false);
+    expect(claimedByRegion(undefined, 'ArrowRight')).toBe(false);
+    expect(claimedByRegion('', 'ArrowRight')).toBe(false);
   });
 });

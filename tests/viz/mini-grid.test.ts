@@ -44,3 +44,20 @@ describe('mini grid', () => {
     expect(host.children).toHaveLength(0);
   });
 });
+
+describe('mini grid agent marker', () => {
+  it('is hidden without an agent and sits on the agent’s cell centre with one', () => {
+    const host = document.createElement('div');
+    const mini = createMiniGrid(host, 'Drive');
+    mini.update(data(new Array(16).fill(0), new Array(16).fill(15), null));
+    const marker = host.querySelector('circle.mini-grid-agent')!;
+    expect(marker.getAttribute('display')).toBe('none');
+    // State 6 is row 1, column 2: centre (2·20 + 10, 1·20 + 10).
+    mini.update({ ...data(new Array(16).fill(0), new Array(16).fill(15), [0, 4, 5]), agent: 6 });
+    expect(host.querySelector('circle.mini-grid-agent')).toBe(marker);
+    expect(marker.getAttribute('display')).toBeNull();
+    expect([marker.getAttribute('cx'), marker.getAttribute('cy')]).toEqual(['50', '30']);
+    mini.update({ ...data(new Array(16).fill(0), new Array(16).fill(15), null), agent: null });
+    expect(marker.getAttribute('display')).toBe('none');
+  });
+});
