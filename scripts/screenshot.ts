@@ -15,7 +15,10 @@ async function trainFull(page: Page): Promise<void> {
   await page.waitForTimeout(400);
 }
 
-const session = await openBrowser(4391);
+/** The preview server's port (helpers working side by side each pass their own). */
+const port = Number(process.env.SCREENSHOT_PORT ?? 4391);
+
+const session = await openBrowser(port);
 const { browser } = session;
 try {
   type Shot = {
@@ -24,6 +27,8 @@ try {
     scheme: 'light' | 'dark';
     fullPage: boolean;
     act: (page: Page) => Promise<void>;
+    /** The link's query, e.g. `?chapter=6`. */
+    query?: string;
   };
   const presenter = async (page: Page) => {
     await page.getByRole('button', { name: 'Presenter mode' }).click();
@@ -41,6 +46,24 @@ try {
     },
     'presenter-dark': { width: 1280, height: 720, scheme: 'dark', fullPage: false, act: presenter },
     start: { width: 1280, height: 900, scheme: 'light', fullPage: false, act: async () => {} },
+    // The guided lesson's update chapter, after some training so its numbers are not all 0.
+    'guided-lesson': {
+      width: 1280,
+      height: 800,
+      scheme: 'light',
+      fullPage: false,
+      query: '?chapter=6',
+      act: async (page) => {
+        await page.getByRole('slider', { name: 'Speed' }).fill('8');
+        await page.getByRole('button', { name: 'Play' }).click();
+        await page.waitForTimeout(2500);
+        await page.getByRole('button', { name: 'Pause' }).click();
+        await page.getByRole('slider', { name: 'Speed' }).fill('1');
+        await page.getByRole('button', { name: 'Step', exact: true }).click();
+        await page.waitForTimeout(300);
+        await page.getByRole('button', { name: 'Ask me' }).click();
+      },
+    },
   };
   for (const [name, shot] of Object.entries(shots)) {
     if (only && only !== name) continue;
@@ -49,7 +72,7 @@ try {
       colorScheme: shot.scheme,
       deviceScaleFactor: 1,
     });
-    await page.goto(session.url);
+    await page.goto(session.url + (shot.query ?? ''));
     await page.getByRole('button', { name: 'Play' }).waitFor();
     await shot.act(page);
     await page.screenshot({ path: `docs/${name}.png`, fullPage: shot.fullPage });

@@ -134,7 +134,7 @@ export const CHAPTERS: readonly Chapter[] = [
       'explores with a random action, otherwise it exploits the greedy action argmax_a Q(s,a). ' +
       'The target policy it learns about is always the greedy one; that is what makes Q-learning ' +
       'off-policy.',
-    task: 'ε is set to 0.5 here. Press Step ten times and read in the step inspector which moves were random (exploring) and which greedy (exploiting).',
+    task: 'Press Step ten times (ε is set to 0.5 here) and read in the step inspector which moves were random (exploring) and which greedy (exploiting).',
     concepts: ['behaviour-policy', 'target-policy', 'explore-exploit'],
     setup: {
       ...LESSON_RUN,
