@@ -27,6 +27,9 @@ export const LESSON_BUTTON_ID = 'guided-lesson-button';
 /** The class that outlines the chapter's highlighted control. */
 export const HIGHLIGHT_CLASS = 'lesson-highlight';
 
+/** The class that outlines the chapter's cell on the grid. */
+export const CELL_CLASS = 'lesson-cell';
+
 const VIEW_NAMES = { v: 'V(s)', q: 'Q(s,a)', a: 'A(s,a)' } as const;
 
 /** The browser's local storage, or `null` where it is unavailable (some private windows). */
@@ -88,6 +91,28 @@ function useHighlight(chapter: Chapter): void {
   }, [chapter]);
 }
 
+/**
+ * Outlines the chapter's cell on the grid with `CELL_CLASS`. The grid is drawn after the panel
+ * mounts (the worker's first answer) and enters new cell elements when the map changes, so the
+ * mark follows the elements added under the grid's host (attribute updates are not watched).
+ */
+function useCellMark(cell: number | null): void {
+  useEffect(() => {
+    const layer = document.querySelector('.grid-host');
+    if (cell === null || !layer) return;
+    const mark = () => {
+      layer.querySelector(`.qgrid-cell[data-state="${cell}"]`)?.classList.add(CELL_CLASS);
+    };
+    mark();
+    const observer = new MutationObserver(mark);
+    observer.observe(layer, { childList: true, subtree: true });
+    return () => {
+      observer.disconnect();
+      layer.querySelectorAll(`.${CELL_CLASS}`).forEach((el) => el.classList.remove(CELL_CLASS));
+    };
+  }, [cell]);
+}
+
 /** Keeps the chapter's cell in the inspector when a run (re)starts under the open chapter. */
 function useChapterCell(store: LabStore, chapter: Chapter): void {
   useEffect(
@@ -141,6 +166,7 @@ function ChapterPanel({
 
   useHighlight(chapter);
   useChapterCell(store, chapter);
+  useCellMark(runChoice === 'ask' ? null : setup.cell);
 
   useEffect(() => {
     rememberChapter(localStore(), number);
@@ -163,6 +189,8 @@ function ChapterPanel({
   const choose = (fresh: boolean) => {
     applySetup(store, chapter, fresh);
     setRunChoice(fresh ? 'fresh' : 'kept');
+    // The pressed button goes away: keep the focus in the panel (Escape still leaves it).
+    heading.current?.focus();
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -245,10 +273,6 @@ function ChapterPanel({
           Highlighted: {LESSON_TARGETS[setup.highlight]}
         </li>
       </ul>
-      {setup.cell !== null && runChoice !== 'ask' && (
-        // Outline the chapter's cell on the grid (the grid's cells carry data-state).
-        <style>{`.grid-host .qgrid-cell[data-state="${setup.cell}"] .qgrid-tile { stroke: var(--lesson-mark); stroke-width: 10px; }`}</style>
-      )}
 
       {chapter.question && runChoice !== 'ask' && (
         <CheckQuestion store={store} chapter={chapter} kind={chapter.question} />
