@@ -46,22 +46,29 @@ try {
     },
     'presenter-dark': { width: 1280, height: 720, scheme: 'dark', fullPage: false, act: presenter },
     start: { width: 1280, height: 900, scheme: 'light', fullPage: false, act: async () => {} },
-    // The guided lesson's update chapter, after some training so its numbers are not all 0.
+    // The guided lesson's advantage chapter, after some training so its numbers are not all 0,
+    // with its question asked and answered.
     'guided-lesson': {
       width: 1280,
       height: 800,
       scheme: 'light',
       fullPage: false,
-      query: '?chapter=6',
+      query: '?chapter=8',
       act: async (page) => {
-        await page.getByRole('slider', { name: 'Speed' }).fill('8');
         await page.getByRole('button', { name: 'Play' }).click();
-        await page.waitForTimeout(2500);
+        await page.waitForTimeout(4000);
         await page.getByRole('button', { name: 'Pause' }).click();
-        await page.getByRole('slider', { name: 'Speed' }).fill('1');
-        await page.getByRole('button', { name: 'Step', exact: true }).click();
-        await page.waitForTimeout(300);
         await page.getByRole('button', { name: 'Ask me' }).click();
+        await page.getByRole('textbox', { name: 'Your answer' }).fill('-0.1');
+        await page.getByRole('button', { name: 'Check' }).click();
+        // Scroll the page until the panel docks at the top (the grid stays in view), and the
+        // panel down to the verdict.
+        await page.locator('.guided-lesson').evaluate((el) => {
+          const layout = el.parentElement!;
+          window.scrollTo(0, layout.getBoundingClientRect().top + window.scrollY - 8);
+          el.scrollTop = el.scrollHeight;
+        });
+        await page.waitForTimeout(300);
       },
     },
   };
@@ -72,6 +79,8 @@ try {
       colorScheme: shot.scheme,
       deviceScaleFactor: 1,
     });
+    // tsx compiles functions passed to page.evaluate with a `__name` helper the page lacks.
+    await page.addInitScript('globalThis.__name = (f) => f;');
     await page.goto(session.url + (shot.query ?? ''));
     await page.getByRole('button', { name: 'Play' }).waitFor();
     await shot.act(page);
