@@ -1,5 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { describeSpeed } from './speed';
+import { Term } from './Glossary';
+import { TERMS } from './glossary-terms';
 import { useLab, useLabStore } from './lab-context';
 import { CHAPTERS, type Chapter } from './lesson/chapters';
 import {
@@ -227,6 +229,16 @@ function ChapterPanel({
         {chapter.title}
       </h3>
       <p>{chapter.text}</p>
+      {chapter.terms.length > 0 && (
+        <p className="lesson-terms">
+          Words:{' '}
+          {chapter.terms.map((t) => (
+            <Term key={t} id={t}>
+              {TERMS[t].name}
+            </Term>
+          ))}
+        </p>
+      )}
       <p className="lesson-task">
         <strong>Try it:</strong> {chapter.task}
       </p>

@@ -1,13 +1,15 @@
 // @vitest-environment jsdom
 import { act, cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startUrlSync, URL_SYNC_DELAY_MS } from '../../src/components/url-sync';
 import {
   GuidedLesson,
   GuidedLessonButton,
   HIGHLIGHT_CLASS,
 } from '../../src/components/GuidedLesson';
 import { CHAPTERS } from '../../src/components/lesson/chapters';
+import { termQuestion } from '../../src/components/glossary-terms';
 import { CHAPTER_STORAGE_KEY } from '../../src/components/lesson/setup';
 import { PlaybackControls } from '../../src/components/PlaybackControls';
 import { SpeedControl } from '../../src/components/SpeedControl';
@@ -50,6 +52,9 @@ describe('the guided lesson panel', () => {
     expect(store.getState().speed).toBe(CHAPTERS[0]!.setup.speed);
     expect(screen.getByRole('button', { name: 'Step' }).classList).toContain(HIGHLIGHT_CLASS);
     expect(within(lesson()).getByText('Highlighted: the Step button')).toBeTruthy();
+    // The chapter's words open their glossary definitions.
+    for (const id of CHAPTERS[0]!.terms)
+      expect(within(lesson()).getByRole('button', { name: termQuestion(id) })).toBeTruthy();
   });
 
   it('Next and Back walk the chapters, remembered in the store and in local storage', async () => {
@@ -168,5 +173,34 @@ describe('the guided lesson panel', () => {
     expect(verdict.textContent).toMatch(
       /^Right: Up\. It was a tie: Left, Down, Right, Up were all greedy\./,
     );
+  });
+});
+
+describe('the chapter in the address', () => {
+  it('is written when a chapter opens and dropped when the lesson closes', () => {
+    vi.useFakeTimers();
+    try {
+      const { store } = renderWithLab(<></>);
+      const writes: string[] = [];
+      const target = {
+        location: { href: 'http://lab.test/' },
+        history: {
+          state: null,
+          replaceState(_data: unknown, _unused: string, url?: string | URL | null) {
+            writes.push(String(url));
+            target.location.href = String(url);
+          },
+        },
+      };
+      const stop = startUrlSync(store, target);
+      act(() => store.getState().setLessonChapter(3));
+      vi.advanceTimersByTime(URL_SYNC_DELAY_MS);
+      act(() => store.getState().setLessonChapter(null));
+      vi.advanceTimersByTime(URL_SYNC_DELAY_MS);
+      expect(writes).toEqual(['http://lab.test/?chapter=3', 'http://lab.test/']);
+      stop();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

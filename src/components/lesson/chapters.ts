@@ -13,6 +13,7 @@ import type { GridView } from '../../store/lab-store';
 import type { Speed } from '../../worker/protocol';
 import type { QuestionKind } from './questions';
 import type { LessonTarget } from './targets';
+import type { TermId } from '../glossary-terms';
 
 /** A concept of the seed lesson, in its order. */
 export interface SeedConcept {
@@ -78,6 +79,8 @@ export interface Chapter {
   /** The one thing to do. */
   task: string;
   concepts: readonly ConceptId[];
+  /** Glossary entries the chapter uses, offered beside it for their definitions. */
+  terms: readonly TermId[];
   setup: ChapterSetup;
   /** The check-your-understanding question asked from the live state, if any. */
   question?: QuestionKind;
@@ -101,6 +104,7 @@ export const CHAPTERS: readonly Chapter[] = [
       'in a hole (reward 0), at the prize (reward 1) or at the time limit of 100 steps.',
     task: 'Press Step five times and read each move in the step inspector: the action chosen, where the ice sent the agent, and the reward.',
     concepts: ['states', 'tiles', 'actions', 'slippery', 'reward', 'episode', 'time-limit'],
+    terms: ['state', 'action', 'reward', 'episode'],
     setup: { ...LESSON_RUN, view: 'v', speed: 2, highlight: 'step', cell: null },
   },
   {
@@ -112,6 +116,7 @@ export const CHAPTERS: readonly Chapter[] = [
       'objectives panel measures all three on the live run, against the best any policy can do.',
     task: 'Press Step episode three times and read the objectives panel: how often the prize was reached, in how many steps, and after how many updates.',
     concepts: ['objective-reach', 'objective-steps', 'objective-compute'],
+    terms: ['episode', 'return'],
     setup: { ...LESSON_RUN, view: 'v', speed: 'max', highlight: 'objectives', cell: null },
   },
   {
@@ -123,6 +128,7 @@ export const CHAPTERS: readonly Chapter[] = [
       'zeros, so at first every action ties and the agent knows nothing.',
     task: 'Switch the grid to Q(s,a) if it is not, press Step episode a few times and watch which triangles of the start cell change colour.',
     concepts: ['agent', 'q-table', 'return', 'q-value'],
+    terms: ['agent', 'q', 'return'],
     setup: { ...LESSON_RUN, view: 'q', speed: 'max', highlight: 'grid', cell: START },
     question: 'greedy-action',
   },
@@ -136,6 +142,7 @@ export const CHAPTERS: readonly Chapter[] = [
       'off-policy.',
     task: 'Press Step ten times (ε is set to 0.5 here) and read in the step inspector which moves were random (exploring) and which greedy (exploiting).',
     concepts: ['behaviour-policy', 'target-policy', 'explore-exploit'],
+    terms: ['policy', 'epsilon'],
     setup: {
       ...LESSON_RUN,
       params: { epsilon: 0.5 },
@@ -155,6 +162,7 @@ export const CHAPTERS: readonly Chapter[] = [
       'keeps a little exploration for ever.',
     task: 'Press Play and watch ε fall in the status line; pause when it has dropped by 0.1.',
     concepts: ['epsilon-decay'],
+    terms: ['epsilon'],
     setup: { ...LESSON_RUN, view: 'v', speed: 1000, highlight: 'decay', cell: null },
     question: 'why-decay',
   },
@@ -168,6 +176,7 @@ export const CHAPTERS: readonly Chapter[] = [
       'α·TD error.',
     task: 'Press Step five times and watch the TD target and TD error in the step inspector. If every number is 0, press Play for a few seconds first: values spread back from the prize.',
     concepts: ['td-target', 'td-error', 'alpha', 'gamma'],
+    terms: ['td-target', 'td-error', 'alpha', 'gamma'],
     setup: { ...LESSON_RUN, view: 'q', speed: 2, highlight: 'step', cell: null },
     question: 'q-update',
   },
@@ -180,6 +189,7 @@ export const CHAPTERS: readonly Chapter[] = [
       'it, so the path to the prize lights up as the agent learns.',
     task: 'With the grid on V(s), press Play for a few seconds, pause, and compare the start cell’s value with its four Q-values in the step inspector.',
     concepts: ['state-value'],
+    terms: ['v', 'q'],
     setup: { ...LESSON_RUN, view: 'v', speed: 1000, highlight: 'view', cell: START },
     question: 'state-value',
   },
@@ -192,6 +202,7 @@ export const CHAPTERS: readonly Chapter[] = [
       'GRPO) learn from advantages because they vary less than raw returns.',
     task: 'With the grid on A(s,a), find the cell’s greedy action (advantage 0) and the action it should avoid most.',
     concepts: ['advantage'],
+    terms: ['advantage', 'v'],
     setup: { ...LESSON_RUN, view: 'a', speed: 1000, highlight: 'view', cell: START },
     question: 'advantage',
   },
@@ -204,6 +215,7 @@ export const CHAPTERS: readonly Chapter[] = [
       'and A every 1,000 episodes, so the class can see the values spread back from the prize.',
     task: 'Press Play at full speed and watch the frames gallery fill in, one frame every 1,000 episodes.',
     concepts: ['training-loop', 'frames'],
+    terms: ['episode', 'q', 'v', 'advantage'],
     setup: { ...LESSON_RUN, view: 'v', speed: 'max', highlight: 'play', cell: null },
     question: 'frame-count',
   },
@@ -216,6 +228,7 @@ export const CHAPTERS: readonly Chapter[] = [
       'probability, measured here exactly and against the optimum from value iteration.',
     task: 'Run a few greedy episodes in the behaviour vs target policy panel and compare their success with the exact success probability.',
     concepts: ['evaluation'],
+    terms: ['policy'],
     setup: { ...LESSON_RUN, view: 'q', speed: 'max', highlight: 'target-policy', cell: START },
     question: 'greedy-action',
   },
