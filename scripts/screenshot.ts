@@ -15,7 +15,10 @@ async function trainFull(page: Page): Promise<void> {
   await page.waitForTimeout(400);
 }
 
-const session = await openBrowser(4391);
+/** The preview server's port (helpers working side by side each pass their own). */
+const port = Number(process.env.SCREENSHOT_PORT ?? 4391);
+
+const session = await openBrowser(port);
 const { browser } = session;
 try {
   type Shot = {
@@ -24,6 +27,8 @@ try {
     scheme: 'light' | 'dark';
     fullPage: boolean;
     act: (page: Page) => Promise<void>;
+    /** The link's query, e.g. `?chapter=6`. */
+    query?: string;
   };
   const presenter = async (page: Page) => {
     await page.getByRole('button', { name: 'Presenter mode' }).click();
@@ -41,6 +46,31 @@ try {
     },
     'presenter-dark': { width: 1280, height: 720, scheme: 'dark', fullPage: false, act: presenter },
     start: { width: 1280, height: 900, scheme: 'light', fullPage: false, act: async () => {} },
+    // The guided lesson's advantage chapter, after some training so its numbers are not all 0,
+    // with its question asked and answered.
+    'guided-lesson': {
+      width: 1280,
+      height: 800,
+      scheme: 'light',
+      fullPage: false,
+      query: '?chapter=8',
+      act: async (page) => {
+        await page.getByRole('button', { name: 'Play' }).click();
+        await page.waitForTimeout(4000);
+        await page.getByRole('button', { name: 'Pause' }).click();
+        await page.getByRole('button', { name: 'Ask me' }).click();
+        await page.getByRole('textbox', { name: 'Your answer' }).fill('-0.1');
+        await page.getByRole('button', { name: 'Check' }).click();
+        // Scroll the page until the panel docks at the top (the grid stays in view), and the
+        // panel down to the verdict.
+        await page.locator('.guided-lesson').evaluate((el) => {
+          const layout = el.parentElement!;
+          window.scrollTo(0, layout.getBoundingClientRect().top + window.scrollY - 8);
+          el.scrollTop = el.scrollHeight;
+        });
+        await page.waitForTimeout(300);
+      },
+    },
   };
   for (const [name, shot] of Object.entries(shots)) {
     if (only && only !== name) continue;
@@ -49,7 +79,9 @@ try {
       colorScheme: shot.scheme,
       deviceScaleFactor: 1,
     });
-    await page.goto(session.url);
+    // tsx compiles functions passed to page.evaluate with a `__name` helper the page lacks.
+    await page.addInitScript('globalThis.__name = (f) => f;');
+    await page.goto(session.url + (shot.query ?? ''));
     await page.getByRole('button', { name: 'Play' }).waitFor();
     await shot.act(page);
     await page.screenshot({ path: `docs/${name}.png`, fullPage: shot.fullPage });

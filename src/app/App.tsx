@@ -5,6 +5,7 @@ import { ExportMenu } from '../components/ExportMenu';
 import { FramesGallery } from '../components/FramesGallery';
 import { Glossary } from '../components/Glossary';
 import { GridView } from '../components/GridView';
+import { GuidedLesson, GuidedLessonButton } from '../components/GuidedLesson';
 import { LearningCurves } from '../components/LearningCurves';
 import { MapEditor } from '../components/MapEditor';
 import { MapPicker } from '../components/MapPicker';
@@ -30,6 +31,7 @@ export function App() {
   const store = useLabStore();
   const presenter = useLab((s) => s.display.presenter);
   const history = useLab((s) => s.history);
+  const lessonOpen = useLab((s) => s.lessonChapter !== null);
   const [help, setHelp] = useState(false);
   const showHelp = useCallback(() => setHelp(true), []);
   const togglePresenter = useCallback(
@@ -42,12 +44,14 @@ export function App() {
       <header className="app-header">
         <h1>Ice Maze Lab</h1>
         <p className="tagline">Q-learning on Gymnasium&apos;s FrozenLake, live.</p>
+        <GuidedLessonButton />
         <DisplayControls onShowShortcuts={showHelp} />
       </header>
       <ShortcutsHelp open={help} onClose={() => setHelp(false)} />
       <Notices />
       <main>
-        <div className="layout">
+        <div className={lessonOpen ? 'layout with-lesson' : 'layout'}>
+          <GuidedLesson />
           <section className="board" aria-label="Ice Maze">
             <div className="board-toolbar">
               <ViewSwitch />

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { LabProvider } from '../components/lab-context';
+import { CHAPTERS } from '../components/lesson/chapters';
 import { startUrlSync } from '../components/url-sync';
 import { createLabStore } from '../store/lab-store';
 import { parseUrlState, urlStateToRun } from '../store/url-state';
@@ -15,7 +16,7 @@ const WORKER_PING_MS = 2000;
 const MAX_LINK_NOTICES = 3;
 
 // The link opens the lab it describes; what it got wrong is said, and the rest still applies.
-const link = parseUrlState(window.location.search);
+const link = parseUrlState(window.location.search, { chapters: CHAPTERS.length });
 const { settings, mapName } = urlStateToRun(link.state);
 const store = createLabStore({
   createWorker: createTrainingWorker,
@@ -24,6 +25,7 @@ const store = createLabStore({
   speed: link.state.speed,
   view: link.state.view,
   ...(link.state.display ? { display: link.state.display } : {}),
+  lessonChapter: link.state.chapter ?? null,
   pingIntervalMs: WORKER_PING_MS,
 });
 const { notify } = store.getState();

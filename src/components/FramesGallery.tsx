@@ -6,6 +6,7 @@ import { createQGrid } from '../viz/q-grid';
 import type { Frame } from '../worker/protocol';
 import { useLab, useLabStore } from './lab-context';
 import { useThrottledLab } from './useThrottledLab';
+import { lessonTarget } from './lesson/targets';
 
 const selectFrames = (s: LabState) => s.frames;
 /** How often the gallery takes in new frames, in ms. */
@@ -101,7 +102,7 @@ export function FramesGallery() {
   };
 
   return (
-    <section className="panel frames" aria-label="Frames">
+    <section className="panel frames" aria-label="Frames" {...lessonTarget('frames')}>
       <div className="panel-head">
         <h2>Frames</h2>
         <label className="inline-field">

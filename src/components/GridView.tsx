@@ -7,6 +7,7 @@ import { gridFrame } from './grid-frame';
 /** Shortest time between two grid draws while training at full speed, in ms. */
 const FULL_SPEED_INTERVAL_MS = 100;
 import { useLabStore } from './lab-context';
+import { lessonTarget } from './lesson/targets';
 
 /**
  * Hosts the D3 grid and its legend. React renders the two empty hosts once; the grid is fed
@@ -83,7 +84,7 @@ export function GridView() {
   }, [store]);
 
   return (
-    <div className="grid-view">
+    <div className="grid-view" {...lessonTarget('grid')}>
       <div ref={gridHost} className="grid-host" />
       <div ref={legendHost} className="legend-host" />
     </div>

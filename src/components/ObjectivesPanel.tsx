@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { shallow } from 'zustand/vanilla/shallow';
 import type { LabState } from '../store/lab-store';
 import { useThrottledLab } from './useThrottledLab';
+import { lessonTarget } from './lesson/targets';
 
 /** Written where there is no number yet. */
 const NONE = '—';
@@ -74,7 +75,7 @@ export function ObjectivesPanel() {
   const r = useThrottledLab(objectiveReadings, shallow);
   const id = useId();
   return (
-    <section className="panel objectives" aria-label="Objectives">
+    <section className="panel objectives" aria-label="Objectives" {...lessonTarget('objectives')}>
       <h2>Objectives</h2>
       {/* role="list": Safari drops list semantics when CSS removes the markers. */}
       <ol className="objectives-list" role="list">

@@ -53,6 +53,8 @@ export const ParamSlider = memo(function ParamSlider({ name }: { name: NumericPa
       hint={spec.hint}
       format={(v) => v.toFixed(spec.digits)}
       onChange={(v) => setParams({ [name]: v })}
+      {...(name === 'alpha' ? { target: 'alpha' as const } : {})}
+      {...(name === 'epsilonDecay' ? { target: 'decay' as const } : {})}
       {...(name === 'alpha'
         ? { term: 'alpha' as const }
         : name === 'gamma'
@@ -81,6 +83,7 @@ export const EpsilonSlider = memo(function EpsilonSlider() {
       format={(v) => v.toFixed(3)}
       onChange={(v) => setParams({ epsilon: v })}
       term="epsilon"
+      target="epsilon"
     />
   );
 });

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { useLab } from './lab-context';
+import { lessonTarget } from './lesson/targets';
 
 /** Play/Pause, Step, Step episode and Reset. Re-renders only when running flips. */
 export const PlaybackControls = memo(function PlaybackControls() {
@@ -11,13 +12,20 @@ export const PlaybackControls = memo(function PlaybackControls() {
   const reset = useLab((s) => s.reset);
   return (
     <div className="playback" role="group" aria-label="Training">
-      <button type="button" className="primary" onClick={togglePlay} disabled={!ready}>
+      <button
+        type="button"
+        className="primary"
+        onClick={togglePlay}
+        disabled={!ready}
+        {...lessonTarget('play')}
+      >
         {running ? 'Pause' : 'Play'}
       </button>
       <button
         type="button"
         onClick={step}
         disabled={!ready}
+        {...lessonTarget('step')}
         title="Exactly one environment step and one Q update"
       >
         Step
@@ -26,6 +34,7 @@ export const PlaybackControls = memo(function PlaybackControls() {
         type="button"
         onClick={stepEpisode}
         disabled={!ready}
+        {...lessonTarget('step-episode')}
         title="Run until this episode ends"
       >
         Step episode

@@ -1,6 +1,7 @@
 import { useId, useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import { Term } from './Glossary';
 import type { TermId } from './glossary-terms';
+import { lessonTarget, type LessonTarget } from './lesson/targets';
 
 /** Props of a labelled slider with an exact-value field beside it. */
 export interface SliderProps {
@@ -22,6 +23,8 @@ export interface SliderProps {
   disabled?: boolean;
   /** A glossary entry to explain the setting, shown as a "?" button beside the label. */
   term?: TermId;
+  /** Marks the slider as a control the guided lesson can highlight. */
+  target?: LessonTarget;
 }
 
 /**
@@ -43,6 +46,7 @@ export function Slider({
   onChange,
   disabled,
   term,
+  target,
 }: SliderProps) {
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
@@ -62,7 +66,7 @@ export function Slider({
   };
 
   return (
-    <div className="slider">
+    <div className="slider" {...(target ? lessonTarget(target) : {})}>
       <div className="slider-head">
         <span className="slider-label">
           <label htmlFor={`${id}-range`}>{label}</label>

@@ -5,6 +5,7 @@ import { PANEL_INTERVAL_MS } from './frame-throttle';
 import { Term } from './Glossary';
 import { useThrottledLab } from './useThrottledLab';
 import { useLab } from './lab-context';
+import { lessonTarget } from './lesson/targets';
 
 const fmt = (x: number) => (Object.is(x, -0) ? 0 : x).toFixed(3);
 const signed = (x: number) => (x < 0 ? `− ${fmt(-x)}` : `+ ${fmt(x)}`);
@@ -24,7 +25,7 @@ export function StepInspector() {
   const last = inspected === null ? (snapshot?.last ?? null) : updateAt(inspected);
   const state = inspected ?? snapshot?.last?.state ?? null;
   return (
-    <section className="panel inspector" aria-label="Step inspector">
+    <section className="panel inspector" aria-label="Step inspector" {...lessonTarget('inspector')}>
       <div className="panel-head">
         <h2>Step inspector</h2>
         <label className="inline-field">

@@ -4,6 +4,7 @@ import type { LabState } from '../store/lab-store';
 import { PANEL_INTERVAL_MS } from './frame-throttle';
 import { useLab, useLabStore } from './lab-context';
 import { useThrottledLab } from './useThrottledLab';
+import { lessonTarget } from './lesson/targets';
 
 const selectGreedy = (s: LabState) => s.greedy;
 
@@ -43,7 +44,11 @@ export function TargetPolicy() {
 
   const rate = greedy.episodes > 0 ? greedy.successes / greedy.episodes : NaN;
   return (
-    <section className="panel target-policy" aria-label="Behaviour vs target policy">
+    <section
+      className="panel target-policy"
+      aria-label="Behaviour vs target policy"
+      {...lessonTarget('target-policy')}
+    >
       <h2>Behaviour vs target policy</h2>
       <p className="hint">
         Training follows the <strong>behaviour</strong> policy: ε-greedy, sometimes random. The{' '}

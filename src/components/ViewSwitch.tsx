@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { GridView } from '../store/lab-store';
 import { useLab } from './lab-context';
+import { lessonTarget } from './lesson/targets';
 
 const VIEWS: { view: GridView; label: string; title: string }[] = [
   { view: 'v', label: 'V(s)', title: 'State values: V(s) = max over a of Q(s,a)' },
@@ -17,7 +18,7 @@ export const ViewSwitch = memo(function ViewSwitch() {
   const view = useLab((s) => s.view);
   const setView = useLab((s) => s.setView);
   return (
-    <fieldset className="view-switch">
+    <fieldset className="view-switch" {...lessonTarget('view')}>
       <legend>Show</legend>
       {VIEWS.map((v) => (
         <label key={v.view} title={v.title} className={view === v.view ? 'active' : undefined}>

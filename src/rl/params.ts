@@ -108,3 +108,11 @@ export function paramErrors(params: object): string[] {
   }
   return errors;
 }
+
+/**
+ * The limit of a guided-lesson chapter number in a link: a whole number from 1 to the number of
+ * chapters (`count`, which the lesson's data knows; without it, any whole number from 1).
+ */
+export function lessonChapterLimit(count = Number.MAX_SAFE_INTEGER): Limit {
+  return { label: 'Lesson chapter', min: 1, max: count, integer: true };
+}

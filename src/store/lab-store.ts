@@ -91,6 +91,8 @@ export interface LabState {
    * the step at which it took effect. With the step count, it replays the run exactly.
    */
   record: Omit<RunRecord, 'totalSteps'> | null;
+  /** The guided lesson's open chapter (1-based), or `null` while the lesson is closed. */
+  lessonChapter: number | null;
 }
 
 /** How the page looks: for a projector, a theme, a palette. */
@@ -158,6 +160,8 @@ export interface LabActions {
   replay(record: RunRecord): void;
   /** Ends the worker. */
   dispose(): void;
+  /** Opens the guided lesson at a chapter (1-based; the panel checks the range), or closes it. */
+  setLessonChapter(chapter: number | null): void;
 }
 
 export type LabStore = StoreApi<LabState & LabActions>;
@@ -211,6 +215,8 @@ export interface LabStoreOptions {
   display?: Partial<DisplaySettings>;
   /** Ping the worker this often and report it when it stops answering (0: never). */
   pingIntervalMs?: number;
+  /** The guided lesson's chapter to open at (from a link), or none. */
+  lessonChapter?: number | null;
 }
 
 /** A worker that has not answered a ping for this long is reported as not answering. */
@@ -258,6 +264,7 @@ export function createLabStore(options: LabStoreOptions): LabStore {
       display: { ...DEFAULT_DISPLAY, ...options.display },
       history: createRunHistory(),
       record: null,
+      lessonChapter: options.lessonChapter ?? null,
 
       // `running` follows the worker's snapshots only: an optimistic flip could be undone by a
       // snapshot already on its way, and the button would flicker.
@@ -358,6 +365,7 @@ export function createLabStore(options: LabStoreOptions): LabStore {
         worker?.terminate();
         worker = null;
       },
+      setLessonChapter: (chapter) => set({ lessonChapter: chapter }),
     };
   });
 

@@ -19,7 +19,14 @@ import {
   splitMapRows,
   type MapName,
 } from '../rl/maps';
-import { checkLimit, isTieBreak, PARAM_LIMITS, RUN_LIMITS, type Limit } from '../rl/params';
+import {
+  checkLimit,
+  isTieBreak,
+  lessonChapterLimit,
+  PARAM_LIMITS,
+  RUN_LIMITS,
+  type Limit,
+} from '../rl/params';
 import {
   LESSON_EPISODES,
   LESSON_FRAME_INTERVAL,
@@ -71,11 +78,14 @@ export interface UrlState {
   speed: Speed;
   /** How the page looks (presenter mode, theme, palette); absent: the defaults. */
   display?: Partial<DisplaySettings>;
+  /** The guided lesson's chapter to open (1-based); absent: the lesson is closed. */
+  chapter?: number;
 }
 
 /** The fields of the store a link describes. */
 export type LabLinkFields = Pick<LabState, 'settings' | 'mapName' | 'speed' | 'view'> & {
   display?: DisplaySettings;
+  lessonChapter?: number | null;
 };
 
 /** The random map's defaults: Gymnasium's `generate_random_map()` (size 8, p 0.8), seed 0. */
@@ -115,6 +125,7 @@ export const URL_KEYS = [
   'presenter',
   'theme',
   'palette',
+  'chapter',
 ] as const;
 
 type UrlKey = (typeof URL_KEYS)[number];
@@ -230,8 +241,17 @@ export function parseMapSpec(text: string): MapSpec | string {
   }
 }
 
+/** Options of `parseUrlState`. */
+export interface ParseUrlOptions {
+  /** The guided lesson's number of chapters: a `chapter` above it is refused. */
+  chapters?: number;
+}
+
 /** Reads `?key=value&…` (with or without the `?`). Never throws; see the module's invariants. */
-export function parseUrlState(search: string): { state: UrlState; notices: string[] } {
+export function parseUrlState(
+  search: string,
+  options: ParseUrlOptions = {},
+): { state: UrlState; notices: string[] } {
   const notices: string[] = [];
   const state: UrlState = { ...DEFAULT_URL_STATE, params: { ...DEFAULT_URL_STATE.params } };
   // The last of repeated keys wins, as a later edit of a link would.
@@ -289,6 +309,10 @@ export function parseUrlState(search: string): { state: UrlState; notices: strin
       if (value === 'default' || value === 'colorblind')
         state.display = { ...state.display, palette: value };
       else notices.push(ignored(k, raw, 'Palette must be default or colorblind.'));
+    } else if (k === 'chapter') {
+      const chapter = limitedNumber(lessonChapterLimit(options.chapters), value);
+      if (typeof chapter === 'string') notices.push(ignored(k, raw, chapter));
+      else state.chapter = chapter;
     } else if (k === 'speed') {
       const speed = value === 'max' ? value : limitedNumber(RUN_LIMITS.speed, value);
       if (typeof speed === 'number' || speed === 'max') state.speed = speed;
@@ -349,6 +373,7 @@ export function serializeUrlState(state: UrlState): string {
   if (display.presenter) entries.push(['presenter', '1']);
   put('theme', display.theme, DEFAULT_DISPLAY.theme);
   put('palette', display.palette, DEFAULT_DISPLAY.palette);
+  if (state.chapter !== undefined) entries.push(['chapter', String(state.chapter)]);
   return entries.map(([k, v]) => `${k}=${encode(v)}`).join('&');
 }
 
@@ -402,6 +427,7 @@ export function urlStateFromLab(lab: LabLinkFields, hint?: MapSpec): UrlState {
     view: lab.view,
     speed: lab.speed,
     ...(lab.display ? { display: { ...lab.display } } : {}),
+    ...(lab.lessonChapter != null ? { chapter: lab.lessonChapter } : {}),
   };
 }
 

@@ -1,0 +1,206 @@
+// @vitest-environment jsdom
+import { act, cleanup, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startUrlSync, URL_SYNC_DELAY_MS } from '../../src/components/url-sync';
+import {
+  GuidedLesson,
+  GuidedLessonButton,
+  HIGHLIGHT_CLASS,
+} from '../../src/components/GuidedLesson';
+import { CHAPTERS } from '../../src/components/lesson/chapters';
+import { termQuestion } from '../../src/components/glossary-terms';
+import { CHAPTER_STORAGE_KEY } from '../../src/components/lesson/setup';
+import { PlaybackControls } from '../../src/components/PlaybackControls';
+import { SpeedControl } from '../../src/components/SpeedControl';
+import { StatusLine } from '../../src/components/StatusLine';
+import { ViewSwitch } from '../../src/components/ViewSwitch';
+import { ParamSliders } from '../../src/components/ParamSliders';
+import { lessonSettings } from '../../src/store/lab-store';
+import { renderWithLab } from './lab-fixture';
+
+beforeEach(() => localStorage.clear());
+afterEach(cleanup);
+
+function Page() {
+  return (
+    <>
+      <GuidedLessonButton />
+      <GuidedLesson />
+      <PlaybackControls />
+      <StatusLine />
+      <SpeedControl />
+      <ViewSwitch />
+      <ParamSliders />
+    </>
+  );
+}
+
+const lesson = () => screen.getByRole('region', { name: 'Guided lesson' });
+
+describe('the guided lesson panel', () => {
+  it('opens at chapter 1 with its progress, sets the lab up and highlights the control', async () => {
+    const { store } = renderWithLab(<Page />, { speed: 'max', view: 'a' });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Guided lesson' }));
+    expect(within(lesson()).getByText(`Chapter 1 of ${CHAPTERS.length}`)).toBeTruthy();
+    const bar = within(lesson()).getByRole('progressbar');
+    expect(bar.getAttribute('aria-valuenow')).toBe('1');
+    expect(bar.getAttribute('aria-valuemax')).toBe(String(CHAPTERS.length));
+    expect(within(lesson()).getByRole('heading', { name: CHAPTERS[0]!.title })).toBeTruthy();
+    expect(store.getState().view).toBe(CHAPTERS[0]!.setup.view);
+    expect(store.getState().speed).toBe(CHAPTERS[0]!.setup.speed);
+    expect(screen.getByRole('button', { name: 'Step' }).classList).toContain(HIGHLIGHT_CLASS);
+    expect(within(lesson()).getByText('Highlighted: the Step button')).toBeTruthy();
+    // The chapter's words open their glossary definitions.
+    for (const id of CHAPTERS[0]!.terms)
+      expect(within(lesson()).getByRole('button', { name: termQuestion(id) })).toBeTruthy();
+  });
+
+  it('Next and Back walk the chapters, remembered in the store and in local storage', async () => {
+    const { store } = renderWithLab(<Page />);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Guided lesson' }));
+    await user.click(within(lesson()).getByRole('button', { name: 'Next' }));
+    expect(store.getState().lessonChapter).toBe(2);
+    expect(localStorage.getItem(CHAPTER_STORAGE_KEY)).toBe('2');
+    await user.click(within(lesson()).getByRole('button', { name: 'Next' }));
+    await user.click(within(lesson()).getByRole('button', { name: 'Next' }));
+    // Chapter 4 sets ε to 0.5 live and highlights its slider; the Step button is no longer marked.
+    expect(store.getState().epsilon).toBe(0.5);
+    expect(
+      screen.getByRole('slider', { name: 'Exploration ε' }).closest(`.${HIGHLIGHT_CLASS}`),
+    ).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Step' }).classList).not.toContain(HIGHLIGHT_CLASS);
+    await user.click(within(lesson()).getByRole('button', { name: 'Back' }));
+    expect(store.getState().lessonChapter).toBe(3);
+    expect(store.getState().view).toBe('q');
+  });
+
+  it('Escape leaves the lesson, keeps the run, and focus returns to the button', async () => {
+    const { store } = renderWithLab(<Page />);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Guided lesson' }));
+    await user.click(screen.getByRole('button', { name: 'Step' }));
+    act(() => store.getState().snapshotDrawn());
+    const runId = store.getState().runId;
+    await user.click(within(lesson()).getByRole('button', { name: 'Next' }));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('region', { name: 'Guided lesson' })).toBeNull();
+    expect(store.getState().lessonChapter).toBeNull();
+    expect(store.getState().runId).toBe(runId);
+    expect(store.getState().totalSteps).toBe(1);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Guided lesson' }));
+    expect(document.querySelector(`.${HIGHLIGHT_CLASS}`)).toBeNull();
+    // Reopening resumes at the chapter left.
+    await user.click(screen.getByRole('button', { name: 'Guided lesson' }));
+    expect(within(lesson()).getByText(`Chapter 2 of ${CHAPTERS.length}`)).toBeTruthy();
+  });
+
+  it('asks before replacing a run that has steps, and keeps it if told to', async () => {
+    const { store } = renderWithLab(<Page />, {
+      settings: lessonSettings('8x8', 7),
+      mapName: '8x8',
+    });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Step' }));
+    act(() => store.getState().snapshotDrawn());
+    await user.click(screen.getByRole('button', { name: 'Guided lesson' }));
+    const alert = within(lesson()).getByRole('alert');
+    expect(alert.textContent).toContain('fresh run on the 4x4 map, seed 0');
+    expect(alert.textContent).toContain('step 1');
+    await user.click(within(alert).getByRole('button', { name: 'Keep my run' }));
+    expect(store.getState().settings.map).toHaveLength(8);
+    expect(store.getState().totalSteps).toBe(1);
+    expect(within(lesson()).getByText(/Your run was kept/)).toBeTruthy();
+  });
+
+  it('starts the chapter’s fresh run when told to', async () => {
+    const { store } = renderWithLab(<Page />, {
+      settings: lessonSettings('8x8', 7),
+      mapName: '8x8',
+    });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Step' }));
+    act(() => store.getState().snapshotDrawn());
+    await user.click(screen.getByRole('button', { name: 'Guided lesson' }));
+    await user.click(within(lesson()).getByRole('button', { name: 'Start the fresh run' }));
+    expect(store.getState().settings.map).toEqual(lessonSettings('4x4', 0).map);
+    expect(store.getState().settings.seed).toBe(0);
+    expect(store.getState().totalSteps).toBe(0);
+    expect(within(lesson()).getByText(/started a fresh run on the 4x4 map, seed 0/)).toBeTruthy();
+  });
+
+  it('checks the update question against the worker’s own numbers, right and wrong', async () => {
+    const n = CHAPTERS.findIndex((c) => c.question === 'q-update') + 1;
+    const { store } = renderWithLab(<Page />, { lessonChapter: n });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Ask me' }));
+    expect(within(lesson()).getByText(/^Press Step first/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Step' }));
+    act(() => store.getState().snapshotDrawn());
+    await user.click(screen.getByRole('button', { name: 'Ask again' }));
+    const last = store.getState().snapshot!.last!;
+    const answer = within(lesson()).getByRole('textbox', { name: 'Your answer' });
+    await user.type(answer, (last.qAfter + 0.5).toFixed(3));
+    await user.click(screen.getByRole('button', { name: 'Check' }));
+    const verdict = within(lesson())
+      .getAllByRole('status')
+      .find((el) => el.classList.contains('lesson-verdict'))!;
+    expect(verdict.textContent).toMatch(/^Not quite/);
+    expect(verdict.textContent).toContain(`The worker’s own Q(s,`);
+    await user.clear(answer);
+    await user.type(answer, last.qAfter.toFixed(3));
+    await user.click(screen.getByRole('button', { name: 'Check' }));
+    expect(verdict.textContent).toMatch(/^Right/);
+  });
+
+  it('counts a tied greedy action as right and says it was a tie', async () => {
+    const n = CHAPTERS.findIndex((c) => c.question === 'greedy-action') + 1;
+    const { store } = renderWithLab(<Page />, { lessonChapter: n });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Step' }));
+    act(() => store.getState().snapshotDrawn());
+    await user.click(screen.getByRole('button', { name: 'Ask me' }));
+    // One step from all zeros earns no reward, so the start cell's four Q-values still tie at 0:
+    // Up is as greedy as Left, which the lesson's argmax would pick.
+    expect(Array.from(store.getState().snapshot!.q.subarray(0, 4))).toEqual([0, 0, 0, 0]);
+    await user.click(within(lesson()).getByRole('radio', { name: 'Up' }));
+    await user.click(screen.getByRole('button', { name: 'Check' }));
+    const verdict = within(lesson())
+      .getAllByRole('status')
+      .find((el) => el.classList.contains('lesson-verdict'))!;
+    expect(verdict.textContent).toMatch(
+      /^Right: Up\. It was a tie: Left, Down, Right, Up were all greedy\./,
+    );
+  });
+});
+
+describe('the chapter in the address', () => {
+  it('is written when a chapter opens and dropped when the lesson closes', () => {
+    vi.useFakeTimers();
+    try {
+      const { store } = renderWithLab(<></>);
+      const writes: string[] = [];
+      const target = {
+        location: { href: 'http://lab.test/' },
+        history: {
+          state: null,
+          replaceState(_data: unknown, _unused: string, url?: string | URL | null) {
+            writes.push(String(url));
+            target.location.href = String(url);
+          },
+        },
+      };
+      const stop = startUrlSync(store, target);
+      act(() => store.getState().setLessonChapter(3));
+      vi.advanceTimersByTime(URL_SYNC_DELAY_MS);
+      act(() => store.getState().setLessonChapter(null));
+      vi.advanceTimersByTime(URL_SYNC_DELAY_MS);
+      expect(writes).toEqual(['http://lab.test/?chapter=3', 'http://lab.test/']);
+      stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
