@@ -102,3 +102,10 @@ export function paramErrors(params: object): string[] {
   }
   return errors;
 }
+
+/** Speed of the algorithm comparison: episodes each agent trains per second (or full speed). */
+export const COMPARE_SPEED_LIMIT = {
+  label: 'Comparison speed (episodes per second)',
+  min: 1,
+  max: 1_000_000,
+} as const satisfies Limit;
