@@ -1,4 +1,6 @@
 import { useCallback, useState } from 'react';
+import { ComparePanel } from '../components/ComparePanel';
+import { OptimalPanel } from '../components/OptimalPanel';
 import { DisplayControls } from '../components/DisplayControls';
 import { ExportMenu } from '../components/ExportMenu';
 import { FramesGallery } from '../components/FramesGallery';
@@ -22,6 +24,7 @@ import { useShortcuts } from '../components/useShortcuts';
 import { CopyLinkButton } from '../components/UrlSync';
 import { ViewSwitch } from '../components/ViewSwitch';
 import { useLab, useLabStore } from '../components/lab-context';
+import { createCompareWorker } from './create-worker';
 
 /** The page: the grid and its controls, then the lesson's panels. Wiring only. */
 export function App() {
@@ -63,6 +66,7 @@ export function App() {
           </aside>
         </div>
         <div className="page-grid">
+          <OptimalPanel />
           <StepInspector />
           <ObjectivesPanel />
           <div className="wide">
@@ -74,6 +78,9 @@ export function App() {
           <ImportRun />
           <div className="wide">
             <QTables />
+          </div>
+          <div className="wide">
+            <ComparePanel createWorker={createCompareWorker} />
           </div>
           <div className="wide">
             <Glossary />
