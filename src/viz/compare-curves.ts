@@ -152,7 +152,7 @@ export function createCompareCurves(host: HTMLElement): CompareCurves {
 
   const panels = PANELS.map((spec, i) => {
     const box = boxes[i]!;
-    const g = svg.append('g').attr('class', `compare-panel compare-panel-${spec.metric}`);
+    const g = svg.append('g').attr('class', `compare-curves-panel compare-curves-${spec.metric}`);
     g.append('rect')
       .attr('x', MARGIN.left)
       .attr('y', box.top)
@@ -200,7 +200,7 @@ export function createCompareCurves(host: HTMLElement): CompareCurves {
     update(d) {
       const last = Math.max(d.samples[0].at(-1)?.episode ?? 0, d.samples[1].at(-1)?.episode ?? 0);
       x.domain([0, episodeAxisMax(last, d.episodeTarget)]);
-      axisX.call(axisBottom(x).ticks(6, '~s'));
+      axisX.call(axisBottom(x).ticks(6).tickFormat(format(',')));
       svg.attr('aria-label', compareSummary(d));
       legendItems.forEach((t, i) => t.text(d.labels[i]!));
       dashKey.attr('display', d.optimum ? null : 'none');

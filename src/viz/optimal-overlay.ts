@@ -123,7 +123,8 @@ export function createOptimalOverlay(
       vStartText.text(`${d.vStar[d.start]!.toFixed(4)} (γ ${d.gamma})`);
       maxGapText
         .attr('data-value', gap.max)
-        .text(`${gap.max.toFixed(4)} at ${cellName(gap.maxState, ncol).toLowerCase()}`);
+        .attr('title', cellName(gap.maxState, ncol))
+        .text(`${gap.max.toFixed(4)} at state ${gap.maxState}`);
     },
     destroy() {
       vStarGrid.destroy();
