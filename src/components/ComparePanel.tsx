@@ -249,7 +249,8 @@ export function ComparePanel({ createWorker }: { createWorker: () => CompareWork
         is <em>on-policy</em>: its target uses the action a′ its ε-greedy policy really takes, so it
         learns the value of that exploring policy — while ε is high it expects to slip into holes,
         prefers safer routes, and its V(start) stays lower. Expected SARSA averages over the same
-        ε-greedy policy instead of sampling a′.
+        ε-greedy policy instead of sampling a′. To see it plainly, set ε to 0.3 and its decay to 0
+        in the lab, then start a comparison and watch V(start).
       </p>
       <CompareControls store={store} />
       <CompareProgress store={store} />
