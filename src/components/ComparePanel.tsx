@@ -5,6 +5,7 @@ import { ALGORITHM_LABELS, ALGORITHMS, isAlgorithm } from '../rl/sarsa';
 import {
   COMPARE_SPEEDS,
   createCompareStore,
+  sameRunSettings,
   type CompareStore,
   type CompareWorkerPort,
 } from '../store/compare-store';
@@ -174,18 +175,21 @@ function CompareControls({ store }: { store: CompareStore }) {
 
 /** "Training · Q-learning 1,200 · SARSA 1,150 of 10,000 episodes", and V*(start). */
 function CompareProgress({ store }: { store: CompareStore }) {
-  const { episodes, target, running, finished, runAlgorithms, optimum, connection } = useStore(
-    store,
-    useShallow((s) => ({
-      episodes: s.episodes,
-      target: s.targetEpisode,
-      running: s.running,
-      finished: s.finished,
-      runAlgorithms: s.runAlgorithms,
-      optimum: s.optimum,
-      connection: s.connection,
-    })),
-  );
+  const labSettings = useLab((s) => s.settings);
+  const { episodes, target, running, finished, runAlgorithms, optimum, connection, settings } =
+    useStore(
+      store,
+      useShallow((s) => ({
+        settings: s.settings,
+        episodes: s.episodes,
+        target: s.targetEpisode,
+        running: s.running,
+        finished: s.finished,
+        runAlgorithms: s.runAlgorithms,
+        optimum: s.optimum,
+        connection: s.connection,
+      })),
+    );
   if (!runAlgorithms)
     return (
       <p className="compare-progress">
@@ -213,6 +217,12 @@ function CompareProgress({ store }: { store: CompareStore }) {
         value={Math.min(episodes[0], episodes[1])}
         aria-label="Comparison progress (the slower agent)"
       />
+      {!sameRunSettings(settings, labSettings) && (
+        <p className="compare-stale">
+          The lab’s settings changed since this comparison began: Start comparison begins a new one
+          with them.
+        </p>
+      )}
       {optimum && (
         <p className="compare-optimum">
           Optimum (value iteration, γ {optimum.gamma}): V*(start){' '}

@@ -102,8 +102,12 @@ export interface CompareStoreOptions {
 
 const NO_CURVES: CompareState['curves'] = [[], []];
 
-function sameSettings(a: RunSettings | null, b: RunSettings): boolean {
-  return a !== null && JSON.stringify(a) === JSON.stringify(b);
+/**
+ * True when a comparison run with settings `run` (null: none yet) trains what `lab` describes,
+ * so Start resumes it rather than starting afresh.
+ */
+export function sameRunSettings(run: RunSettings | null, lab: RunSettings): boolean {
+  return run !== null && JSON.stringify(run) === JSON.stringify(lab);
 }
 
 /** Creates the store; the worker starts with the first `start` or `reset`. */
@@ -157,7 +161,7 @@ export function createCompareStore(options: CompareStoreOptions): CompareStore {
       start: (settings) => {
         const { runAlgorithms, algorithms } = get();
         const current =
-          sameSettings(get().settings, settings) &&
+          sameRunSettings(get().settings, settings) &&
           runAlgorithms !== null &&
           runAlgorithms[0] === algorithms[0] &&
           runAlgorithms[1] === algorithms[1];

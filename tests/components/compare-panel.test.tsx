@@ -95,6 +95,10 @@ describe('ComparePanel', () => {
     await run(200);
     expect(counts()).toEqual(paused);
     expect(screen.getByText('Paused')).toBeDefined();
+    // A new ε in the lab: the panel says the next Start begins a new comparison.
+    expect(screen.queryByText(/settings changed/)).toBeNull();
+    act(() => void store.getState().setParams({ epsilon: 0.3 }));
+    expect(screen.getByText(/settings changed since this comparison began/)).toBeDefined();
     await waitFor(() =>
       expect(
         screen.getByRole('img', { name: /^Learning curves\. Q-learning after/ }),

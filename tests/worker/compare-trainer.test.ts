@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEnv } from '../../src/rl/env';
 import { evaluateGreedy, valueIteration } from '../../src/rl/evaluation';
@@ -339,5 +340,35 @@ describe('loop and cadence', () => {
       '"play" needs a comparison: send "init" first.',
       'Comparison speed (episodes per second) must be from 1 to 1000000; got 0.',
     ]);
+  });
+});
+
+describe('untrusted messages', () => {
+  it('anything at all is either carried out or refused with a message, never thrown', () => {
+    const h = started(settingsFor({ episodes: 20 }));
+    const typed = fc.record({
+      type: fc.constantFrom('init', 'play', 'pause', 'reset', 'set-speed', 'request-snapshot', 'x'),
+      speed: fc.oneof(fc.double(), fc.constant('max'), fc.string()),
+      settings: fc.oneof(fc.anything({ maxDepth: 2 }), fc.constant(settingsFor())),
+      algorithms: fc.oneof(
+        fc.anything({ maxDepth: 1 }),
+        fc.tuple(fc.constantFrom('q-learning', 'sarsa', 'dqn'), fc.constant('sarsa')),
+      ),
+    });
+    fc.assert(
+      fc.property(fc.oneof(fc.anything({ maxDepth: 3 }), typed), (message) => {
+        const errorsBefore = h.port.events('error').length;
+        const parsed = parseCompareCommand(structuredClone(message));
+        expect(() => h.send(structuredClone(message) as CompareCommand)).not.toThrow();
+        if (!parsed.ok) {
+          expect(parsed.error).toMatch(/^Bad command: /);
+          expect(h.port.events('error').length).toBe(errorsBefore + 1);
+        }
+        h.send({ type: 'pause' });
+        for (const s of h.snapshots().slice(-1))
+          for (const a of s.agents) expect([...a.q].some((x) => Number.isNaN(x))).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
