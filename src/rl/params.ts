@@ -109,3 +109,6 @@ export const COMPARE_SPEED_LIMIT = {
   min: 1,
   max: 1_000_000,
 } as const satisfies Limit;
+
+/** Comparison speed until the user picks one: slow enough to watch ε fall, fast enough to finish. */
+export const DEFAULT_COMPARE_SPEED = 1000;

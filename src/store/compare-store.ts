@@ -8,7 +8,7 @@
  * moment (map, seed, α, γ, ε schedule), so both agents learn what the main lab is set to.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { checkLimit, COMPARE_SPEED_LIMIT } from '../rl/params';
+import { checkLimit, COMPARE_SPEED_LIMIT, DEFAULT_COMPARE_SPEED } from '../rl/params';
 import type {
   Algorithm,
   AlgorithmPair,
@@ -42,7 +42,7 @@ export const MAX_CURVE_POINTS = 1000;
 export const DEFAULT_ALGORITHMS: AlgorithmPair = ['q-learning', 'sarsa'];
 
 /** Speeds the panel offers, episodes per second per agent (and full speed). */
-export const COMPARE_SPEEDS: readonly CompareSpeed[] = [100, 1000, 'max'];
+export const COMPARE_SPEEDS: readonly CompareSpeed[] = [100, DEFAULT_COMPARE_SPEED, 'max'];
 
 /** The comparison's state. */
 export interface CompareState {
@@ -90,6 +90,7 @@ export interface CompareActions {
   dispose(): void;
 }
 
+/** The comparison store: its state and actions. */
 export type CompareStore = StoreApi<CompareState & CompareActions>;
 
 /** Options of `createCompareStore`. */
@@ -128,7 +129,7 @@ export function createCompareStore(options: CompareStoreOptions): CompareStore {
     };
     return {
       algorithms: DEFAULT_ALGORITHMS,
-      speed: 1000,
+      speed: DEFAULT_COMPARE_SPEED,
       connection: 'idle',
       runId: 0,
       running: false,

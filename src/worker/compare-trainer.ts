@@ -23,7 +23,7 @@
  */
 import type { IceMazeEnv } from '../rl/env';
 import { bestSuccessWithin, evaluateGreedy } from '../rl/evaluation';
-import { checkLimit, COMPARE_SPEED_LIMIT } from '../rl/params';
+import { checkLimit, COMPARE_SPEED_LIMIT, DEFAULT_COMPARE_SPEED } from '../rl/params';
 import { EPISODE_LOG_CAPACITY, runSteps } from '../rl/q-learning';
 import {
   ALGORITHM_LABELS,
@@ -65,8 +65,6 @@ import {
 export const CURVE_POINTS_PER_BUDGET = 200;
 /** At a finite speed, ms between slices (about one frame: the page cannot show more). */
 export const PACED_SLICE_DELAY_MS = 16;
-/** Speed until the page sets one: episodes per second per agent, slow enough to watch ε fall. */
-export const DEFAULT_COMPARE_SPEED: CompareSpeed = 1000;
 
 /** Episodes between two curve points for a Play budget of `episodes`: ⌈episodes / 200⌉, ≥ 1. */
 export function curveIntervalFor(episodes: number): number {

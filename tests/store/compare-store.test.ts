@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEnv } from '../../src/rl/env';
+import { DEFAULT_COMPARE_SPEED } from '../../src/rl/params';
 import { trainAlgorithm } from '../../src/rl/sarsa';
 import { createCompareStore } from '../../src/store/compare-store';
 import { lessonSettings } from '../../src/store/lab-store';
@@ -91,7 +92,7 @@ describe('compare store', () => {
     expect(errors).toEqual([
       'Comparison speed (episodes per second) must be from 1 to 1000000; got 0.',
     ]);
-    expect(store.getState().speed).toBe(1000);
+    expect(store.getState().speed).toBe(DEFAULT_COMPARE_SPEED);
   });
 
   it('reports bad lab settings from the worker and keeps nothing half-started', () => {
