@@ -29,7 +29,7 @@ test('a comparison trains two agents side by side, draws both grids, and pauses'
   await expect(left.locator('rect')).toHaveCount(16);
   await expect(right.locator('rect')).toHaveCount(16);
   await expect(
-    panel.getByRole('img', { name: /^Learning curves\. Q-learning after/ }),
+    panel.getByRole('img', { name: /^Comparison curves\. Q-learning after/ }),
   ).toBeVisible();
 
   // Both keep rising while it trains.
@@ -37,7 +37,7 @@ test('a comparison trains two agents side by side, draws both grids, and pauses'
   await expect.poll(async () => (await counts(page))[1]!).toBeGreaterThan(first[1]!);
   expect((await counts(page))[0]).toBeGreaterThan(first[0]!);
 
-  await panel.getByRole('button', { name: 'Pause comparison' }).click();
+  await panel.getByRole('button', { name: 'Stop comparison' }).click();
   await expect(panel.getByText('Paused', { exact: true })).toBeVisible();
   const paused = await counts(page);
   await page.waitForTimeout(600);

@@ -154,19 +154,30 @@ function CompareControls({ store }: { store: CompareStore }) {
           ))}
         </select>
       </label>
+      {/* Named apart from the lab's Play, Pause and Reset, so no name contains another. */}
       <div className="compare-buttons">
         <button
+          title="Train both agents; after a stop it carries on where they were"
           type="button"
           disabled={running || connection === 'starting'}
           onClick={() => store.getState().start(lab.getState().settings)}
         >
           Start comparison
         </button>
-        <button type="button" disabled={!running} onClick={() => store.getState().pause()}>
-          Pause comparison
+        <button
+          type="button"
+          title="Pause both agents; Start comparison carries on"
+          disabled={!running}
+          onClick={() => store.getState().pause()}
+        >
+          Stop comparison
         </button>
-        <button type="button" onClick={() => store.getState().reset(lab.getState().settings)}>
-          Reset comparison
+        <button
+          type="button"
+          title="Both agents back to Q = 0, with the lab's current settings"
+          onClick={() => store.getState().reset(lab.getState().settings)}
+        >
+          New comparison
         </button>
       </div>
     </div>

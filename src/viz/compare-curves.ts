@@ -105,7 +105,7 @@ export function compareSummary(d: CompareCurvesData): string {
   });
   const o = d.optimum;
   const optimum = o ? `; optimum ${fmt(o.successProbability)}, V*(start) ${fmt(o.startValue)}` : '';
-  return `Learning curves. ${parts.join('; ')}${optimum}.`;
+  return `Comparison curves. ${parts.join('; ')}${optimum}.`;
 }
 
 /** Mounts the chart in `host`. */

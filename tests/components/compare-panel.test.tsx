@@ -56,7 +56,7 @@ describe('ComparePanel', () => {
       'sarsa',
     );
     expect(screen.getByRole('combobox', { name: 'Speed' })).toBeDefined();
-    expect(screen.getByRole('button', { name: 'Pause comparison' })).toHaveProperty(
+    expect(screen.getByRole('button', { name: 'Stop comparison' })).toHaveProperty(
       'disabled',
       true,
     );
@@ -90,7 +90,7 @@ describe('ComparePanel', () => {
         Number(/([\d,]+)/.exec(c.textContent!)![1]!.replace(/,/g, '')),
       );
     await waitFor(() => expect(Math.min(...counts())).toBeGreaterThan(0));
-    await user.click(screen.getByRole('button', { name: 'Pause comparison' }));
+    await user.click(screen.getByRole('button', { name: 'Stop comparison' }));
     const paused = counts();
     await run(200);
     expect(counts()).toEqual(paused);
@@ -101,7 +101,7 @@ describe('ComparePanel', () => {
     expect(screen.getByText(/settings changed since this comparison began/)).toBeDefined();
     await waitFor(() =>
       expect(
-        screen.getByRole('img', { name: /^Learning curves\. Q-learning after/ }),
+        screen.getByRole('img', { name: /^Comparison curves\. Q-learning after/ }),
       ).toBeDefined(),
     );
   });

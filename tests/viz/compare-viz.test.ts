@@ -64,7 +64,7 @@ describe('compare curves', () => {
       .querySelectorAll('path.compare-line')
       .forEach((l) => expect(l.getAttribute('d')).toBeNull());
     expect(host.querySelector('svg')!.getAttribute('aria-label')).toBe(
-      'Learning curves. Q-learning: no episodes yet; SARSA: no episodes yet.',
+      'Comparison curves. Q-learning: no episodes yet; SARSA: no episodes yet.',
     );
     expect(host.innerHTML).not.toContain('NaN');
     chart.destroy();
@@ -74,7 +74,7 @@ describe('compare curves', () => {
   it('summarises the latest values of both learners and the optimum', () => {
     const d = curvesData();
     expect(compareSummary(d)).toBe(
-      'Learning curves. Q-learning after 200 episodes: success rate 0.760, greedy policy 0.760, ' +
+      'Comparison curves. Q-learning after 200 episodes: success rate 0.760, greedy policy 0.760, ' +
         'V(start) 0.380; SARSA after 200 episodes: success rate 0.570, greedy policy 0.570, ' +
         'V(start) 0.285; optimum 0.740, V*(start) 0.542.',
     );
