@@ -7,6 +7,8 @@
  *   Gap grid    each cell filled by max_a |Q(s, a) − Q*(s, a)| (white: learned, purple: far), the
  *               tooltip lists the gap per action
  *   Numbers     V*(start), and the max gap ‖Q − Q*‖_∞ with the state that holds it
+ *   Table       |Q(s, a) − Q*(s, a)| per frozen state and action, and its max per state, in a
+ *               collapsed <details> (the grids' tooltips do not reach a screen reader)
  *
  * The gap's colour domain is [0, max(‖Q* − 0‖_∞, max gap)]: the gap of Q = 0, so the colours fade
  * as the learner closes in and the same colour means the same gap all run long.
@@ -38,6 +40,9 @@ export interface OptimalOverlay {
   update(data: OptimalOverlayData): void;
   destroy(): void;
 }
+
+/** The gap table's columns: the state, one per action, and the max over actions. */
+export const GAP_COLUMNS: readonly string[] = ['State', ...ACTION_NAMES, 'Max'];
 
 function cellName(s: number, ncol: number): string {
   return `State ${s} (row ${Math.floor(s / ncol) + 1}, column ${(s % ncol) + 1})`;
@@ -77,6 +82,19 @@ export function createOptimalOverlay(
   };
   const vStartText = row('v-star-start', 'V*(start)');
   const maxGapText = row('max-gap', 'Max gap ‖Q − Q*‖∞');
+  const details = root.append('details').attr('class', 'optimal-gap-details');
+  details.append('summary').text('Gap per state and action (table)');
+  const table = details.append('table').attr('class', 'qtable optimal-gap-table');
+  table.append('caption').attr('class', 'qtable-caption').text('|Q(s, a) − Q*(s, a)|');
+  table
+    .append('thead')
+    .append('tr')
+    .selectAll('th')
+    .data(GAP_COLUMNS)
+    .join('th')
+    .attr('scope', 'col')
+    .text((c) => c);
+  const body = table.append('tbody');
 
   return {
     element: root.node()!,
@@ -119,6 +137,24 @@ export function createOptimalOverlay(
             : `${cellName(s, ncol)}: ${tiles[s] === 'G' ? 'the goal' : 'a hole'}, no gap`,
         ),
       });
+
+      const frozenStates = Array.from({ length: nS }, (_, s) => s).filter(frozen);
+      body
+        .selectAll<HTMLTableRowElement, number>('tr')
+        .data(frozenStates, (s) => s)
+        .join((enter) => {
+          const tr = enter.append('tr');
+          tr.append('th').attr('scope', 'row');
+          for (let k = 0; k < ACTION_NAMES.length + 1; k++) tr.append('td');
+          return tr;
+        })
+        .each(function (s) {
+          const tr = select(this);
+          tr.select('th').text(s);
+          tr.selectAll<HTMLTableCellElement, unknown>('td').text((_, k) =>
+            formatValue(k < ACTION_NAMES.length ? gap.pairs[s * 4 + k]! : gap.states[s]!),
+          );
+        });
 
       vStartText.text(`${d.vStar[d.start]!.toFixed(4)} (γ ${d.gamma})`);
       maxGapText

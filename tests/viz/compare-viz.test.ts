@@ -12,7 +12,8 @@ import {
   type CompareSample,
 } from '../../src/viz/compare-curves';
 import { createMiniGrid } from '../../src/viz/mini-grid';
-import { createOptimalOverlay } from '../../src/viz/optimal-overlay';
+import { createOptimalOverlay, GAP_COLUMNS } from '../../src/viz/optimal-overlay';
+import { formatValue } from '../../src/viz/describe';
 import { gapScale } from '../../src/viz/scales';
 
 const DESC = ['SFFF', 'FHFH', 'FFFH', 'HFFG'];
@@ -187,6 +188,16 @@ describe('optimal overlay', () => {
     expect(gapGrid!.querySelector('rect[data-state="5"] title')!.textContent).toBe(
       'State 5 (row 2, column 2): a hole, no gap',
     );
+    // The table: one row per frozen state (11 on this map), |Q − Q*| per action and the max.
+    const rows = host.querySelectorAll('table.optimal-gap-table tbody tr');
+    expect(rows).toHaveLength(11);
+    const first = [...rows[0]!.children].map((c) => c.textContent);
+    expect(first).toEqual([
+      '0',
+      ...[0, 1, 2, 3].map((a) => formatValue(optimum.q[a]!)),
+      formatValue(initial.states[0]!),
+    ]);
+    expect([...host.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(GAP_COLUMNS);
   });
 
   it('shows a gap of 0 when Q is Q*', () => {
