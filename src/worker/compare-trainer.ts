@@ -26,7 +26,7 @@ import { bestSuccessWithin, evaluateGreedy } from '../rl/evaluation';
 import { checkLimit, COMPARE_SPEED_LIMIT, DEFAULT_COMPARE_SPEED } from '../rl/params';
 import { EPISODE_LOG_CAPACITY, runSteps } from '../rl/q-learning';
 import {
-  ALGORITHM_LABELS,
+  ALGORITHMS,
   createAlgorithmAgent,
   expectedValue,
   isAlgorithm,
@@ -147,9 +147,8 @@ export function parseCompareCommand(
       const algorithms = command.algorithms;
       if (!Array.isArray(algorithms) || algorithms.length !== 2 || !algorithms.every(isAlgorithm))
         return fail(
-          `"init" needs two algorithms out of ${Object.keys(ALGORITHM_LABELS)
-            .map((a) => `"${a}"`)
-            .join(', ')}; got ${describe(algorithms)}.`,
+          `"init" needs two algorithms out of ${ALGORITHMS.map((a) => `"${a}"`).join(', ')}; ` +
+            `got ${describe(algorithms)}.`,
         );
       return {
         ok: true,
