@@ -91,6 +91,17 @@ test.describe('the single-file build', () => {
     for (const url of requests.slice(1)) expect(url).toMatch(/^(blob|data):/);
   });
 
+  test('the comparison trains in its own blob: worker from file://', async ({ page }) => {
+    await page.goto(SINGLE_URL);
+    await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
+    const panel = page.getByRole('region', { name: 'Compare algorithms' });
+    await panel.getByRole('button', { name: 'Start comparison' }).click();
+    await expect
+      .poll(async () => (await panel.locator('.compare-count').allTextContents()).join(' '))
+      .toMatch(/Q-learning [1-9][\d,]* ·\s+SARSA [1-9]/);
+    expect(page.workers().map((w) => w.url().split(':')[0])).toEqual(['blob', 'blob']);
+  });
+
   test('exports the grid as PNG and the run as JSON from file://', async ({ page }) => {
     await page.goto(SINGLE_URL);
     await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();

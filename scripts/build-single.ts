@@ -2,10 +2,11 @@
  * The offline build: `npm run build:single` writes ONE self-contained page,
  * dist-single/ice-maze-lab.html, that opens from file:// with no server and trains.
  *
- * 1. The worker is bundled alone (src/worker/training.worker.ts → one classic script, an IIFE).
- * 2. The app is built with `vite build --mode single` (vite.config.ts), its worker code passed in
- *    through `define` as `__ICE_MAZE_WORKER_SOURCE__`: in that mode `src/app/create-worker.ts`
- *    starts the worker from a `blob:` URL made of that text. One JS chunk, one CSS file, every
+ * 1. The worker is bundled alone (src/worker/training.worker.ts → one classic script, an IIFE),
+ *    and so is the comparison worker (src/worker/compare.worker.ts).
+ * 2. The app is built with `vite build --mode single` (vite.config.ts), the workers' code passed
+ *    in through `define` as `__ICE_MAZE_WORKER_SOURCE__` and `__ICE_MAZE_COMPARE_WORKER_SOURCE__`:
+ *    in that mode `src/app/create-worker.ts` starts each from a `blob:` URL made of its text. One JS chunk, one CSS file, every
  *    asset inlined, nothing written to disk.
  * 3. The page's script and stylesheet go inline, and a Content-Security-Policy is written with
  *    the sha256 of each: no 'unsafe-inline', no 'unsafe-eval', nothing from any origin, workers
@@ -26,6 +27,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const SINGLE_FILE_DIR = join(ROOT, 'dist-single');
 export const SINGLE_FILE_NAME = 'ice-maze-lab.html';
 const WORKER_ENTRY = 'src/worker/training.worker.ts';
+/** The comparison worker, inlined the same way as `__ICE_MAZE_COMPARE_WORKER_SOURCE__`. */
+const COMPARE_WORKER_ENTRY = 'src/worker/compare.worker.ts';
 
 /** sha256 of a text's UTF-8 bytes, as a CSP source: `'sha256-…'`. */
 export function cspHash(text: string): string {
@@ -68,7 +71,7 @@ const only = <T>(items: T[], what: string): T => {
  * Step 1: the worker as one classic script (an IIFE in strict mode). Not an ES module: a module
  * worker from a `blob:` URL fails in a file:// page (opaque origin) in Chromium.
  */
-async function bundleWorker(): Promise<string> {
+async function bundleWorker(entry: string): Promise<string> {
   const outputs = outputsOf(
     await build({
       root: ROOT,
@@ -80,7 +83,7 @@ async function bundleWorker(): Promise<string> {
         target: 'es2022',
         minify: true,
         rolldownOptions: {
-          input: join(ROOT, WORKER_ENTRY),
+          input: join(ROOT, entry),
           output: { format: 'iife', codeSplitting: false },
         },
       },
@@ -95,15 +98,21 @@ async function bundleWorker(): Promise<string> {
   return chunk.code;
 }
 
-/** Step 2: the app in single mode, with the worker's code defined in. */
-async function bundleApp(workerCode: string): Promise<{ html: string; js: string; css: string }> {
+/** Step 2: the app in single mode, with the workers' code defined in. */
+async function bundleApp(
+  workerCode: string,
+  compareWorkerCode: string,
+): Promise<{ html: string; js: string; css: string }> {
   const outputs = outputsOf(
     await build({
       root: ROOT,
       mode: SINGLE_FILE_MODE,
       logLevel: 'warn',
       publicDir: false,
-      define: { __ICE_MAZE_WORKER_SOURCE__: JSON.stringify(workerCode) },
+      define: {
+        __ICE_MAZE_WORKER_SOURCE__: JSON.stringify(workerCode),
+        __ICE_MAZE_COMPARE_WORKER_SOURCE__: JSON.stringify(compareWorkerCode),
+      },
       build: {
         write: false,
         cssCodeSplit: false,
@@ -126,8 +135,8 @@ async function bundleApp(workerCode: string): Promise<{ html: string; js: string
   );
   if (styles.length > 1)
     throw new Error(`Expected at most one stylesheet, found ${styles.length}.`);
-  if (entry.code.includes('training.worker'))
-    throw new Error('The single-file app still refers to the worker chunk.');
+  if (entry.code.includes('training.worker') || entry.code.includes('compare.worker'))
+    throw new Error('The single-file app still refers to a worker chunk.');
   if (!entry.code.includes('URL.revokeObjectURL(self.location.href)'))
     throw new Error('The single-file app does not carry the inlined worker.');
   return {
@@ -185,8 +194,9 @@ export function inlinePage(html: string, js: string, css: string): string {
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const worker = await bundleWorker();
-  const { html, js, css } = await bundleApp(worker);
+  const worker = await bundleWorker(WORKER_ENTRY);
+  const compareWorker = await bundleWorker(COMPARE_WORKER_ENTRY);
+  const { html, js, css } = await bundleApp(worker, compareWorker);
   const page = inlinePage(html, js, css);
   await rm(SINGLE_FILE_DIR, { recursive: true, force: true });
   await mkdir(SINGLE_FILE_DIR, { recursive: true });
@@ -195,7 +205,7 @@ async function main(): Promise<void> {
   const kb = (n: number) => `${(n / 1024).toFixed(0)} kB`;
   console.log(
     `${relative(process.cwd(), file)}  ${kb(Buffer.byteLength(page))} ` +
-      `(worker ${kb(worker.length)}, script ${kb(js.length)}, style ${kb(css.length)}) ` +
+      `(workers ${kb(worker.length)} + ${kb(compareWorker.length)}, script ${kb(js.length)}, style ${kb(css.length)}) ` +
       `in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
 }

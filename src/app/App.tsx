@@ -1,4 +1,6 @@
 import { useCallback, useState } from 'react';
+import { ComparePanel } from '../components/ComparePanel';
+import { OptimalPanel } from '../components/OptimalPanel';
 import { DisplayControls } from '../components/DisplayControls';
 import { DrivePanel } from '../components/DrivePanel';
 import { ExportMenu } from '../components/ExportMenu';
@@ -25,6 +27,7 @@ import { useShortcuts } from '../components/useShortcuts';
 import { CopyLinkButton } from '../components/UrlSync';
 import { ViewSwitch } from '../components/ViewSwitch';
 import { useLab, useLabStore } from '../components/lab-context';
+import { createCompareWorker } from './create-worker';
 
 /** The page: the grid and its controls, then the lesson's panels. Wiring only. */
 export function App() {
@@ -69,6 +72,7 @@ export function App() {
           </aside>
         </div>
         <div className="page-grid">
+          <OptimalPanel />
           <StepInspector />
           <ObjectivesPanel />
           <div className="wide">
@@ -82,6 +86,9 @@ export function App() {
           <DrivePanel />
           <div className="wide">
             <QTables />
+          </div>
+          <div className="wide">
+            <ComparePanel createWorker={createCompareWorker} />
           </div>
           <div className="wide">
             <Glossary />

@@ -1,3 +1,4 @@
+import type { CompareWorkerPort } from '../store/compare-store';
 import type { WorkerPort } from '../store/lab-store';
 
 /** The worker's name, shown in the browser's developer tools. */
@@ -8,6 +9,12 @@ const WORKER_NAME = 'ice-maze-trainer';
  * bundles the worker first and passes its text to the app's build through Vite's `define`).
  */
 declare const __ICE_MAZE_WORKER_SOURCE__: string;
+
+/** The comparison worker's name in the developer tools. */
+const COMPARE_WORKER_NAME = 'ice-maze-compare';
+
+/** The bundled comparison worker's code, defined only by the single-file build, like the above. */
+declare const __ICE_MAZE_COMPARE_WORKER_SOURCE__: string;
 
 /**
  * The normal build: the worker is bundled as its own chunk and loaded from the page's origin
@@ -27,13 +34,13 @@ function createChunkWorker(): WorkerPort {
  * a module worker's `blob:` URL in a file:// page, whose origin is opaque. The worker revokes the
  * URL itself once it runs; on a load error the page does.
  */
-function createInlineWorker(): WorkerPort {
+function createInlineWorker(source: string, name: string): Worker {
   // Strict, as the module worker of the normal build is.
-  const code = `'use strict';\nURL.revokeObjectURL(self.location.href);\n${__ICE_MAZE_WORKER_SOURCE__}`;
+  const code = `'use strict';\nURL.revokeObjectURL(self.location.href);\n${source}`;
   const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
-  const worker = new Worker(url, { name: WORKER_NAME });
+  const worker = new Worker(url, { name });
   worker.addEventListener('error', () => URL.revokeObjectURL(url), { once: true });
-  return worker as WorkerPort;
+  return worker;
 }
 
 /**
@@ -43,5 +50,23 @@ function createInlineWorker(): WorkerPort {
  * and no copy of the worker's code.
  */
 export function createTrainingWorker(): WorkerPort {
-  return import.meta.env.MODE === 'single' ? createInlineWorker() : createChunkWorker();
+  return import.meta.env.MODE === 'single'
+    ? (createInlineWorker(__ICE_MAZE_WORKER_SOURCE__, WORKER_NAME) as WorkerPort)
+    : createChunkWorker();
+}
+
+/**
+ * The comparison worker (two learners side by side), made the same two ways: its own chunk in the
+ * normal build, its inlined code from a `blob:` URL in the single-file build.
+ */
+export function createCompareWorker(): CompareWorkerPort {
+  if (import.meta.env.MODE === 'single')
+    return createInlineWorker(
+      __ICE_MAZE_COMPARE_WORKER_SOURCE__,
+      COMPARE_WORKER_NAME,
+    ) as CompareWorkerPort;
+  return new Worker(new URL('../worker/compare.worker.ts', import.meta.url), {
+    type: 'module',
+    name: COMPARE_WORKER_NAME,
+  }) as CompareWorkerPort;
 }

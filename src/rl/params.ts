@@ -116,3 +116,13 @@ export function paramErrors(params: object): string[] {
 export function lessonChapterLimit(count = Number.MAX_SAFE_INTEGER): Limit {
   return { label: 'Lesson chapter', min: 1, max: count, integer: true };
 }
+
+/** Speed of the algorithm comparison: episodes each agent trains per second (or full speed). */
+export const COMPARE_SPEED_LIMIT = {
+  label: 'Comparison speed (episodes per second)',
+  min: 1,
+  max: 1_000_000,
+} as const satisfies Limit;
+
+/** Comparison speed until the user picks one: slow enough to watch ε fall, fast enough to finish. */
+export const DEFAULT_COMPARE_SPEED = 1000;

@@ -194,7 +194,7 @@ export function lessonSettings(map: MapName = '4x4', seed = 0): RunSettings {
  * second on, always keeping the first and the newest, so the gallery spans the whole run at a
  * coarser interval (memory stays bounded however long it trains).
  */
-export function thinFrames(frames: Frame[], max: number): Frame[] {
+export function thinFrames<T = Frame>(frames: T[], max: number): T[] {
   let out = frames;
   while (out.length > max) {
     const last = out[out.length - 1]!;

@@ -21,6 +21,10 @@ export interface MiniGridData {
   domain: readonly [number, number];
   /** The state where a marker shows the agent (optional; none when absent or null). */
   agent?: number | null;
+  /** Fill of a frozen cell's value; default: the palette's sequential scale over `domain`. */
+  fill?: (value: number) => string;
+  /** Text per state, shown as the cell's tooltip (`<title>`); none when absent. */
+  titles?: readonly string[];
 }
 
 /** A mounted mini grid. */
@@ -85,11 +89,13 @@ export function createMiniGrid(
         mapKey = tiles;
         svg.attr('viewBox', `0 0 ${ncol * CELL} ${desc.length * CELL}`);
       }
-      const scale = sequentialScale(data.domain, palette);
+      const scale = data.fill ?? sequentialScale(data.domain, palette);
+      const titles = data.titles;
       cells
         .selectAll<SVGRectElement, number>('rect')
         .data(Array.from({ length: tiles.length }, (_, s) => s))
         .join('rect')
+        .attr('data-state', (s) => s)
         .attr('x', (s) => (s % ncol) * CELL + 0.5)
         .attr('y', (s) => Math.floor(s / ncol) * CELL + 0.5)
         .attr('width', CELL - 1)
@@ -101,7 +107,11 @@ export function createMiniGrid(
             : tiles[s] === 'G'
               ? TILE_COLORS.goalDark
               : scale(data.v[s] ?? 0),
-        );
+        )
+        .selectAll('title')
+        .data((s) => (titles ? [titles[s] ?? ''] : []))
+        .join('title')
+        .text((t) => t);
       const marks: { s: number; a: number }[] = [];
       for (let s = 0; s < tiles.length; s++) {
         if (tiles[s] === 'H' || tiles[s] === 'G') continue;

@@ -9,7 +9,13 @@
  * neutral t = ½. Non-finite values map to `UNKNOWN_COLOR`. No path can produce `NaN`.
  */
 import { interpolateLab, piecewise } from 'd3-interpolate';
-import { interpolatePuOr, interpolateRdBu, interpolateViridis } from 'd3-scale-chromatic';
+import {
+  interpolateCividis,
+  interpolatePuOr,
+  interpolatePurples,
+  interpolateRdBu,
+  interpolateViridis,
+} from 'd3-scale-chromatic';
 import { TILE_COLORS } from './theme';
 
 /** `'default'`: ice → ember for values, white → red for advantages; `'colorblind'`: viridis and PuOr. */
@@ -121,6 +127,26 @@ export function divergingScale(
   const normalize = (x: number): number =>
     !Number.isFinite(x) ? NaN : m > 0 ? clamp01(0.5 + (0.5 * x) / m) : 0.5;
   return makeScale('diverging', [lo, hi], palette, divergingInterpolator(palette), normalize);
+}
+
+/**
+ * A sequential scale for a distance from the truth such as |Q − Q*| over [0, hi]: near white at 0
+ * (learned), deep purple at the largest gap; colour-blind: cividis. t = x / hi, clamped; every
+ * value maps to t = 0 when hi = 0. Purple, not the value ramp, so a gap never reads as a value.
+ */
+export function gapScale(
+  domain: readonly [number, number],
+  palette: Palette = 'default',
+): ColorScale {
+  const [lo, hi] = safeDomain(domain);
+  const span = hi - lo;
+  const normalize = (x: number): number =>
+    !Number.isFinite(x) ? NaN : span > 0 ? clamp01((x - lo) / span) : 0;
+  const ramp: Interpolator =
+    palette === 'colorblind'
+      ? (t) => interpolateCividis(1 - t)
+      : (t) => interpolatePurples(0.05 + 0.9 * t);
+  return makeScale('sequential', [lo, hi], palette, ramp, normalize);
 }
 
 /** The scale of a kind over a domain (what a legend redraws from a spec). */

@@ -111,10 +111,13 @@ export const SPEED_LIMIT: Limit = RUN_LIMITS.speed;
 /** Slack when turning step credit into whole steps (1000 ms · 1 step/s may sum to 0.999…). */
 const CREDIT_EPSILON = 1e-9;
 
-/** What the trainer needs from its host: a port, a clock and a timer. */
-export interface TrainerEndpoint<Handle = unknown> {
+/**
+ * What the trainer needs from its host: a port, a clock and a timer. `Event` is what it posts
+ * (the comparison trainer posts its own events over the same kind of endpoint).
+ */
+export interface TrainerEndpoint<Handle = unknown, Event = TrainerEvent> {
   /** Sends an event; `transfer` lists buffers to move rather than copy (never a live one). */
-  post(event: TrainerEvent, transfer: Transferable[]): void;
+  post(event: Event, transfer: Transferable[]): void;
   /** Monotonic time in ms. */
   now(): number;
   /** Runs `fn` once after `delayMs` ms (0: as soon as pending messages were handled). */
@@ -187,7 +190,7 @@ function sameArray(a: Int8Array, b: Int8Array): boolean {
 }
 
 /** Every message for a bad `RunSettings` (empty when it is fine), and the env when it is. */
-function checkSettings(settings: RunSettings): { errors: string[]; env: IceMazeEnv | null } {
+export function checkSettings(settings: RunSettings): { errors: string[]; env: IceMazeEnv | null } {
   const errors: string[] = [];
   for (const key of ['episodes', 'seed', 'maxSteps', 'successRate', 'frameInterval'] as const) {
     const e = checkLimit(RUN_LIMITS[key], settings[key]);
@@ -213,7 +216,7 @@ function checkSettings(settings: RunSettings): { errors: string[]; env: IceMazeE
 }
 
 /** Value iteration for γ, the exact success of its policy within the limit, and the ceiling. */
-function optimumFor(env: IceMazeEnv, gamma: number, bestWithinLimit: number): OptimumInfo {
+export function optimumFor(env: IceMazeEnv, gamma: number, bestWithinLimit: number): OptimumInfo {
   const vi = valueIteration(env, gamma);
   const success = evaluatePolicy(env, policyMatrix(vi.policy, env.nA), env.maxSteps);
   return {

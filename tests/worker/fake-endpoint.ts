@@ -12,19 +12,19 @@ interface Scheduled {
 }
 
 /** What one `post` call sent. */
-export interface Posted {
-  event: TrainerEvent;
+export interface Posted<E = TrainerEvent> {
+  event: E;
   transfer: Transferable[];
 }
 
-/** A `TrainerEndpoint` whose time only moves when the test says so. */
-export interface FakeEndpoint extends TrainerEndpoint<number> {
+/** A `TrainerEndpoint` posting events of type `E`, whose time only moves when the test says so. */
+export interface FakePort<E extends { type: string }> extends TrainerEndpoint<number, E> {
   /** Current fake time, in ms. */
   time: number;
   /** Added to the clock after every `now()` read, in ms: makes a slice last a few reads. */
   tick: number;
   /** Everything posted, in order. */
-  readonly posted: Posted[];
+  readonly posted: Posted<E>[];
   /** Callbacks waiting to run. */
   pending(): number;
   /** Runs the earliest callback (moving the clock to its due time); false when none is left. */
@@ -34,22 +34,26 @@ export interface FakeEndpoint extends TrainerEndpoint<number> {
   /** Runs callbacks until none is left (or `limit` ran); returns how many ran. */
   runAll(limit?: number): number;
   /** The posted events of one type. */
-  events<T extends TrainerEvent['type']>(type: T): Extract<TrainerEvent, { type: T }>[];
-  /** The posted snapshots. */
-  snapshots(): Snapshot[];
-  /** The last posted snapshot (throws if none). */
-  lastSnapshot(): Snapshot;
+  events<T extends E['type']>(type: T): Extract<E, { type: T }>[];
   /** Forgets the posted events. */
   clearPosted(): void;
 }
 
-/** A fake endpoint at time `start` whose clock advances `tick` ms per `now()` read. */
-export function createFakeEndpoint(start = 1000, tick = 0): FakeEndpoint {
+/** The training worker's fake port, with its snapshots at hand. */
+export interface FakeEndpoint extends FakePort<TrainerEvent> {
+  /** The posted snapshots. */
+  snapshots(): Snapshot[];
+  /** The last posted snapshot (throws if none). */
+  lastSnapshot(): Snapshot;
+}
+
+/** A fake port for events `E` at time `start` whose clock advances `tick` ms per `now()` read. */
+export function createFakePort<E extends { type: string }>(start = 1000, tick = 0): FakePort<E> {
   let queue: Scheduled[] = [];
   let nextId = 1;
-  const posted: Posted[] = [];
+  const posted: Posted<E>[] = [];
 
-  const endpoint: FakeEndpoint = {
+  const endpoint: FakePort<E> = {
     time: start,
     tick,
     posted,
@@ -91,22 +95,28 @@ export function createFakeEndpoint(start = 1000, tick = 0): FakeEndpoint {
       while (n < limit && endpoint.runNext()) n++;
       return n;
     },
-    events<T extends TrainerEvent['type']>(type: T) {
+    events<T extends E['type']>(type: T) {
       return posted
         .map((p) => p.event)
-        .filter((e): e is Extract<TrainerEvent, { type: T }> => e.type === type);
-    },
-    snapshots() {
-      return endpoint.events('snapshot').map((e) => e.snapshot);
-    },
-    lastSnapshot() {
-      const all = endpoint.snapshots();
-      if (all.length === 0) throw new Error('No snapshot was posted.');
-      return all[all.length - 1]!;
+        .filter((e): e is Extract<E, { type: T }> => e.type === type);
     },
     clearPosted() {
       posted.length = 0;
     },
   };
   return endpoint;
+}
+
+/** A fake endpoint of the training worker at time `start`, advancing `tick` ms per `now()` read. */
+export function createFakeEndpoint(start = 1000, tick = 0): FakeEndpoint {
+  const port = createFakePort<TrainerEvent>(start, tick);
+  const snapshots = (): Snapshot[] => port.events('snapshot').map((e) => e.snapshot);
+  return Object.assign(port, {
+    snapshots,
+    lastSnapshot(): Snapshot {
+      const all = snapshots();
+      if (all.length === 0) throw new Error('No snapshot was posted.');
+      return all[all.length - 1]!;
+    },
+  });
 }

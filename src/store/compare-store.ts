@@ -1,0 +1,272 @@
+/**
+ * The comparison's state (zustand, vanilla), apart from the lab's: which two algorithms, how fast,
+ * and the low-frequency fields of the latest snapshot (episodes, running). The snapshot itself and
+ * the curves are for D3 hosts, which subscribe outside React; React components never select them.
+ *
+ * The store owns the comparison worker and starts it only when a comparison is first started, so a
+ * page that never compares runs one worker, not two. Every run takes the lab's settings at that
+ * moment (map, seed, α, γ, ε schedule), so both agents learn what the main lab is set to.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { checkLimit, COMPARE_SPEED_LIMIT, DEFAULT_COMPARE_SPEED } from '../rl/params';
+import type {
+  Algorithm,
+  AlgorithmPair,
+  CompareCommand,
+  CompareCurvePoint,
+  CompareEvent,
+  CompareOptimum,
+  CompareSnapshot,
+  CompareSpeed,
+  EnvInfo,
+  RunSettings,
+} from '../worker/compare-protocol';
+import { assertNever } from '../worker/protocol';
+import { thinFrames } from './lab-store';
+
+/** The minimal surface of the comparison `Worker` the store uses (a fake one in tests). */
+export interface CompareWorkerPort {
+  postMessage(message: CompareCommand, transfer?: Transferable[]): void;
+  onmessage: ((event: MessageEvent<CompareEvent>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  terminate(): void;
+}
+
+/** Where the comparison worker is: not started yet, starting, answering, or failed. */
+export type CompareConnection = 'idle' | 'starting' | 'ready' | 'failed';
+
+/** Curve points kept per agent; past it every other older point is dropped (first and newest stay). */
+export const MAX_CURVE_POINTS = 1000;
+
+/** The pair compared until the user picks: the lesson's off-policy learner against on-policy SARSA. */
+export const DEFAULT_ALGORITHMS: AlgorithmPair = ['q-learning', 'sarsa'];
+
+/** Speeds the panel offers, episodes per second per agent (and full speed). */
+export const COMPARE_SPEEDS: readonly CompareSpeed[] = [100, DEFAULT_COMPARE_SPEED, 'max'];
+
+/** The comparison's state. */
+export interface CompareState {
+  /** The algorithms the next run uses (left, right). */
+  algorithms: AlgorithmPair;
+  speed: CompareSpeed;
+  connection: CompareConnection;
+  runId: number;
+  running: boolean;
+  finished: boolean;
+  /** Episodes each agent finished (left, right). */
+  episodes: readonly [number, number];
+  /** Where the current Play stops. */
+  targetEpisode: number;
+  /** The run's environment, settings, algorithms and optimum (null before the first run). */
+  env: EnvInfo | null;
+  settings: RunSettings | null;
+  runAlgorithms: AlgorithmPair | null;
+  optimum: CompareOptimum | null;
+  /** Episodes the moving success rate averages over. */
+  window: number;
+  /** Latest snapshot: for D3 hosts through `subscribe`, never for React selectors. */
+  snapshot: CompareSnapshot | null;
+  /** Curve points per agent, oldest first, thinned to `MAX_CURVE_POINTS` (for D3 hosts). */
+  curves: readonly [readonly CompareCurvePoint[], readonly CompareCurvePoint[]];
+}
+
+/** What the user can do. */
+export interface CompareActions {
+  /** Picks the algorithm of one side (0 left, 1 right) for the next run. */
+  setAlgorithm(side: 0 | 1, algorithm: Algorithm): void;
+  /** Episodes per second per agent, or full speed; refused (with `onError`) when out of range. */
+  setSpeed(speed: CompareSpeed): boolean;
+  /**
+   * Starts or resumes training. With `settings` different from the run's (or other algorithms)
+   * it starts a fresh comparison with them first.
+   */
+  start(settings: RunSettings): void;
+  pause(): void;
+  /** A fresh comparison (both Q = 0) with `settings`, paused. */
+  reset(settings: RunSettings): void;
+  /** The page drew the latest snapshot: the worker may send the next one. */
+  snapshotDrawn(): void;
+  /** Ends the worker; a later `start` makes a new one. */
+  dispose(): void;
+}
+
+/** The comparison store: its state and actions. */
+export type CompareStore = StoreApi<CompareState & CompareActions>;
+
+/** Options of `createCompareStore`. */
+export interface CompareStoreOptions {
+  /** Makes the worker (the real one in the app, an in-process fake in tests). */
+  createWorker: () => CompareWorkerPort;
+  /** Called with every refusal or failure, for the page's notices. */
+  onError?: (message: string) => void;
+}
+
+const NO_CURVES: CompareState['curves'] = [[], []];
+
+/**
+ * True when a comparison run with settings `run` (null: none yet) trains what `lab` describes,
+ * so Start resumes it rather than starting afresh.
+ */
+export function sameRunSettings(run: RunSettings | null, lab: RunSettings): boolean {
+  return run !== null && JSON.stringify(run) === JSON.stringify(lab);
+}
+
+/** Creates the store; the worker starts with the first `start` or `reset`. */
+export function createCompareStore(options: CompareStoreOptions): CompareStore {
+  let worker: CompareWorkerPort | null = null;
+  /** Play as soon as the run being built is ready. */
+  let playWhenReady = false;
+  const reportError = (message: string) => options.onError?.(message);
+
+  const send = (command: CompareCommand): void => {
+    if (!worker) startWorker();
+    worker!.postMessage(command);
+  };
+
+  const store = createStore<CompareState & CompareActions>()((set, get) => {
+    const init = (settings: RunSettings): void => {
+      send({ type: 'init', settings, algorithms: get().algorithms });
+    };
+    return {
+      algorithms: DEFAULT_ALGORITHMS,
+      speed: DEFAULT_COMPARE_SPEED,
+      connection: 'idle',
+      runId: 0,
+      running: false,
+      finished: false,
+      episodes: [0, 0],
+      targetEpisode: 0,
+      env: null,
+      settings: null,
+      runAlgorithms: null,
+      optimum: null,
+      window: 0,
+      snapshot: null,
+      curves: NO_CURVES,
+
+      setAlgorithm: (side, algorithm) => {
+        const next: [Algorithm, Algorithm] = [...get().algorithms];
+        next[side] = algorithm;
+        set({ algorithms: next });
+      },
+      setSpeed: (speed) => {
+        const error = speed === 'max' ? null : checkLimit(COMPARE_SPEED_LIMIT, speed);
+        if (error) {
+          reportError(error);
+          return false;
+        }
+        set({ speed });
+        if (worker) send({ type: 'set-speed', speed });
+        return true;
+      },
+      start: (settings) => {
+        const { runAlgorithms, algorithms } = get();
+        const current =
+          sameRunSettings(get().settings, settings) &&
+          runAlgorithms !== null &&
+          runAlgorithms[0] === algorithms[0] &&
+          runAlgorithms[1] === algorithms[1];
+        if (current) send({ type: 'play' });
+        else {
+          playWhenReady = true;
+          init(settings);
+        }
+      },
+      pause: () => {
+        playWhenReady = false;
+        if (worker) send({ type: 'pause' });
+      },
+      reset: (settings) => {
+        playWhenReady = false;
+        init(settings);
+      },
+      snapshotDrawn: () => {
+        if (worker) send({ type: 'request-snapshot' });
+      },
+      dispose: () => {
+        worker?.terminate();
+        worker = null;
+        playWhenReady = false;
+        // The next start builds a run in the new worker.
+        set({ connection: 'idle', running: false, settings: null, runAlgorithms: null });
+      },
+    };
+  });
+
+  const onEvent = (event: CompareEvent): void => {
+    switch (event.type) {
+      case 'ready':
+        store.setState({
+          connection: 'ready',
+          runId: event.runId,
+          env: event.env,
+          settings: event.settings,
+          runAlgorithms: event.algorithms,
+          optimum: event.optimum,
+          window: event.window,
+          running: false,
+          finished: false,
+          episodes: [0, 0],
+          targetEpisode: event.settings.episodes,
+          snapshot: null,
+          curves: NO_CURVES,
+        });
+        if (playWhenReady) {
+          playWhenReady = false;
+          send({ type: 'play' });
+        }
+        break;
+      case 'snapshot': {
+        const s = event.snapshot;
+        if (s.runId !== store.getState().runId) {
+          // A snapshot of a run that was replaced: drop it, keep the flow going.
+          store.getState().snapshotDrawn();
+          break;
+        }
+        const [left, right] = store.getState().curves;
+        const [a, b] = s.agents;
+        store.setState({
+          snapshot: s,
+          running: s.running,
+          finished: s.finished,
+          episodes: [a.episode, b.episode],
+          targetEpisode: s.targetEpisode,
+          curves:
+            a.points.length + b.points.length > 0
+              ? [
+                  thinFrames([...left, ...a.points], MAX_CURVE_POINTS),
+                  thinFrames([...right, ...b.points], MAX_CURVE_POINTS),
+                ]
+              : store.getState().curves,
+        });
+        break;
+      }
+      case 'error':
+        playWhenReady = false;
+        if (event.fatal) failed(event.message);
+        else reportError(event.message);
+        break;
+      default:
+        assertNever(event);
+    }
+  };
+
+  const failed = (message: string): void => {
+    worker?.terminate();
+    worker = null;
+    store.setState({ connection: 'failed', running: false, settings: null, runAlgorithms: null });
+    reportError(
+      `The comparison worker failed: ${message || 'unknown error'}. Press Start to begin a new comparison.`,
+    );
+  };
+
+  const startWorker = (): void => {
+    worker = options.createWorker();
+    worker.onmessage = (e) => onEvent(e.data);
+    worker.onerror = (e) => failed(e.message);
+    store.setState({ connection: 'starting' });
+    worker.postMessage({ type: 'set-speed', speed: store.getState().speed });
+  };
+
+  return store;
+}

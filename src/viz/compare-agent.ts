@@ -1,0 +1,108 @@
+/**
+ * One learner of a comparison: its name, a mini grid of V(s) = max_a Q(s, a) with the greedy
+ * actions, and its numbers at the start state:
+ *
+ *   V(start)          max_a Q(start, a), what acting greedily from the start is worth to it
+ *   ε-greedy value    Σ_a π_ε(a | start) · Q(start, a) = ε/4 · Σ_a Q(start, a) + (1 − ε) · V(start)
+ *   greedy success    the exact probability that its greedy policy reaches the goal in time
+ *
+ * Built once; `update` changes the grid's fills and the numbers' text. Plain data in.
+ */
+import { format } from 'd3-format';
+import { select } from 'd3-selection';
+import { createMiniGrid, type MiniGrid } from './mini-grid';
+import type { Palette } from './scales';
+
+/** What the card shows. */
+export interface CompareAgentData {
+  /** The learner's name, e.g. "SARSA". */
+  label: string;
+  desc: readonly string[];
+  v: ArrayLike<number>;
+  greedyMask: ArrayLike<number>;
+  /** Colour domain of V (shared by both cards so their colours compare). */
+  domain: readonly [number, number];
+  episode: number;
+  epsilon: number;
+  startValue: number;
+  startBehaviourValue: number;
+  successProbability: number;
+  /** Success rate over the last `window` episodes (NaN before the first). */
+  recentSuccessRate: number;
+  window: number;
+}
+
+/** A mounted card. */
+export interface CompareAgentCard {
+  readonly element: HTMLElement;
+  update(data: CompareAgentData): void;
+  destroy(): void;
+}
+
+/** The rows of the card's list: term, and the value's text. */
+export const AGENT_ROWS: readonly {
+  key: string;
+  term: string;
+  value: (d: CompareAgentData) => string;
+}[] = [
+  { key: 'episode', term: 'Episodes', value: (d) => d.episode.toLocaleString('en-US') },
+  { key: 'epsilon', term: 'ε', value: (d) => d.epsilon.toFixed(3) },
+  { key: 'start-value', term: 'V(start) = max_a Q', value: (d) => fixed(d.startValue) },
+  {
+    key: 'behaviour-value',
+    term: 'ε-greedy value Σ π_ε·Q',
+    value: (d) => fixed(d.startBehaviourValue),
+  },
+  {
+    key: 'success-rate',
+    term: 'Success rate (last episodes)',
+    value: (d) =>
+      Number.isNaN(d.recentSuccessRate) ? '—' : `${fixed(d.recentSuccessRate)} of ${d.window}`,
+  },
+  { key: 'greedy', term: 'Greedy policy succeeds', value: (d) => fixed(d.successProbability) },
+];
+
+const fixed = format('.3f');
+
+/** Mounts a card in `host`. */
+export function createCompareAgentCard(
+  host: HTMLElement,
+  palette: Palette = 'default',
+): CompareAgentCard {
+  const root = select(host).append('figure').attr('class', 'compare-agent');
+  const caption = root.append('figcaption').attr('class', 'compare-agent-name');
+  const gridHost = root.append('div').attr('class', 'compare-agent-grid');
+  let grid: MiniGrid | null = null;
+  let gridLabel = '';
+  const list = root.append('dl').attr('class', 'compare-agent-numbers');
+  const rows = AGENT_ROWS.map((row) => {
+    const div = list.append('div').attr('data-key', row.key);
+    div.append('dt').text(row.term);
+    return { row, dd: div.append('dd') };
+  });
+
+  return {
+    element: root.node()!,
+    update(d) {
+      caption.text(d.label);
+      const label = `${d.label}: V(s) and greedy actions`;
+      if (!grid || label !== gridLabel) {
+        grid?.destroy();
+        grid = createMiniGrid(gridHost.node()!, label, palette);
+        gridLabel = label;
+      }
+      grid.update({
+        desc: d.desc,
+        v: d.v,
+        greedyMask: d.greedyMask,
+        path: null,
+        domain: d.domain,
+      });
+      for (const { row, dd } of rows) dd.text(row.value(d));
+    },
+    destroy() {
+      grid?.destroy();
+      root.remove();
+    },
+  };
+}
