@@ -26,6 +26,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const SINGLE_FILE_DIR = join(ROOT, 'dist-single');
 export const SINGLE_FILE_NAME = 'ice-maze-lab.html';
 const WORKER_ENTRY = 'src/worker/training.worker.ts';
+/** The sweep pool's worker, inlined the same way as `__ICE_MAZE_SWEEP_WORKER_SOURCE__`. */
+const SWEEP_WORKER_ENTRY = 'src/worker/sweep.worker.ts';
 
 /** sha256 of a text's UTF-8 bytes, as a CSP source: `'sha256-…'`. */
 export function cspHash(text: string): string {
@@ -68,7 +70,7 @@ const only = <T>(items: T[], what: string): T => {
  * Step 1: the worker as one classic script (an IIFE in strict mode). Not an ES module: a module
  * worker from a `blob:` URL fails in a file:// page (opaque origin) in Chromium.
  */
-async function bundleWorker(): Promise<string> {
+async function bundleWorker(entryFile: string = WORKER_ENTRY): Promise<string> {
   const outputs = outputsOf(
     await build({
       root: ROOT,
@@ -80,7 +82,7 @@ async function bundleWorker(): Promise<string> {
         target: 'es2022',
         minify: true,
         rolldownOptions: {
-          input: join(ROOT, WORKER_ENTRY),
+          input: join(ROOT, entryFile),
           output: { format: 'iife', codeSplitting: false },
         },
       },
@@ -96,14 +98,20 @@ async function bundleWorker(): Promise<string> {
 }
 
 /** Step 2: the app in single mode, with the worker's code defined in. */
-async function bundleApp(workerCode: string): Promise<{ html: string; js: string; css: string }> {
+async function bundleApp(
+  workerCode: string,
+  sweepWorkerCode: string,
+): Promise<{ html: string; js: string; css: string }> {
   const outputs = outputsOf(
     await build({
       root: ROOT,
       mode: SINGLE_FILE_MODE,
       logLevel: 'warn',
       publicDir: false,
-      define: { __ICE_MAZE_WORKER_SOURCE__: JSON.stringify(workerCode) },
+      define: {
+        __ICE_MAZE_WORKER_SOURCE__: JSON.stringify(workerCode),
+        __ICE_MAZE_SWEEP_WORKER_SOURCE__: JSON.stringify(sweepWorkerCode),
+      },
       build: {
         write: false,
         cssCodeSplit: false,
@@ -126,8 +134,8 @@ async function bundleApp(workerCode: string): Promise<{ html: string; js: string
   );
   if (styles.length > 1)
     throw new Error(`Expected at most one stylesheet, found ${styles.length}.`);
-  if (entry.code.includes('training.worker'))
-    throw new Error('The single-file app still refers to the worker chunk.');
+  if (entry.code.includes('training.worker') || entry.code.includes('sweep.worker'))
+    throw new Error('The single-file app still refers to a worker chunk.');
   if (!entry.code.includes('URL.revokeObjectURL(self.location.href)'))
     throw new Error('The single-file app does not carry the inlined worker.');
   return {
@@ -186,7 +194,8 @@ export function inlinePage(html: string, js: string, css: string): string {
 async function main(): Promise<void> {
   const started = performance.now();
   const worker = await bundleWorker();
-  const { html, js, css } = await bundleApp(worker);
+  const sweepWorker = await bundleWorker(SWEEP_WORKER_ENTRY);
+  const { html, js, css } = await bundleApp(worker, sweepWorker);
   const page = inlinePage(html, js, css);
   await rm(SINGLE_FILE_DIR, { recursive: true, force: true });
   await mkdir(SINGLE_FILE_DIR, { recursive: true });

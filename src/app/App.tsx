@@ -16,12 +16,14 @@ import { QTables } from '../components/QTables';
 import { SpeedControl } from '../components/SpeedControl';
 import { StatusLine } from '../components/StatusLine';
 import { StepInspector } from '../components/StepInspector';
+import { SweepPanel } from '../components/SweepPanel';
 import { TargetPolicy } from '../components/TargetPolicy';
 import { ShortcutsHelp } from '../components/ShortcutsHelp';
 import { useShortcuts } from '../components/useShortcuts';
 import { CopyLinkButton } from '../components/UrlSync';
 import { ViewSwitch } from '../components/ViewSwitch';
 import { useLab, useLabStore } from '../components/lab-context';
+import { createSweepWorker } from './create-worker';
 
 /** The page: the grid and its controls, then the lesson's panels. Wiring only. */
 export function App() {
@@ -77,6 +79,9 @@ export function App() {
           </div>
           <div className="wide">
             <Glossary />
+          </div>
+          <div className="wide">
+            <SweepPanel createWorker={createSweepWorker} />
           </div>
         </div>
       </main>

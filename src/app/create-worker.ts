@@ -1,4 +1,5 @@
 import type { WorkerPort } from '../store/lab-store';
+import type { SweepWorkerPort } from '../store/sweep-store';
 
 /** The worker's name, shown in the browser's developer tools. */
 const WORKER_NAME = 'ice-maze-trainer';
@@ -8,6 +9,9 @@ const WORKER_NAME = 'ice-maze-trainer';
  * bundles the worker first and passes its text to the app's build through Vite's `define`).
  */
 declare const __ICE_MAZE_WORKER_SOURCE__: string;
+
+/** The sweep worker's bundled code, defined only by the single-file build (as above). */
+declare const __ICE_MAZE_SWEEP_WORKER_SOURCE__: string;
 
 /**
  * The normal build: the worker is bundled as its own chunk and loaded from the page's origin
@@ -27,13 +31,13 @@ function createChunkWorker(): WorkerPort {
  * a module worker's `blob:` URL in a file:// page, whose origin is opaque. The worker revokes the
  * URL itself once it runs; on a load error the page does.
  */
-function createInlineWorker(): WorkerPort {
+function createInlineWorker(source: string, name: string): Worker {
   // Strict, as the module worker of the normal build is.
-  const code = `'use strict';\nURL.revokeObjectURL(self.location.href);\n${__ICE_MAZE_WORKER_SOURCE__}`;
+  const code = `'use strict';\nURL.revokeObjectURL(self.location.href);\n${source}`;
   const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
-  const worker = new Worker(url, { name: WORKER_NAME });
+  const worker = new Worker(url, { name });
   worker.addEventListener('error', () => URL.revokeObjectURL(url), { once: true });
-  return worker as WorkerPort;
+  return worker;
 }
 
 /**
@@ -43,5 +47,26 @@ function createInlineWorker(): WorkerPort {
  * and no copy of the worker's code.
  */
 export function createTrainingWorker(): WorkerPort {
-  return import.meta.env.MODE === 'single' ? createInlineWorker() : createChunkWorker();
+  return import.meta.env.MODE === 'single'
+    ? (createInlineWorker(__ICE_MAZE_WORKER_SOURCE__, WORKER_NAME) as WorkerPort)
+    : createChunkWorker();
+}
+
+/** The sweep workers' name, shown in the browser's developer tools. */
+const SWEEP_WORKER_NAME = 'ice-maze-sweep';
+
+/**
+ * One worker of the sweep pool (`src/worker/sweep.worker.ts`), made like the training worker: a
+ * chunk from the page's origin in the normal build, an inline classic worker from a `blob:` URL
+ * in the single-file build.
+ */
+export function createSweepWorker(): SweepWorkerPort {
+  return (
+    import.meta.env.MODE === 'single'
+      ? createInlineWorker(__ICE_MAZE_SWEEP_WORKER_SOURCE__, SWEEP_WORKER_NAME)
+      : new Worker(new URL('../worker/sweep.worker.ts', import.meta.url), {
+          type: 'module',
+          name: SWEEP_WORKER_NAME,
+        })
+  ) as SweepWorkerPort;
 }
