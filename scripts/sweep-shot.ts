@@ -32,9 +32,37 @@ try {
   await page.evaluate(() => ((globalThis as unknown as { __longTasks: number[] }).__longTasks = []));
   const t0 = Date.now();
   console.log('t0', await page.evaluate(() => Math.round(performance.now())));
+  if (process.env.IDLE) {
+    await page.waitForTimeout(3000);
+    const idle = await page.evaluate(() => (globalThis as unknown as { __longTasks: number[] }).__longTasks);
+    console.log('idle long tasks', JSON.stringify(idle));
+  }
+  const cdp = process.env.PROFILE ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   await panel.getByRole('button', { name: 'Run sweep' }).click();
-  await panel.getByRole('status').filter({ hasText: 'done in' }).waitFor({ timeout: 120_000 });
+  // A cheap poll: Playwright's role queries over the whole page would be main-thread tasks too.
+  await page.waitForFunction(
+    () => document.querySelector('.sweep-status')?.textContent?.includes('done in'),
+    null,
+    { polling: 500, timeout: 120_000 },
+  );
   const ms = Date.now() - t0;
+  if (cdp) {
+    const { profile } = await cdp.send('Profiler.stop');
+    const self = new Map<string, number>();
+    const dt = profile.timeDeltas ?? [];
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    (profile.samples ?? []).forEach((id, i) => {
+      const n = byId.get(id)!;
+      const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
+      self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
+    });
+    console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${v.toFixed(1)} ms ${k}`).join('\n'));
+  }
   const long = await page.evaluate(() => (globalThis as unknown as { __longTasks: number[] }).__longTasks);
   await page.waitForTimeout(400);
   await panel.screenshot({ path: out });

@@ -22,6 +22,7 @@ import { ShortcutsHelp } from '../components/ShortcutsHelp';
 import { useShortcuts } from '../components/useShortcuts';
 import { CopyLinkButton } from '../components/UrlSync';
 import { ViewSwitch } from '../components/ViewSwitch';
+import { WhyEightByEight } from '../components/WhyEightByEight';
 import { useLab, useLabStore } from '../components/lab-context';
 import { createSweepWorker } from './create-worker';
 
@@ -65,6 +66,7 @@ export function App() {
           </aside>
         </div>
         <div className="page-grid">
+          <WhyEightByEight />
           <StepInspector />
           <ObjectivesPanel />
           <div className="wide">
