@@ -3,6 +3,9 @@
  * Node for the same settings and seeds; a 64-agent sweep finishes; a heatmap cell loads its
  * setting into the lab. And on 8x8 with the lesson's settings, the "why it fails" panel.
  */
+import { execFileSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Locator } from '@playwright/test';
 import { LESSON_PARAMS } from '../src/rl/q-learning';
 import { MAPS } from '../src/rl/maps';
@@ -98,4 +101,16 @@ test('on 8x8 with the lesson’s settings, the lab shows why it fails and loads 
   await why.getByRole('button', { name: 'Load the 8x8 preset that works' }).click();
   await expect(why).toHaveCount(0);
   expect((await readStatus(page)).totalSteps).toBe(0);
+});
+
+test('the single-file build (file://, blob: workers) runs a sweep too', async ({ page }) => {
+  test.setTimeout(120_000);
+  const root = resolve(import.meta.dirname, '..');
+  execFileSync('npm', ['run', 'build:single'], { cwd: root, stdio: 'pipe', timeout: 100_000 });
+  await page.goto(pathToFileURL(join(root, 'dist-single', 'ice-maze-lab.html')).href);
+  await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
+  const panel = page.getByRole('region', { name: 'Sweep', exact: true });
+  await fill(panel, 'Seeds', '0');
+  await panel.getByRole('button', { name: 'Run sweep' }).click();
+  await expect(panel.getByText(/^16 of 16 agents, done in/)).toBeVisible({ timeout: 60_000 });
 });
