@@ -124,7 +124,11 @@ export function SweepPanel({ createWorker, poolSize }: SweepPanelProps) {
       poolSize: poolSize ?? sweepPoolSize(globalThis.navigator?.hardwareConcurrency),
     }),
   );
-  const [form, setForm] = useState<SweepForm>(DEFAULT_SWEEP_FORM);
+  // Episodes start at the lab's budget (the lesson's 10,000 unless a preset or link changed it).
+  const [form, setForm] = useState<SweepForm>(() => ({
+    ...DEFAULT_SWEEP_FORM,
+    episodes: String(lab.getState().settings.episodes),
+  }));
   const [formErrors, setFormErrors] = useState<string[]>([]);
   const [loaded, setLoaded] = useState('');
   const storeErrors = useStore(store, (s) => s.errors);
@@ -132,6 +136,7 @@ export function SweepPanel({ createWorker, poolSize }: SweepPanelProps) {
   const host = useRef<HTMLDivElement>(null);
   const id = useId();
   const running = progress.phase === 'running';
+  const episodesOnAxis = form.x === 'episodes' || form.y === 'episodes';
 
   // Workers must not outlive the panel (StrictMode mounts twice: the second mount still works,
   // as workers only start with a sweep).
@@ -216,9 +221,10 @@ export function SweepPanel({ createWorker, poolSize }: SweepPanelProps) {
     <section className="panel sweep" aria-label="Sweep">
       <h2>Sweep</h2>
       <p className="hint">
-        Train many agents at once, one per setting and seed, on every core. Each is scored by the
-        exact chance its greedy policy reaches the goal within the time limit. The map and the other
-        settings are the lab&apos;s current ones.
+        Train many agents at once, one per setting and seed, in parallel on this computer&apos;s
+        cores (one core stays with the page). Each is scored by the exact chance its greedy policy
+        reaches the goal within the time limit. The map and the other settings are the lab&apos;s
+        current ones.
       </p>
       <div className="sweep-form">
         {(['x', 'y'] as const).map((which) => (
@@ -268,6 +274,18 @@ export function SweepPanel({ createWorker, poolSize }: SweepPanelProps) {
           <span id={`${id}-seeds-hint`} className="sweep-hint">
             e.g. 0-3 or 0,5,9
           </span>
+        </div>
+        <div className="sweep-axis">
+          <label htmlFor={`${id}-episodes`}>Episodes per agent</label>
+          <input
+            id={`${id}-episodes`}
+            type="text"
+            inputMode="numeric"
+            spellCheck={false}
+            disabled={running || episodesOnAxis}
+            value={episodesOnAxis ? 'on an axis' : form.episodes}
+            onChange={(e) => setForm((f) => ({ ...f, episodes: e.target.value }))}
+          />
         </div>
       </div>
       <div className="sweep-actions">

@@ -24,6 +24,8 @@ export interface SweepForm {
   yValues: string;
   /** Seeds and ranges, e.g. "0-3". */
   seeds: string;
+  /** Episodes each agent trains, when episodes are not on an axis. */
+  episodes: string;
 }
 
 /**
@@ -45,6 +47,7 @@ export const DEFAULT_SWEEP_FORM: SweepForm = {
   xValues: DEFAULT_AXIS_VALUES.alpha,
   yValues: DEFAULT_AXIS_VALUES.gamma,
   seeds: '0-3',
+  episodes: '10000',
 };
 
 /** Names of the settings for the axis pickers. */
@@ -53,9 +56,9 @@ export const AXIS_LABELS: Readonly<Record<SweepAxis, string>> = Object.fromEntri
 ) as Record<SweepAxis, string>;
 
 /**
- * The sweep the form asks for on `current`'s run: the two axes take the typed values, every other
- * setting keeps the run's value (episodes: the run's episode budget). Returns the messages of
- * every field that cannot be read instead.
+ * The sweep the form asks for on `current`'s run: the two axes take the typed values, episodes
+ * (unless on an axis) the typed number, every other setting keeps the run's value. Returns the
+ * messages of every field that cannot be read instead.
  */
 export function sweepSpecFromForm(
   form: SweepForm,
@@ -71,6 +74,12 @@ export function sweepSpecFromForm(
     episodes: [current.episodes],
     tieBreak: [tieBreak],
   };
+  if (form.x !== 'episodes' && form.y !== 'episodes') {
+    const parsed = parseAxisValues('episodes', form.episodes);
+    if (!parsed.ok) errors.push(parsed.error);
+    else if (parsed.values.length !== 1) errors.push('Episodes per agent: give one number.');
+    else values.episodes = parsed.values;
+  }
   for (const [axis, text] of [
     [form.x, form.xValues],
     [form.y, form.yValues],

@@ -29,17 +29,39 @@ describe('sweep form', () => {
 
   it('says what is wrong with every field', () => {
     const parsed = sweepSpecFromForm(
-      { x: 'gamma', y: 'gamma', xValues: '0.9, 1.5', yValues: '0.9', seeds: '3-1' },
+      {
+        x: 'gamma',
+        y: 'gamma',
+        xValues: '0.9, 1.5',
+        yValues: '0.9',
+        seeds: '3-1',
+        episodes: '100 200',
+      },
       lessonSettings(),
     );
     expect(parsed).toEqual({
       ok: false,
       errors: [
         'Choose two different settings for the two axes.',
+        'Episodes per agent: give one number.',
         'Discount γ must be from 0 to 1; got "1.5".',
         'Seeds: the range "3-1" runs backwards.',
       ],
     });
+    expect(sweepSpecFromForm({ ...DEFAULT_SWEEP_FORM, episodes: '0' }, lessonSettings())).toEqual({
+      ok: false,
+      errors: ['Episodes must be a whole number from 1 to 100000000; got "0".'],
+    });
+  });
+
+  it('episodes per agent: the typed number, unless episodes are on an axis', () => {
+    const typed = sweepSpecFromForm({ ...DEFAULT_SWEEP_FORM, episodes: '2500' }, lessonSettings());
+    expect(typed.ok && typed.spec.values.episodes).toEqual([2500]);
+    const axis = sweepSpecFromForm(
+      { ...DEFAULT_SWEEP_FORM, y: 'episodes', yValues: '100, 200', episodes: 'ignored' },
+      lessonSettings(),
+    );
+    expect(axis.ok && axis.spec.values.episodes).toEqual([100, 200]);
   });
 
   it('a chosen setting loads with the sweep’s map and settings and the lab’s seed', () => {
@@ -76,6 +98,7 @@ describe('SweepPanel', () => {
       DEFAULT_SWEEP_FORM.xValues,
     );
     expect(p.getByRole('textbox', { name: 'Seeds' })).toHaveProperty('value', '0-3');
+    expect(p.getByRole('textbox', { name: 'Episodes per agent' })).toHaveProperty('value', '10000');
     expect(p.getByRole('progressbar', { name: 'Sweep progress' })).toBeTruthy();
     expect(p.getByRole('button', { name: 'Cancel' })).toHaveProperty('disabled', true);
     expect(pool.workers).toHaveLength(0);
@@ -145,7 +168,14 @@ describe('SweepPanel', () => {
       'value',
       'first, random',
     );
+    await user.selectOptions(p.getByRole('combobox', { name: 'Across' }), 'episodes');
+    const episodes = p.getByRole('textbox', { name: 'Episodes per agent' });
+    expect(episodes).toHaveProperty('disabled', true);
+    expect(episodes).toHaveProperty('value', 'on an axis');
+    await user.selectOptions(p.getByRole('combobox', { name: 'Across' }), 'alpha');
+    expect(episodes).toHaveProperty('disabled', false);
     await user.click(p.getByRole('button', { name: 'Run sweep' }));
+    expect(pool.workers[0]!.sent[0]!.job.episodes).toBe(10_000);
     await user.click(p.getByRole('button', { name: 'Cancel' }));
     expect(pool.workers[0]!.terminated).toBe(true);
     expect(await p.findByText(/^0 of 32 agents, cancelled\./)).toBeTruthy();
