@@ -124,7 +124,7 @@ describe('SweepPanel', () => {
       pool.workers[0]!.deliver(1);
     });
     // The text redraws at most every LIVE_TEXT_INTERVAL_MS.
-    const wait = { timeout: 4 * LIVE_TEXT_INTERVAL_MS };
+    const wait = { timeout: 20 * LIVE_TEXT_INTERVAL_MS };
     expect(await p.findByText(/^1 of 8 agents on 2 workers/, {}, wait)).toBeTruthy();
     expect(p.getByRole('progressbar').getAttribute('value')).toBe('1');
     act(() => pool.runAll());

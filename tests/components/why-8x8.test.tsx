@@ -97,11 +97,15 @@ describe('WhyEightByEight', () => {
           `in episode ${expected.toLocaleString('en-US')}, after ${k.toLocaleString('en-US')} steps`,
         ),
         {},
-        { timeout: 2000 },
+        { timeout: 5000 },
       ),
     ).toBeTruthy();
     expect(
-      await r.findByText(/^53 of 53 states the agent can stand on still have Q = 0/),
+      await r.findByText(
+        /^53 of 53 states the agent can stand on still have Q = 0/,
+        {},
+        { timeout: 5000 },
+      ),
     ).toBeTruthy();
     expect(r.getByText(/reaches the goal within the time limit: 0\.0%/)).toBeTruthy();
     const user = userEvent.setup();
