@@ -29,6 +29,8 @@ export const SINGLE_FILE_NAME = 'ice-maze-lab.html';
 const WORKER_ENTRY = 'src/worker/training.worker.ts';
 /** The comparison worker, inlined the same way as `__ICE_MAZE_COMPARE_WORKER_SOURCE__`. */
 const COMPARE_WORKER_ENTRY = 'src/worker/compare.worker.ts';
+/** The sweep pool's worker, inlined the same way as `__ICE_MAZE_SWEEP_WORKER_SOURCE__`. */
+const SWEEP_WORKER_ENTRY = 'src/worker/sweep.worker.ts';
 
 /** sha256 of a text's UTF-8 bytes, as a CSP source: `'sha256-…'`. */
 export function cspHash(text: string): string {
@@ -102,6 +104,7 @@ async function bundleWorker(entry: string): Promise<string> {
 async function bundleApp(
   workerCode: string,
   compareWorkerCode: string,
+  sweepWorkerCode: string,
 ): Promise<{ html: string; js: string; css: string }> {
   const outputs = outputsOf(
     await build({
@@ -112,6 +115,7 @@ async function bundleApp(
       define: {
         __ICE_MAZE_WORKER_SOURCE__: JSON.stringify(workerCode),
         __ICE_MAZE_COMPARE_WORKER_SOURCE__: JSON.stringify(compareWorkerCode),
+        __ICE_MAZE_SWEEP_WORKER_SOURCE__: JSON.stringify(sweepWorkerCode),
       },
       build: {
         write: false,
@@ -135,7 +139,11 @@ async function bundleApp(
   );
   if (styles.length > 1)
     throw new Error(`Expected at most one stylesheet, found ${styles.length}.`);
-  if (entry.code.includes('training.worker') || entry.code.includes('compare.worker'))
+  if (
+    entry.code.includes('training.worker') ||
+    entry.code.includes('compare.worker') ||
+    entry.code.includes('sweep.worker')
+  )
     throw new Error('The single-file app still refers to a worker chunk.');
   if (!entry.code.includes('URL.revokeObjectURL(self.location.href)'))
     throw new Error('The single-file app does not carry the inlined worker.');
@@ -196,7 +204,8 @@ async function main(): Promise<void> {
   const started = performance.now();
   const worker = await bundleWorker(WORKER_ENTRY);
   const compareWorker = await bundleWorker(COMPARE_WORKER_ENTRY);
-  const { html, js, css } = await bundleApp(worker, compareWorker);
+  const sweepWorker = await bundleWorker(SWEEP_WORKER_ENTRY);
+  const { html, js, css } = await bundleApp(worker, compareWorker, sweepWorker);
   const page = inlinePage(html, js, css);
   await rm(SINGLE_FILE_DIR, { recursive: true, force: true });
   await mkdir(SINGLE_FILE_DIR, { recursive: true });
@@ -205,7 +214,7 @@ async function main(): Promise<void> {
   const kb = (n: number) => `${(n / 1024).toFixed(0)} kB`;
   console.log(
     `${relative(process.cwd(), file)}  ${kb(Buffer.byteLength(page))} ` +
-      `(workers ${kb(worker.length)} + ${kb(compareWorker.length)}, script ${kb(js.length)}, style ${kb(css.length)}) ` +
+      `(workers ${kb(worker.length)} + ${kb(compareWorker.length)} + ${kb(sweepWorker.length)}, script ${kb(js.length)}, style ${kb(css.length)}) ` +
       `in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
 }

@@ -6,13 +6,9 @@
 import { createEnv } from '../src/rl/env';
 import { bestSuccessWithin, evaluateGreedy } from '../src/rl/evaluation';
 import { createAgent, runEpisodes } from '../src/rl/q-learning';
+import { median } from '../src/rl/sweep';
 import { TUNED_PRESETS } from '../src/rl/tuned-presets';
 import { parseFlags, runCli } from './cli';
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2;
-};
 
 runCli(() => {
   const flags = parseFlags(process.argv.slice(2), ['json']);

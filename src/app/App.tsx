@@ -21,13 +21,15 @@ import { QTables } from '../components/QTables';
 import { SpeedControl } from '../components/SpeedControl';
 import { StatusLine } from '../components/StatusLine';
 import { StepInspector } from '../components/StepInspector';
+import { SweepPanel } from '../components/SweepPanel';
 import { TargetPolicy } from '../components/TargetPolicy';
 import { ShortcutsHelp } from '../components/ShortcutsHelp';
 import { useShortcuts } from '../components/useShortcuts';
 import { CopyLinkButton } from '../components/UrlSync';
 import { ViewSwitch } from '../components/ViewSwitch';
+import { WhyEightByEight } from '../components/WhyEightByEight';
 import { useLab, useLabStore } from '../components/lab-context';
-import { createCompareWorker } from './create-worker';
+import { createCompareWorker, createSweepWorker } from './create-worker';
 
 /** The page: the grid and its controls, then the lesson's panels. Wiring only. */
 export function App() {
@@ -73,6 +75,7 @@ export function App() {
         </div>
         <div className="page-grid">
           <OptimalPanel />
+          <WhyEightByEight />
           <StepInspector />
           <ObjectivesPanel />
           <div className="wide">
@@ -92,6 +95,9 @@ export function App() {
           </div>
           <div className="wide">
             <Glossary />
+          </div>
+          <div className="wide">
+            <SweepPanel createWorker={createSweepWorker} />
           </div>
         </div>
       </main>

@@ -1,5 +1,6 @@
 import type { CompareWorkerPort } from '../store/compare-store';
 import type { WorkerPort } from '../store/lab-store';
+import type { SweepWorkerPort } from '../store/sweep-store';
 
 /** The worker's name, shown in the browser's developer tools. */
 const WORKER_NAME = 'ice-maze-trainer';
@@ -15,6 +16,9 @@ const COMPARE_WORKER_NAME = 'ice-maze-compare';
 
 /** The bundled comparison worker's code, defined only by the single-file build, like the above. */
 declare const __ICE_MAZE_COMPARE_WORKER_SOURCE__: string;
+
+/** The sweep worker's bundled code, defined only by the single-file build (as above). */
+declare const __ICE_MAZE_SWEEP_WORKER_SOURCE__: string;
 
 /**
  * The normal build: the worker is bundled as its own chunk and loaded from the page's origin
@@ -69,4 +73,23 @@ export function createCompareWorker(): CompareWorkerPort {
     type: 'module',
     name: COMPARE_WORKER_NAME,
   }) as CompareWorkerPort;
+}
+
+/** The sweep workers' name, shown in the browser's developer tools. */
+const SWEEP_WORKER_NAME = 'ice-maze-sweep';
+
+/**
+ * One worker of the sweep pool (`src/worker/sweep.worker.ts`), made like the training worker: a
+ * chunk from the page's origin in the normal build, an inline classic worker from a `blob:` URL
+ * in the single-file build.
+ */
+export function createSweepWorker(): SweepWorkerPort {
+  return (
+    import.meta.env.MODE === 'single'
+      ? createInlineWorker(__ICE_MAZE_SWEEP_WORKER_SOURCE__, SWEEP_WORKER_NAME)
+      : new Worker(new URL('../worker/sweep.worker.ts', import.meta.url), {
+          type: 'module',
+          name: SWEEP_WORKER_NAME,
+        })
+  ) as SweepWorkerPort;
 }

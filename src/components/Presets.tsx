@@ -1,6 +1,15 @@
 import { memo, useId, useState } from 'react';
 import { useLab, useLabStore } from './lab-context';
-import { PRESETS, presetInForce, presetSettings, type Preset } from './presets';
+import {
+  PRESETS,
+  presetInForce,
+  presetSettings,
+  TUNED_LAB_PRESETS,
+  tunedPresetInForce,
+  tunedPresetSettings,
+  type Preset,
+} from './presets';
+import type { TunedPreset } from '../rl/tuned-presets';
 
 /**
  * One button per experiment. A click starts a new run of the preset on the current map and says
@@ -12,11 +21,26 @@ export const Presets = memo(function Presets() {
   const settings = useLab((s) => s.settings);
   const id = useId();
   const [applied, setApplied] = useState<Preset | null>(null);
+  const [tuned, setTuned] = useState<TunedPreset | null>(null);
   const note = applied && presetInForce(applied, settings) ? applied : null;
+  const tunedNote = tuned && tunedPresetInForce(tuned, settings) ? tuned : null;
 
   const apply = (preset: Preset) => {
     const { settings: current, mapName, applySettings } = store.getState();
-    if (applySettings(presetSettings(preset, current), mapName)) setApplied(preset);
+    if (applySettings(presetSettings(preset, current), mapName)) {
+      setApplied(preset);
+      setTuned(null);
+    }
+  };
+
+  const applyTuned = (preset: TunedPreset) => {
+    const { settings: current, applySettings, setSpeed } = store.getState();
+    if (applySettings(tunedPresetSettings(preset, current), preset.map)) {
+      // Tens of thousands of episodes: only full speed finishes them while the class watches.
+      setSpeed('max');
+      setTuned(preset);
+      setApplied(null);
+    }
   };
 
   return (
@@ -41,10 +65,34 @@ export const Presets = memo(function Presets() {
           </li>
         ))}
       </ul>
+      <h3 className="presets-subhead">Presets that pass Gymnasium&apos;s bar</h3>
+      <ul className="presets-list">
+        {TUNED_LAB_PRESETS.map((preset) => (
+          <li key={preset.id}>
+            <button
+              type="button"
+              aria-describedby={`${id}-${preset.id}`}
+              onClick={() => applyTuned(preset)}
+            >
+              {preset.name}
+            </button>
+            <span id={`${id}-${preset.id}`} className="presets-summary">
+              {preset.map}, {preset.episodes.toLocaleString('en-US')} episodes, γ{' '}
+              {preset.params.gamma}, ε decay {preset.params.epsilonDecay} per step; median exact
+              success over seeds 0–9 at least {preset.threshold}
+            </span>
+          </li>
+        ))}
+      </ul>
       <p className="presets-note" role="status">
         {note && (
           <>
             <strong>{note.name}.</strong> {note.watch}
+          </>
+        )}
+        {tunedNote && (
+          <>
+            <strong>{tunedNote.name}.</strong> {tunedNote.why} Speed is set to full: press Play.
           </>
         )}
       </p>

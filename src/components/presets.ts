@@ -4,6 +4,8 @@
  * Plain data, and the one function that turns a preset into a run's settings.
  */
 import { defaultMaxSteps } from '../rl/env';
+import { MAPS } from '../rl/maps';
+import { TUNED_PRESETS, type TunedPreset } from '../rl/tuned-presets';
 import {
   LESSON_EPISODES,
   LESSON_FRAME_INTERVAL,
@@ -114,6 +116,41 @@ export function presetInForce(preset: Preset, settings: RunSettings): boolean {
   return (
     want.isSlippery === settings.isSlippery &&
     (!want.isSlippery || want.successRate === settings.successRate) &&
+    keys.every((k) => want.params[k] === settings.params[k])
+  );
+}
+
+/** The presets that pass Gymnasium's bar (`rl/tuned-presets.ts`), in the order the buttons show them. */
+export const TUNED_LAB_PRESETS: readonly TunedPreset[] = TUNED_PRESETS;
+
+/**
+ * The run a tuned preset starts: its map (with Gymnasium's time limit), episodes and
+ * hyperparameters on slippery ice, with `current`'s seed and frame interval.
+ */
+export function tunedPresetSettings(preset: TunedPreset, current: RunSettings): RunSettings {
+  const map = [...MAPS[preset.map]];
+  return {
+    map,
+    isSlippery: true,
+    successRate: 1 / 3,
+    maxSteps: defaultMaxSteps(map.length, map[0]!.length),
+    seed: current.seed,
+    episodes: preset.episodes,
+    frameInterval: current.frameInterval,
+    params: { ...preset.params },
+  };
+}
+
+/** True while `settings` still are the tuned preset's run (map, ice, episodes, hyperparameters). */
+export function tunedPresetInForce(preset: TunedPreset, settings: RunSettings): boolean {
+  const want = tunedPresetSettings(preset, settings);
+  const keys = Object.keys(want.params) as Array<keyof QParams>;
+  return (
+    want.map.join() === settings.map.join() &&
+    settings.isSlippery &&
+    want.successRate === settings.successRate &&
+    want.maxSteps === settings.maxSteps &&
+    want.episodes === settings.episodes &&
     keys.every((k) => want.params[k] === settings.params[k])
   );
 }

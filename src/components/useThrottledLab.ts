@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { StoreApi } from 'zustand/vanilla';
 import type { LabState } from '../store/lab-store';
 import { useLabStore } from './lab-context';
 
@@ -20,7 +21,16 @@ export function useThrottledLab<T>(
   isEqual: (a: T, b: T) => boolean = Object.is,
   intervalMs: number = LIVE_TEXT_INTERVAL_MS,
 ): T {
-  const store = useLabStore();
+  return useThrottledStore(useLabStore(), select, isEqual, intervalMs);
+}
+
+/** `useThrottledLab` for any zustand store (the sweep pool's, for one). */
+export function useThrottledStore<S, T>(
+  store: StoreApi<S>,
+  select: (state: S) => T,
+  isEqual: (a: T, b: T) => boolean = Object.is,
+  intervalMs: number = LIVE_TEXT_INTERVAL_MS,
+): T {
   const [value, setValue] = useState(() => select(store.getState()));
 
   useEffect(() => {

@@ -126,3 +126,15 @@ export const COMPARE_SPEED_LIMIT = {
 
 /** Comparison speed until the user picks one: slow enough to watch ε fall, fast enough to finish. */
 export const DEFAULT_COMPARE_SPEED = 1000;
+
+/** Limits of a parameter sweep (`rl/sweep.ts`): how many agents and values one sweep may hold. */
+export const SWEEP_LIMITS = {
+  agents: { label: 'Agents in a sweep (settings × seeds)', min: 1, max: 10_000, integer: true },
+  values: { label: 'Values of one setting', min: 1, max: 64, integer: true },
+  totalEpisodes: {
+    label: 'Episodes in a sweep (agents × episodes)',
+    min: 1,
+    max: 2_000_000_000,
+    integer: true,
+  },
+} as const satisfies Record<string, Limit>;

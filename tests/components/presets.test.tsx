@@ -3,7 +3,15 @@ import { act, cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Presets } from '../../src/components/Presets';
-import { PRESETS, presetInForce, presetSettings } from '../../src/components/presets';
+import {
+  PRESETS,
+  presetInForce,
+  presetSettings,
+  TUNED_LAB_PRESETS,
+  tunedPresetInForce,
+  tunedPresetSettings,
+} from '../../src/components/presets';
+import { TUNED_PRESETS } from '../../src/rl/tuned-presets';
 import { createEnv } from '../../src/rl/env';
 import { evaluateGreedy, valueIteration } from '../../src/rl/evaluation';
 import { MAPS } from '../../src/rl/maps';
@@ -142,5 +150,38 @@ describe('Presets', () => {
     });
     expect(note().textContent).toBe('');
     expect(store.getState().settings.map).toEqual([...MAPS['4x4']]);
+  });
+});
+
+describe('tuned presets (pass Gymnasium’s bar)', () => {
+  it('are the ones of rl/tuned-presets.ts, on their own map, with the run’s seed', () => {
+    expect(TUNED_LAB_PRESETS).toBe(TUNED_PRESETS);
+    const current = { ...lessonSettings('4x4', 4), frameInterval: 50 };
+    const eight = TUNED_PRESETS.find((p) => p.map === '8x8')!;
+    expect(tunedPresetSettings(eight, current)).toEqual({
+      ...lessonSettings('8x8', 4),
+      frameInterval: 50,
+      episodes: eight.episodes,
+      params: eight.params,
+    });
+    const run = tunedPresetSettings(eight, current);
+    expect(tunedPresetInForce(eight, run)).toBe(true);
+    expect(tunedPresetInForce(eight, { ...run, episodes: 10 })).toBe(false);
+    expect(tunedPresetInForce(eight, { ...run, map: [...MAPS['4x4']] })).toBe(false);
+  });
+
+  it('a click loads the preset on its map at full speed and says why it works', async () => {
+    const { store } = renderWithLab(<Presets />);
+    const user = userEvent.setup();
+    const eight = TUNED_PRESETS.find((p) => p.map === '8x8')!;
+    await user.click(button(eight.name));
+    const s = store.getState();
+    expect(s.mapName).toBe('8x8');
+    expect(s.settings.map).toEqual([...MAPS['8x8']]);
+    expect(s.settings.episodes).toBe(eight.episodes);
+    expect(s.speed).toBe('max');
+    expect(note().textContent).toContain(eight.why);
+    const id = button(eight.name).getAttribute('aria-describedby')!;
+    expect(document.getElementById(id)!.textContent).toContain(`at least ${eight.threshold}`);
   });
 });

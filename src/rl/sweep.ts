@@ -1,0 +1,401 @@
+/**
+ * Parameter sweeps: many agents over a grid of settings × seeds, with exact results.
+ *
+ * A sweep is a list of values for each sweepable setting (α, γ, ε decay, episodes, tie rule) and
+ * a list of seeds. Its settings are the Cartesian product of the value lists, in `SWEEP_AXES`
+ * order with the last axis varying fastest; its jobs are every setting × every seed:
+ *
+ *   job id = settingIndex · seeds.length + seedIndex
+ *
+ * One job trains a fresh agent (`createAgent`, Q = 0, the seed's generator) for the setting's
+ * episodes with the fast loop and scores it with the exact success probability of its greedy
+ * policy within the time limit (`evaluateGreedy`, no sampling). A job's result therefore depends
+ * only on the environment, its setting and its seed: the page's Web Workers and the command
+ * line's worker threads give the same numbers, in any order, on any number of cores.
+ *
+ * Pure: no DOM, no clock (the caller passes `now` to time a job), no globals.
+ */
+import { createEnv, type IceMazeEnv } from './env';
+import { evaluateGreedy } from './evaluation';
+import {
+  checkLimit,
+  describeValue,
+  isTieBreak,
+  PARAM_LIMITS,
+  paramErrors,
+  RUN_LIMITS,
+  SWEEP_LIMITS,
+  type Limit,
+} from './params';
+import { createAgent, runEpisodes, type QParams, type TieBreak } from './q-learning';
+
+/** The settings a sweep can vary, in expansion order (the last varies fastest). */
+export const SWEEP_AXES = ['alpha', 'gamma', 'epsilonDecay', 'episodes', 'tieBreak'] as const;
+
+/** A setting a sweep can vary. */
+export type SweepAxis = (typeof SWEEP_AXES)[number];
+
+/** One point of the grid: a value for every sweepable setting. */
+export interface SweepSetting {
+  alpha: number;
+  gamma: number;
+  epsilonDecay: number;
+  episodes: number;
+  tieBreak: TieBreak;
+}
+
+/** The values each setting takes (a single value for a setting that does not vary). */
+export type SweepValues = { [K in SweepAxis]: SweepSetting[K][] };
+
+/** The environment every agent of a sweep trains on. */
+export interface SweepEnvSpec {
+  /** Map rows. */
+  map: string[];
+  isSlippery: boolean;
+  successRate: number;
+  maxSteps: number;
+}
+
+/** A sweep as a person asks for it. */
+export interface SweepSpec {
+  env: SweepEnvSpec;
+  /** The settings that are not swept (ε at the start, minimum ε); swept ones override these. */
+  base: QParams;
+  values: SweepValues;
+  seeds: number[];
+}
+
+/** One agent to train. */
+export interface SweepJob {
+  /** settingIndex · seeds.length + seedIndex. */
+  id: number;
+  settingIndex: number;
+  seed: number;
+  params: QParams;
+  episodes: number;
+}
+
+/** A checked sweep, expanded into settings and jobs. */
+export interface SweepPlan {
+  spec: SweepSpec;
+  settings: SweepSetting[];
+  jobs: SweepJob[];
+}
+
+/** What one job found. */
+export interface SweepJobResult {
+  jobId: number;
+  settingIndex: number;
+  seed: number;
+  /** Exact P(the greedy policy reaches the goal within the time limit). */
+  successProbability: number;
+  /** Steps (updates) the agent trained. */
+  steps: number;
+  /** Wall-clock time of training and evaluation, in ms (the only number that is not reproducible). */
+  ms: number;
+}
+
+/** One setting's results over its seeds. */
+export interface SweepSummary {
+  settingIndex: number;
+  setting: SweepSetting;
+  /** Results in (fewer than the seeds while the sweep runs). */
+  n: number;
+  /** Quantiles of the exact success probability over the seeds (NaN while n = 0). */
+  median: number;
+  min: number;
+  max: number;
+  /** First and third quartiles (`quantile` at 0.25 and 0.75). */
+  q1: number;
+  q3: number;
+  /** Median steps trained. */
+  medianSteps: number;
+  /** Mean ms per agent. */
+  meanMs: number;
+}
+
+/** How each sweepable setting is named and checked. */
+export const AXIS_INFO: Readonly<
+  Record<SweepAxis, { label: string; flag: string; limit: Limit | null }>
+> = {
+  alpha: { label: PARAM_LIMITS.alpha.label, flag: 'alpha', limit: PARAM_LIMITS.alpha },
+  gamma: { label: PARAM_LIMITS.gamma.label, flag: 'gamma', limit: PARAM_LIMITS.gamma },
+  epsilonDecay: {
+    label: PARAM_LIMITS.epsilonDecay.label,
+    flag: 'epsilon-decay',
+    limit: PARAM_LIMITS.epsilonDecay,
+  },
+  episodes: { label: RUN_LIMITS.episodes.label, flag: 'episodes', limit: RUN_LIMITS.episodes },
+  tieBreak: { label: 'Tie rule', flag: 'tie-break', limit: null },
+};
+
+/** A parsed list, or the reason it could not be read. */
+export type Parsed<T> = { ok: true; values: T[] } | { ok: false; error: string };
+
+/** Splits "0.1, 0.2 0.5" into its words (commas and/or spaces between them). */
+function words(text: string): string[] {
+  return text
+    .split(/[\s,]+/)
+    .map((w) => w.trim())
+    .filter((w) => w !== '');
+}
+
+/**
+ * Reads a list of values of one setting: numbers separated by commas or spaces ("0.05,0.1,0.2",
+ * "1e-4 2e-7"), or for the tie rule the words "first" and "random". Every value is checked
+ * against the setting's limit; the first bad one is named.
+ */
+export function parseAxisValues<K extends SweepAxis>(
+  axis: K,
+  text: string,
+): Parsed<SweepSetting[K]> {
+  const info = AXIS_INFO[axis];
+  const list = words(text);
+  if (list.length === 0) return { ok: false, error: `${info.label}: give at least one value.` };
+  const values: SweepSetting[K][] = [];
+  for (const w of list) {
+    if (info.limit === null) {
+      if (!isTieBreak(w))
+        return {
+          ok: false,
+          error: `Tie rule must be "first" or "random"; got ${describeValue(w)}.`,
+        };
+      values.push(w as SweepSetting[K]);
+      continue;
+    }
+    const x = Number(w);
+    const error = checkLimit(info.limit, x);
+    if (error) return { ok: false, error: error.replace(/got .*\.$/, `got ${describeValue(w)}.`) };
+    values.push(x as SweepSetting[K]);
+  }
+  return { ok: true, values };
+}
+
+/**
+ * Reads seeds: single seeds and inclusive ranges separated by commas or spaces, "0-9", "0-3,7",
+ * "1 5 9". Every seed is checked against the seed limit.
+ */
+export function parseSeeds(text: string): Parsed<number> {
+  const list = words(text);
+  const label = RUN_LIMITS.seed.label;
+  if (list.length === 0) return { ok: false, error: `${label}s: give at least one seed.` };
+  const seeds: number[] = [];
+  for (const w of list) {
+    const range = /^(\d+)-(\d+)$/.exec(w);
+    const [lo, hi] = range ? [Number(range[1]), Number(range[2])] : [Number(w), Number(w)];
+    for (const x of [lo, hi]) {
+      const error = checkLimit(RUN_LIMITS.seed, x);
+      if (error)
+        return { ok: false, error: error.replace(/got .*\.$/, `got ${describeValue(w)}.`) };
+    }
+    if (hi < lo) return { ok: false, error: `${label}s: the range "${w}" runs backwards.` };
+    if (hi - lo + 1 > SWEEP_LIMITS.agents.max)
+      return {
+        ok: false,
+        error: `${label}s: the range "${w}" holds more than ${SWEEP_LIMITS.agents.max} seeds.`,
+      };
+    for (let s = lo; s <= hi; s++) seeds.push(s);
+  }
+  return { ok: true, values: seeds };
+}
+
+/** The first value listed twice, if any. */
+function firstDuplicate<T>(values: readonly T[]): T | undefined {
+  const seen = new Set<T>();
+  for (const v of values) {
+    if (seen.has(v)) return v;
+    seen.add(v);
+  }
+  return undefined;
+}
+
+/** Agents a sweep trains: Π |values| · |seeds|. */
+export function sweepSize(spec: Pick<SweepSpec, 'values' | 'seeds'>): number {
+  return SWEEP_AXES.reduce((n, axis) => n * spec.values[axis].length, 1) * spec.seeds.length;
+}
+
+/**
+ * Every problem with a sweep, one message each (empty when it can run): the environment, the
+ * fixed settings, every swept value against its limit, empty or repeated lists, and the sweep's
+ * size against `SWEEP_LIMITS`.
+ */
+export function sweepErrors(spec: SweepSpec): string[] {
+  const errors: string[] = [];
+  try {
+    createEnv({ ...spec.env });
+  } catch (e) {
+    errors.push((e as Error).message);
+  }
+  const e = checkLimit(RUN_LIMITS.maxSteps, spec.env.maxSteps);
+  if (e) errors.push(e);
+  errors.push(...paramErrors(spec.base));
+  for (const axis of SWEEP_AXES) {
+    const { label, limit } = AXIS_INFO[axis];
+    const values: readonly unknown[] = spec.values[axis];
+    if (values.length === 0) errors.push(`${label}: give at least one value.`);
+    else if (values.length > SWEEP_LIMITS.values.max)
+      errors.push(`${label}: at most ${SWEEP_LIMITS.values.max} values; got ${values.length}.`);
+    for (const v of values) {
+      const bad = limit
+        ? checkLimit(limit, v)
+        : isTieBreak(v)
+          ? null
+          : `Tie rule must be "first" or "random"; got ${describeValue(v)}.`;
+      if (bad) errors.push(bad);
+    }
+    const dup = firstDuplicate(values);
+    if (dup !== undefined) errors.push(`${label}: ${describeValue(dup)} is listed twice.`);
+  }
+  if (spec.seeds.length === 0) errors.push('Seeds: give at least one seed.');
+  for (const s of spec.seeds) {
+    const bad = checkLimit(RUN_LIMITS.seed, s);
+    if (bad) errors.push(bad);
+  }
+  const dupSeed = firstDuplicate(spec.seeds);
+  if (dupSeed !== undefined) errors.push(`Seeds: ${dupSeed} is listed twice.`);
+  if (errors.length > 0) return errors;
+  const agents = sweepSize(spec);
+  const tooBig = checkLimit(SWEEP_LIMITS.agents, agents);
+  if (tooBig) errors.push(tooBig);
+  const episodes =
+    spec.values.episodes.reduce((a, b) => a + b, 0) * (agents / spec.values.episodes.length);
+  const tooLong = checkLimit(SWEEP_LIMITS.totalEpisodes, episodes);
+  if (tooLong) errors.push(tooLong);
+  return errors;
+}
+
+/** A sweep that cannot run: its messages, joined. */
+export class SweepError extends Error {
+  constructor(readonly errors: string[]) {
+    super(errors.join(' '));
+    this.name = 'SweepError';
+  }
+}
+
+/** Checks a sweep and expands it into settings and jobs; throws `SweepError` when it cannot run. */
+export function expandSweep(spec: SweepSpec): SweepPlan {
+  const errors = sweepErrors(spec);
+  if (errors.length > 0) throw new SweepError(errors);
+  let settings: Partial<SweepSetting>[] = [{}];
+  for (const axis of SWEEP_AXES)
+    settings = settings.flatMap((s) => spec.values[axis].map((v) => ({ ...s, [axis]: v })));
+  const full = settings as SweepSetting[];
+  const jobs: SweepJob[] = [];
+  full.forEach((setting, settingIndex) =>
+    spec.seeds.forEach((seed, seedIndex) =>
+      jobs.push({
+        id: settingIndex * spec.seeds.length + seedIndex,
+        settingIndex,
+        seed,
+        params: jobParams(spec.base, setting),
+        episodes: setting.episodes,
+      }),
+    ),
+  );
+  return { spec, settings: full, jobs };
+}
+
+/** The hyperparameters of a setting: the sweep's fixed ones with the swept ones in. */
+export function jobParams(base: QParams, setting: SweepSetting): QParams {
+  const { alpha, gamma, epsilonDecay, tieBreak } = setting;
+  return { ...base, alpha, gamma, epsilonDecay, tieBreak };
+}
+
+/** The environment of a sweep. */
+export function sweepEnv(env: SweepEnvSpec): IceMazeEnv {
+  return createEnv({ ...env });
+}
+
+/**
+ * Trains one agent and scores it: a fresh agent with the job's seed runs `episodes` episodes of
+ * the fast loop, then its greedy policy (ties to the lowest action) is evaluated exactly.
+ * `now` (ms) times it; the numbers other than `ms` depend only on `env`, the setting and the seed.
+ */
+export function runSweepJob(
+  env: IceMazeEnv,
+  job: SweepJob,
+  now: () => number = () => 0,
+): SweepJobResult {
+  const t0 = now();
+  const agent = createAgent(env, job.params, job.seed);
+  runEpisodes(agent, job.episodes);
+  const { successProbability } = evaluateGreedy(env, agent.q);
+  return {
+    jobId: job.id,
+    settingIndex: job.settingIndex,
+    seed: job.seed,
+    successProbability,
+    steps: agent.totalSteps,
+    ms: now() - t0,
+  };
+}
+
+/**
+ * The p-quantile of ascending `sorted` by linear interpolation between order statistics
+ * (numpy's default, "type 7"): h = (n − 1)·p, q = x⌊h⌋ + (h − ⌊h⌋)·(x⌊h⌋+1 − x⌊h⌋).
+ * At p = ½ it is the median (the mean of the two middle values when n is even). NaN when empty.
+ */
+export function quantile(sorted: readonly number[], p: number): number {
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  const h = (n - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, n - 1);
+  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+}
+
+/** The median of any list (`quantile` at ½ of its sorted copy). */
+export function median(values: readonly number[]): number {
+  return quantile(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
+}
+
+/**
+ * Per setting: median, min, max and quartiles of the exact success probability over the results
+ * that are in (missing ones, of a sweep still running or cancelled, are skipped), the median steps
+ * and the mean time per agent.
+ */
+export function summarizeSweep(
+  plan: Pick<SweepPlan, 'settings'>,
+  results: Iterable<SweepJobResult | undefined>,
+): SweepSummary[] {
+  const success: number[][] = plan.settings.map(() => []);
+  const steps: number[][] = plan.settings.map(() => []);
+  const ms: number[] = plan.settings.map(() => 0);
+  for (const r of results) {
+    if (!r) continue;
+    success[r.settingIndex]!.push(r.successProbability);
+    steps[r.settingIndex]!.push(r.steps);
+    ms[r.settingIndex]! += r.ms;
+  }
+  return plan.settings.map((setting, settingIndex) => {
+    const xs = success[settingIndex]!.sort((a, b) => a - b);
+    const n = xs.length;
+    return {
+      settingIndex,
+      setting,
+      n,
+      median: quantile(xs, 0.5),
+      min: n > 0 ? xs[0]! : NaN,
+      max: n > 0 ? xs[n - 1]! : NaN,
+      q1: quantile(xs, 0.25),
+      q3: quantile(xs, 0.75),
+      medianSteps: median(steps[settingIndex]!),
+      meanMs: n > 0 ? ms[settingIndex]! / n : NaN,
+    };
+  });
+}
+
+/** The axes whose value lists hold more than one value. */
+export function variedAxes(values: SweepValues): SweepAxis[] {
+  return SWEEP_AXES.filter((axis) => values[axis].length > 1);
+}
+
+/** A value of a setting as text ("0.1", "2e-7", "100,000", "first"). */
+export function formatAxisValue(axis: SweepAxis, value: number | string): string {
+  if (typeof value === 'string') return value;
+  if (axis === 'episodes') return value.toLocaleString('en-US');
+  return value !== 0 && Math.abs(value) < 1e-3 ? value.toExponential() : String(value);
+}

@@ -1,0 +1,129 @@
+/**
+ * The sweep worker's message handler, apart from any real worker: `post` and `now` are injected,
+ * so the page's Web Worker (`sweep.worker.ts`), the command line's worker threads
+ * (`scripts/sweep-worker.ts`) and the tests (a fake port in Node) all run this same code.
+ *
+ * A message is untrusted data: its shape is checked here and its values against the limits of
+ * `rl/params` (through `sweepErrors`) before an agent is trained; a bad one is answered with
+ * `job-failed` and a message that names what is wrong.
+ */
+import { paramErrors } from '../rl/params';
+import { runSweepJob, sweepEnv, sweepErrors, type SweepEnvSpec, type SweepJob } from '../rl/sweep';
+import type { IceMazeEnv } from '../rl/env';
+import type { SweepCommand, SweepEvent } from './sweep-protocol';
+
+/** What the handler needs from its host. */
+export interface SweepEndpoint {
+  post(event: SweepEvent): void;
+  /** A clock in ms (`performance.now`), to time each job. */
+  now(): number;
+}
+
+/** A handler: give it every message the worker receives. */
+export interface SweepHandler {
+  handle(message: unknown): void;
+}
+
+const isRecord = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
+
+const isNumber = (x: unknown): x is number => typeof x === 'number';
+
+/** The command, or what is wrong with its shape (values are checked by `sweepErrors`). */
+export function parseSweepCommand(message: unknown): SweepCommand | string {
+  if (!isRecord(message) || message.type !== 'run-job')
+    return 'A sweep worker only takes "run-job" messages.';
+  const { sweepId, env, job } = message;
+  if (!isNumber(sweepId)) return 'A "run-job" message needs a numeric sweepId.';
+  if (
+    !isRecord(env) ||
+    !Array.isArray(env.map) ||
+    !Array.from(env.map).every((r) => typeof r === 'string') ||
+    typeof env.isSlippery !== 'boolean' ||
+    !isNumber(env.successRate) ||
+    !isNumber(env.maxSteps)
+  )
+    return 'A "run-job" message needs env = { map: rows, isSlippery, successRate, maxSteps }.';
+  if (
+    !isRecord(job) ||
+    !isNumber(job.id) ||
+    !isNumber(job.settingIndex) ||
+    !isNumber(job.seed) ||
+    !isNumber(job.episodes) ||
+    !isRecord(job.params)
+  )
+    return 'A "run-job" message needs job = { id, settingIndex, seed, params, episodes }.';
+  const spec: SweepEnvSpec = {
+    map: [...(env.map as string[])],
+    isSlippery: env.isSlippery,
+    successRate: env.successRate,
+    maxSteps: env.maxSteps,
+  };
+  const params = { ...(job.params as unknown as SweepJob['params']) };
+  const copy: SweepJob = {
+    id: job.id,
+    settingIndex: job.settingIndex,
+    seed: job.seed,
+    episodes: job.episodes,
+    params,
+  };
+  return { type: 'run-job', sweepId, env: spec, job: copy };
+}
+
+/** Range errors of a job: its environment, hyperparameters, episodes and seed. */
+function jobErrors(env: SweepEnvSpec, job: SweepJob): string[] {
+  const { alpha, gamma, epsilonDecay, tieBreak } = job.params;
+  const missing = ['alpha', 'gamma', 'epsilon', 'epsilonDecay', 'minEpsilon', 'tieBreak'].filter(
+    (k) => !(k in job.params),
+  );
+  if (missing.length > 0) return [`The job's params are missing ${missing.join(', ')}.`];
+  return [
+    ...paramErrors(job.params),
+    ...sweepErrors({
+      env,
+      base: job.params,
+      values: {
+        alpha: [alpha],
+        gamma: [gamma],
+        epsilonDecay: [epsilonDecay],
+        episodes: [job.episodes],
+        tieBreak: [tieBreak],
+      },
+      seeds: [job.seed],
+    }),
+  ].filter((e, i, all) => all.indexOf(e) === i);
+}
+
+/** Creates the handler. The environment is built once per distinct map and options. */
+export function createSweepHandler(endpoint: SweepEndpoint): SweepHandler {
+  let cached: { key: string; env: IceMazeEnv } | null = null;
+  const envFor = (spec: SweepEnvSpec): IceMazeEnv => {
+    const key = JSON.stringify(spec);
+    if (cached?.key !== key) cached = { key, env: sweepEnv(spec) };
+    return cached.env;
+  };
+  return {
+    handle(message) {
+      const command = parseSweepCommand(message);
+      if (typeof command === 'string') {
+        const m = isRecord(message) ? message : {};
+        const job = isRecord(m.job) ? m.job : {};
+        endpoint.post({
+          type: 'job-failed',
+          sweepId: isNumber(m.sweepId) ? m.sweepId : -1,
+          jobId: isNumber(job.id) ? job.id : -1,
+          message: command,
+        });
+        return;
+      }
+      const { sweepId, env, job } = command;
+      const errors = jobErrors(env, job);
+      if (errors.length > 0) {
+        endpoint.post({ type: 'job-failed', sweepId, jobId: job.id, message: errors.join(' ') });
+        return;
+      }
+      const result = runSweepJob(envFor(env), job, endpoint.now);
+      endpoint.post({ type: 'job-done', sweepId, result });
+    },
+  };
+}
