@@ -85,22 +85,27 @@ export function createMiniGrid(
       const { desc } = data;
       const tiles = desc.join('');
       ncol = desc[0]!.length;
-      if (tiles !== mapKey) {
+      const mapChanged = tiles !== mapKey;
+      if (mapChanged) {
         mapKey = tiles;
         svg.attr('viewBox', `0 0 ${ncol * CELL} ${desc.length * CELL}`);
       }
       const scale = data.fill ?? sequentialScale(data.domain, palette);
       const titles = data.titles;
-      cells
+      const rects = cells
         .selectAll<SVGRectElement, number>('rect')
         .data(Array.from({ length: tiles.length }, (_, s) => s))
-        .join('rect')
-        .attr('data-state', (s) => s)
-        .attr('x', (s) => (s % ncol) * CELL + 0.5)
-        .attr('y', (s) => Math.floor(s / ncol) * CELL + 0.5)
-        .attr('width', CELL - 1)
-        .attr('height', CELL - 1)
-        .attr('rx', 2)
+        .join('rect');
+      // Geometry only when the map changes: an update rewrites fills, not every rect's layout.
+      if (mapChanged)
+        rects
+          .attr('data-state', (s) => s)
+          .attr('x', (s) => (s % ncol) * CELL + 0.5)
+          .attr('y', (s) => Math.floor(s / ncol) * CELL + 0.5)
+          .attr('width', CELL - 1)
+          .attr('height', CELL - 1)
+          .attr('rx', 2);
+      rects
         .attr('fill', (s) =>
           tiles[s] === 'H'
             ? TILE_COLORS.waterDark
@@ -111,7 +116,9 @@ export function createMiniGrid(
         .selectAll('title')
         .data((s) => (titles ? [titles[s] ?? ''] : []))
         .join('title')
-        .text((t) => t);
+        .each(function (t) {
+          if (this.textContent !== t) this.textContent = t;
+        });
       const marks: { s: number; a: number }[] = [];
       for (let s = 0; s < tiles.length; s++) {
         if (tiles[s] === 'H' || tiles[s] === 'G') continue;
