@@ -4,10 +4,15 @@
  * (PerformanceObserver 'longtask', > 50 ms) over a window of training at full speed; Play is
  * pressed again whenever a 10,000-episode budget finishes, so the worker never idles.
  * Prints JSON: fps, the longest frame gap, the long tasks, episodes trained.
+ *
+ * `npm run perf:page -- SECONDS [VIEW]`: VIEW `top` (default) is the page as it opens, the grid and
+ * its controls; `panels` scrolls so the learning curves and the Q and A tables are on screen.
  */
 import { openBrowser } from './browser';
 
 const seconds = Number(process.argv[2] ?? 10);
+const view = process.argv[3] ?? 'top';
+if (view !== 'top' && view !== 'panels') throw new Error(`VIEW must be top or panels, not ${view}`);
 const PORT = 4392;
 
 const session = await openBrowser(PORT);
@@ -19,6 +24,10 @@ try {
   await page.goto(session.url);
   await page.getByRole('button', { name: 'Play' }).waitFor();
   await page.getByRole('slider', { name: 'Speed' }).fill('10');
+  if (view === 'panels')
+    await page.evaluate(() =>
+      document.querySelector('section[aria-label="Learning curves"]')?.scrollIntoView(),
+    );
   const result = await page.evaluate(async (ms) => {
     const longTasks: number[] = [];
     new PerformanceObserver((list) => {
@@ -59,7 +68,7 @@ try {
       episodesTrained: episodes() - startEpisodes,
     };
   }, seconds * 1000);
-  console.log(JSON.stringify(result));
+  console.log(JSON.stringify({ view, ...result }));
 } finally {
   await session.close();
 }
