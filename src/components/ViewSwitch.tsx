@@ -10,6 +10,16 @@ const VIEWS: { view: GridView; label: string; title: string }[] = [
     label: 'A(s,a)',
     title: 'Advantages: A(s,a) = Q(s,a) − V(s), 0 at the greedy action',
   },
+  {
+    view: 'n',
+    label: 'N(s,a)',
+    title: 'Visit counts: updates per action, N(s) = their sum in the middle (log scale)',
+  },
+  {
+    view: 'td',
+    label: '|δ(s,a)|',
+    title: 'Size of the latest TD error per action: where the agent is still learning',
+  },
 ];
 
 /** Radio group choosing what the grid colours. */

@@ -21,6 +21,7 @@ export const SHORTCUTS: readonly { keys: string[]; description: string }[] = [
   { keys: ['E'], description: 'Step episode: run until the episode ends' },
   { keys: ['R'], description: 'Reset: Q back to zero, same settings and seed' },
   { keys: ['1', '2', '3'], description: 'Show V(s), Q(s,a) or A(s,a)' },
+  { keys: ['4', '5'], description: 'Show visit counts N(s,a) or the latest TD error |δ(s,a)|' },
   { keys: ['P'], description: 'Presenter mode on or off' },
   { keys: ['?'], description: 'Show this list' },
 ];
@@ -53,6 +54,10 @@ export function shortcutFor(event: {
       return { kind: 'view', view: 'q' };
     case '3':
       return { kind: 'view', view: 'a' };
+    case '4':
+      return { kind: 'view', view: 'n' };
+    case '5':
+      return { kind: 'view', view: 'td' };
     case 'p':
     case 'P':
       return { kind: 'presenter' };

@@ -35,8 +35,11 @@ import type {
 } from '../worker/protocol';
 import { assertNever } from '../worker/protocol';
 
-/** The grid's colour view: state values, Q-values or advantages. */
-export type GridView = 'v' | 'q' | 'a';
+/**
+ * The grid's colour view: state values, Q-values, advantages, visit counts N(s, a) or the
+ * magnitude of the latest TD error |δ(s, a)|.
+ */
+export type GridView = 'v' | 'q' | 'a' | 'n' | 'td';
 
 /** A message for the user; `kind` decides its colour and role. */
 export interface Notice {

@@ -137,7 +137,7 @@ const RUN_KEYS = {
   frame_every: 'frameInterval',
 } as const satisfies Partial<Record<UrlKey, keyof typeof RUN_LIMITS>>;
 
-const VIEWS: readonly GridView[] = ['v', 'q', 'a'];
+const VIEWS: readonly GridView[] = ['v', 'q', 'a', 'n', 'td'];
 const TRUE_WORDS = ['1', 'true', 'yes', 'on'];
 const FALSE_WORDS = ['0', 'false', 'no', 'off'];
 
@@ -274,7 +274,11 @@ export function parseUrlState(search: string): { state: UrlState; notices: strin
       if ((VIEWS as readonly string[]).includes(value)) state.view = value as GridView;
       else
         notices.push(
-          ignored(k, raw, 'View must be v (state values), q (Q-values) or a (advantages).'),
+          ignored(
+            k,
+            raw,
+            'View must be v (state values), q (Q-values), a (advantages), n (visit counts) or td (TD errors).',
+          ),
         );
     } else if (k === 'presenter') {
       const word = value.toLowerCase();

@@ -182,8 +182,10 @@ describe('parseUrlState: refusals name the parameter and say why; the rest appli
 
   it('refuses unknown views, tie rules and slippery words', () => {
     expect(parse('view=x').notices[0]).toContain(
-      'View must be v (state values), q (Q-values) or a',
+      'View must be v (state values), q (Q-values), a (advantages), n (visit counts) or td (TD errors).',
     );
+    expect(parse('view=n').state.view).toBe('n');
+    expect(parse('view=td').state.view).toBe('td');
     expect(parse('ties=last').notices[0]).toContain('Tie rule must be "first" or "random".');
     expect(parse('slippery=maybe').notices[0]).toContain('Slippery ice must be 1 (on) or 0 (off).');
   });
