@@ -21,6 +21,9 @@ import { ShortcutsHelp } from '../components/ShortcutsHelp';
 import { useShortcuts } from '../components/useShortcuts';
 import { CopyLinkButton } from '../components/UrlSync';
 import { ViewSwitch } from '../components/ViewSwitch';
+import { ConvergenceNotice } from '../components/ConvergenceNotice';
+import { Hideable, HiddenNote, useShown } from '../components/Hideable';
+import { TeacherLink } from '../components/TeacherLink';
 import { useLab, useLabStore } from '../components/lab-context';
 
 /** The page: the grid and its controls, then the lesson's panels. Wiring only. */
@@ -34,50 +37,85 @@ export function App() {
     () => store.getState().setDisplay({ presenter: !store.getState().display.presenter }),
     [store],
   );
-  useShortcuts(store, showHelp, togglePresenter);
+  useShortcuts(store, showHelp, togglePresenter, useShown('shortcuts'));
   return (
     <div className={presenter ? 'app presenter' : 'app'}>
       <header className="app-header">
         <h1>Ice Maze Lab</h1>
         <p className="tagline">Q-learning on Gymnasium&apos;s FrozenLake, live.</p>
-        <DisplayControls onShowShortcuts={showHelp} />
+        <Hideable id="display">
+          <DisplayControls onShowShortcuts={showHelp} />
+        </Hideable>
       </header>
       <ShortcutsHelp open={help} onClose={() => setHelp(false)} />
       <Notices />
+      <HiddenNote />
       <main>
         <div className="layout">
           <section className="board" aria-label="Ice Maze">
             <div className="board-toolbar">
-              <ViewSwitch />
-              <CopyLinkButton />
+              <Hideable id="views">
+                <ViewSwitch />
+              </Hideable>
+              <Hideable id="link">
+                <CopyLinkButton />
+                <TeacherLink />
+              </Hideable>
             </div>
             <GridView />
           </section>
           <aside className="controls" aria-label="Controls">
             <PlaybackControls />
             <StatusLine />
-            <SpeedControl />
+            <Hideable id="convergence">
+              <ConvergenceNotice />
+            </Hideable>
+            <Hideable id="speed">
+              <SpeedControl />
+            </Hideable>
             <ParamSliders />
-            <MapPicker />
-            <Presets />
+            <Hideable id="map">
+              <MapPicker />
+            </Hideable>
+            <Hideable id="presets">
+              <Presets />
+            </Hideable>
           </aside>
         </div>
         <div className="page-grid">
-          <StepInspector />
-          <ObjectivesPanel />
-          <div className="wide">
-            <LearningCurves history={history} />
-          </div>
-          <FramesGallery />
-          <TargetPolicy />
-          <ExportMenu />
-          <ImportRun />
-          <div className="wide">
-            <QTables />
-          </div>
-          <div className="wide">
-            <Glossary />
-          </div>
+          <Hideable id="inspector">
+            <StepInspector />
+          </Hideable>
+          <Hideable id="objectives">
+            <ObjectivesPanel />
+          </Hideable>
+          <Hideable id="curves">
+            <div className="wide">
+              <LearningCurves history={history} />
+            </div>
+          </Hideable>
+          <Hideable id="frames">
+            <FramesGallery />
+          </Hideable>
+          <Hideable id="target">
+            <TargetPolicy />
+          </Hideable>
+          <Hideable id="exports">
+            <ExportMenu />
+          </Hideable>
+          <Hideable id="import">
+            <ImportRun />
+          </Hideable>
+          <Hideable id="tables">
+            <div className="wide">
+              <QTables />
+            </div>
+          </Hideable>
+          <Hideable id="glossary">
+            <div className="wide">
+              <Glossary />
+            </div>
+          </Hideable>
         </div>
       </main>
     </div>

@@ -24,6 +24,7 @@ const store = createLabStore({
   speed: link.state.speed,
   view: link.state.view,
   ...(link.state.display ? { display: link.state.display } : {}),
+  ...(link.state.hide ? { hidden: link.state.hide } : {}),
   pingIntervalMs: WORKER_PING_MS,
 });
 const { notify } = store.getState();

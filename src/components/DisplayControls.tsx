@@ -1,5 +1,6 @@
 import { memo, useEffect } from 'react';
 import { useLab } from './lab-context';
+import { Hideable } from './Hideable';
 
 /**
  * How the page looks: presenter mode for a projector, light/dark theme (following the system by
@@ -48,9 +49,11 @@ export const DisplayControls = memo(function DisplayControls({
         />
         Colour-blind-safe palette
       </label>
-      <button type="button" onClick={onShowShortcuts} aria-keyshortcuts="?">
-        Shortcuts
-      </button>
+      <Hideable id="shortcuts">
+        <button type="button" onClick={onShowShortcuts} aria-keyshortcuts="?">
+          Shortcuts
+        </button>
+      </Hideable>
     </div>
   );
 });

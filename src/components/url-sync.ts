@@ -50,7 +50,8 @@ export function startUrlSync(
       s.mapName === prev.mapName &&
       s.speed === prev.speed &&
       s.view === prev.view &&
-      s.display === prev.display
+      s.display === prev.display &&
+      s.hidden === prev.hidden
     )
       return;
     if (timer !== null) clearTimeout(timer);

@@ -4,10 +4,17 @@ import { belongsToTarget, shortcutFor, type ShortcutAction } from './shortcuts';
 
 /**
  * Listens for the lab's shortcuts on the document; a key typed into a field stays there.
- * `onHelp` and `onPresenter` handle what is not in the store.
+ * `onHelp` and `onPresenter` handle what is not in the store. `enabled` false (a teacher's link
+ * hid the shortcuts) listens for nothing.
  */
-export function useShortcuts(store: LabStore, onHelp: () => void, onPresenter: () => void): void {
+export function useShortcuts(
+  store: LabStore,
+  onHelp: () => void,
+  onPresenter: () => void,
+  enabled = true,
+): void {
   useEffect(() => {
+    if (!enabled) return;
     const run = (action: ShortcutAction) => {
       const s = store.getState();
       switch (action.kind) {
@@ -41,5 +48,5 @@ export function useShortcuts(store: LabStore, onHelp: () => void, onPresenter: (
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [store, onHelp, onPresenter]);
+  }, [store, onHelp, onPresenter, enabled]);
 }

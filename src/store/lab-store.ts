@@ -10,6 +10,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createRunHistory, type RunHistory } from './history';
+import type { HideableId } from './hideable';
 import { createEnv, defaultMaxSteps } from '../rl/env';
 import { MAPS, type MapName } from '../rl/maps';
 import { checkLimit, paramErrors, RUN_LIMITS, runSettingErrors } from '../rl/params';
@@ -94,6 +95,10 @@ export interface LabState {
    * the step at which it took effect. With the step count, it replays the run exactly.
    */
   record: Omit<RunRecord, 'totalSteps'> | null;
+  /** Controls and panels a teacher's link hides from students (absent from the page). */
+  hidden: readonly HideableId[];
+  /** The teacher asked to see everything anyway (for presenting); the link still hides them. */
+  showHidden: boolean;
 }
 
 /** How the page looks: for a projector, a theme, a palette. */
@@ -161,6 +166,8 @@ export interface LabActions {
   replay(record: RunRecord): void;
   /** Ends the worker. */
   dispose(): void;
+  /** Shows the controls a teacher's link hides (true) or hides them again (false). */
+  setShowHidden(show: boolean): void;
 }
 
 export type LabStore = StoreApi<LabState & LabActions>;
@@ -212,6 +219,8 @@ export interface LabStoreOptions {
   speed?: Speed;
   view?: GridView;
   display?: Partial<DisplaySettings>;
+  /** What a teacher's link hides. */
+  hidden?: readonly HideableId[];
   /** Ping the worker this often and report it when it stops answering (0: never). */
   pingIntervalMs?: number;
 }
@@ -261,6 +270,8 @@ export function createLabStore(options: LabStoreOptions): LabStore {
       display: { ...DEFAULT_DISPLAY, ...options.display },
       history: createRunHistory(),
       record: null,
+      hidden: [...(options.hidden ?? [])],
+      showHidden: false,
 
       // `running` follows the worker's snapshots only: an optimistic flip could be undone by a
       // snapshot already on its way, and the button would flicker.
@@ -356,6 +367,7 @@ export function createLabStore(options: LabStoreOptions): LabStore {
         pendingSettings = { settings: record.settings, mapName: 'custom' };
         send({ type: 'replay', record });
       },
+      setShowHidden: (show) => set({ showHidden: show }),
       dispose: () => {
         if (pingTimer !== null) clearInterval(pingTimer);
         worker?.terminate();

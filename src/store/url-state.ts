@@ -27,6 +27,7 @@ import {
   type QParams,
 } from '../rl/q-learning';
 import type { RunSettings, Speed } from '../worker/protocol';
+import { orderedHideables, parseHideList, HIDEABLE_IDS, type HideableId } from './hideable';
 import type { DisplaySettings, GridView, LabState } from './lab-store';
 import { DEFAULT_DISPLAY, DEFAULT_SPEED } from './lab-store';
 
@@ -71,11 +72,15 @@ export interface UrlState {
   speed: Speed;
   /** How the page looks (presenter mode, theme, palette); absent: the defaults. */
   display?: Partial<DisplaySettings>;
+  /** What a teacher's link hides from students (`hide=alpha,map`); absent or empty: nothing. */
+  hide?: HideableId[];
 }
 
 /** The fields of the store a link describes. */
 export type LabLinkFields = Pick<LabState, 'settings' | 'mapName' | 'speed' | 'view'> & {
   display?: DisplaySettings;
+  /** What the page hides (a teacher's link). */
+  hidden?: readonly HideableId[];
 };
 
 /** The random map's defaults: Gymnasium's `generate_random_map()` (size 8, p 0.8), seed 0. */
@@ -115,6 +120,7 @@ export const URL_KEYS = [
   'presenter',
   'theme',
   'palette',
+  'hide',
 ] as const;
 
 type UrlKey = (typeof URL_KEYS)[number];
@@ -293,6 +299,16 @@ export function parseUrlState(search: string): { state: UrlState; notices: strin
       if (value === 'default' || value === 'colorblind')
         state.display = { ...state.display, palette: value };
       else notices.push(ignored(k, raw, 'Palette must be default or colorblind.'));
+    } else if (k === 'hide') {
+      // The names the lab knows apply; each unknown one is named and ignored.
+      const { ids, unknown } = parseHideList(value);
+      if (unknown.length > 0)
+        notices.push(
+          `The link's hide=${quote(raw)} names ${unknown.map(quote).join(', ')}, which the lab cannot hide; ${
+            unknown.length > 1 ? 'they were' : 'it was'
+          } ignored (it can hide: ${HIDEABLE_IDS.join(', ')}).`,
+        );
+      state.hide = ids;
     } else if (k === 'speed') {
       const speed = value === 'max' ? value : limitedNumber(RUN_LIMITS.speed, value);
       if (typeof speed === 'number' || speed === 'max') state.speed = speed;
@@ -353,6 +369,8 @@ export function serializeUrlState(state: UrlState): string {
   if (display.presenter) entries.push(['presenter', '1']);
   put('theme', display.theme, DEFAULT_DISPLAY.theme);
   put('palette', display.palette, DEFAULT_DISPLAY.palette);
+  const hide = orderedHideables(state.hide ?? []);
+  if (hide.length > 0) entries.push(['hide', hide.join(',')]);
   return entries.map(([k, v]) => `${k}=${encode(v)}`).join('&');
 }
 
@@ -406,6 +424,7 @@ export function urlStateFromLab(lab: LabLinkFields, hint?: MapSpec): UrlState {
     view: lab.view,
     speed: lab.speed,
     ...(lab.display ? { display: { ...lab.display } } : {}),
+    ...(lab.hidden && lab.hidden.length > 0 ? { hide: [...lab.hidden] } : {}),
   };
 }
 
