@@ -58,8 +58,10 @@ export function App() {
                 <ViewSwitch />
               </Hideable>
               <Hideable id="link">
-                <CopyLinkButton />
-                <TeacherLink />
+                <div className="link-tools">
+                  <CopyLinkButton />
+                  <TeacherLink />
+                </div>
               </Hideable>
             </div>
             <GridView />

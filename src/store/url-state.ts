@@ -308,7 +308,7 @@ export function parseUrlState(search: string): { state: UrlState; notices: strin
             unknown.length > 1 ? 'they were' : 'it was'
           } ignored (it can hide: ${HIDEABLE_IDS.join(', ')}).`,
         );
-      state.hide = ids;
+      if (ids.length > 0) state.hide = ids;
     } else if (k === 'speed') {
       const speed = value === 'max' ? value : limitedNumber(RUN_LIMITS.speed, value);
       if (typeof speed === 'number' || speed === 'max') state.speed = speed;

@@ -337,7 +337,7 @@ const validState: fc.Arbitrary<UrlState> = fc.record({
     minEpsilon: unit,
     tieBreak: fc.constantFrom('first' as const, 'random' as const),
   }),
-  view: fc.constantFrom<GridView>('v', 'q', 'a'),
+  view: fc.constantFrom<GridView>('v', 'q', 'a', 'n', 'td'),
   speed: fc.oneof(
     fc.constant('max' as const),
     fc.double({ min: 1, max: 1_000_000, noNaN: true }),
@@ -352,7 +352,7 @@ function expectWithinLimits(state: UrlState): void {
   for (const name of ['successRate', 'maxSteps', 'seed', 'episodes', 'frameInterval'] as const)
     expect(checkLimit(RUN_LIMITS[name], state[name]), name).toBeNull();
   expect(['first', 'random']).toContain(state.params.tieBreak);
-  expect(['v', 'q', 'a']).toContain(state.view);
+  expect(['v', 'q', 'a', 'n', 'td']).toContain(state.view);
   expect(typeof state.isSlippery).toBe('boolean');
   if (state.speed !== 'max') expect(checkLimit(RUN_LIMITS.speed, state.speed)).toBeNull();
   const rows = mapRows(state.map);
