@@ -53,12 +53,13 @@ export function formatValue(x: number): string {
 const compact = format('.2~s');
 
 /**
- * A visit count for a small label: the integer up to 9,999, then 2 significant digits with an SI
- * suffix (12k, 1.2M), so it fits where "0.00" fits. "–" for a non-finite count.
+ * A visit count for a small label: the integer up to 999, then 2 significant digits with an SI
+ * suffix (1.4k, 12k, 1.2M): at most 4 characters, so it fits where "0.00" fits. "–" for a
+ * non-finite count.
  */
 export function formatCount(n: number): string {
   if (!Number.isFinite(n)) return '–';
-  return Math.abs(n) < 10_000 ? String(Math.round(n)) : compact(n);
+  return Math.abs(n) < 1000 ? String(Math.round(n)) : compact(n);
 }
 
 /** A count in full with thousands separators, for titles and sentences: 12,345. */

@@ -69,7 +69,7 @@ export function legendTicks(
 
 /**
  * Ticks of a log count scale over [0, hi]: 0 and the powers of ten up to hi (0, 1, 10, 100, …),
- * written as counts (12k past 9,999). With hi = 0 the single tick 0.
+ * written as counts (1k, 10k past 999). With hi = 0 the single tick 0.
  */
 export function countTicks(hi: number): { values: number[]; format: (x: number) => string } {
   const values = [0];

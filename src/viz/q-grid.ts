@@ -182,7 +182,7 @@ const byAction = (d: { action: number }) => String(d.action);
 const byKey = (d: CellDatum) => d.key;
 const CENTRE: Point = [CELL_SIZE / 2, CELL_SIZE / 2];
 /** The centre count N(s) in the 'n' view is this much smaller than V's label, clear of the triangle labels. */
-const COUNT_LABEL_SCALE = 0.75;
+const COUNT_LABEL_SCALE = 0.65;
 const NO_VALUES: ArrayLike<number> = [];
 /** Opacity of tied greedy arrows (a single greedy action is opaque). */
 const TIE_OPACITY = 0.5;
@@ -498,18 +498,16 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
       )
       .filter(isDirty);
 
-    cells
-      .select('title')
-      .text(
-        (d) =>
-          cellTitle({
-            state: d.state,
-            ncol: l.ncol,
-            tile: d.tile,
-            value: d.v,
-            greedyMask: d.mask,
-          }) + layerSentence(view, d.tile, view === 'n' ? d.visits : d.td),
-      );
+    cells.select('title').text(
+      (d) =>
+        cellTitle({
+          state: d.state,
+          ncol: l.ncol,
+          tile: d.tile,
+          value: d.v,
+          greedyMask: d.mask,
+        }) + layerSentence(view, d.tile, view === 'n' ? d.visits : d.td),
+    );
     cells.select('g.qgrid-fill').attr('display', (d) => (d.terminal ? 'none' : null));
 
     const valueFill = cells.select<SVGRectElement>('rect.qgrid-value-fill');

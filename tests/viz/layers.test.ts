@@ -96,9 +96,10 @@ describe('the log count scale', () => {
 });
 
 describe('words for the layers', () => {
-  test('counts print whole up to 9,999 and in 2 significant digits beyond', () => {
+  test('counts print whole up to 999 and in 2 significant digits beyond (at most 4 characters)', () => {
     expect(formatCount(0)).toBe('0');
-    expect(formatCount(9999)).toBe('9999');
+    expect(formatCount(999)).toBe('999');
+    expect(formatCount(1384)).toBe('1.4k');
     expect(formatCount(12_345)).toBe('12k');
     expect(formatCount(1_234_567)).toBe('1.2M');
     expect(formatCount(NaN)).toBe('–');
@@ -182,7 +183,7 @@ describe('the visit-count layer', () => {
     legend = createLegend(legendHost);
     legend.update({ kind: 'log', domain: [0, 12_000], label: VIEW_LABELS.n, note: 'log scale' });
     expect(Array.from(legendHost.querySelectorAll('.tick text')).map((t) => t.textContent)).toEqual(
-      ['0', '1', '10', '100', '1000', '10k'],
+      ['0', '1', '10', '100', '1k', '10k'],
     );
     expect(legendHost.querySelector('svg')!.getAttribute('aria-label')).toBe(
       'N(s,a), updates per action: logarithmic colour scale from 0 to 12k (log scale)',
