@@ -7,6 +7,8 @@ import { openBrowser } from './browser';
 import type { Page } from '@playwright/test';
 
 const only = process.argv[2];
+/** The preview server's port (another one when several worktrees take screenshots at once). */
+const port = Number(process.env.SCREENSHOT_PORT ?? 4391);
 
 async function trainFull(page: Page): Promise<void> {
   await page.getByRole('slider', { name: 'Speed' }).fill('10');
@@ -15,7 +17,7 @@ async function trainFull(page: Page): Promise<void> {
   await page.waitForTimeout(400);
 }
 
-const session = await openBrowser(4391);
+const session = await openBrowser(port);
 const { browser } = session;
 try {
   type Shot = {
@@ -41,6 +43,32 @@ try {
     },
     'presenter-dark': { width: 1280, height: 720, scheme: 'dark', fullPage: false, act: presenter },
     start: { width: 1280, height: 900, scheme: 'light', fullPage: false, act: async () => {} },
+    // The visit-count layer after the lesson's run, with the convergence notice beside it.
+    layers: {
+      width: 1280,
+      height: 900,
+      scheme: 'light',
+      fullPage: false,
+      act: async (page) => {
+        await page.getByRole('radio', { name: 'N(s,a)' }).check();
+        await trainFull(page);
+      },
+    },
+    // The Teacher's link dialog with two controls ticked, over the |δ| layer.
+    'teacher-link': {
+      width: 1280,
+      height: 900,
+      scheme: 'light',
+      fullPage: false,
+      act: async (page) => {
+        await page.getByRole('radio', { name: '|δ(s,a)|' }).check();
+        await trainFull(page);
+        await page.getByRole('button', { name: "Teacher's link" }).click();
+        const dialog = page.getByRole('dialog', { name: "Teacher's link" });
+        await dialog.getByRole('checkbox', { name: 'Learning rate α slider' }).check();
+        await dialog.getByRole('checkbox', { name: 'Glossary' }).check();
+      },
+    },
   };
   for (const [name, shot] of Object.entries(shots)) {
     if (only && only !== name) continue;
