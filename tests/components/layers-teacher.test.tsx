@@ -3,6 +3,7 @@ import { act, cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ConvergenceNotice } from '../../src/components/ConvergenceNotice';
+import { liveText, TERMS, type LiveSource } from '../../src/components/glossary-terms';
 import { Hideable, HiddenNote } from '../../src/components/Hideable';
 import { ParamSliders } from '../../src/components/ParamSliders';
 import { TeacherLink } from '../../src/components/TeacherLink';
@@ -10,7 +11,7 @@ import { ViewSwitch } from '../../src/components/ViewSwitch';
 import type { ConvergenceReport } from '../../src/rl/convergence';
 import { HIDEABLE } from '../../src/store/hideable';
 import type { LabStore } from '../../src/store/lab-store';
-import type { OptimumInfo, Snapshot } from '../../src/worker/protocol';
+import type { EnvInfo, OptimumInfo, Snapshot } from '../../src/worker/protocol';
 import { renderWithLab } from './lab-fixture';
 
 afterEach(() => {
@@ -31,6 +32,44 @@ describe('ViewSwitch', () => {
     expect((screen.getByRole('radio', { name: '|δ(s,a)|' }) as HTMLInputElement).checked).toBe(
       true,
     );
+  });
+});
+
+describe('the glossary on the layers', () => {
+  /** N(0, ·) = [3, 5, 0, 2]; δ(0, Down) = −0.25 and δ(14, Right) = 0.5, the largest in size. */
+  const source = (): LiveSource => {
+    const visits = new Float64Array(64);
+    visits.set([3, 5, 0, 2], 0);
+    const tdErrors = new Float64Array(64);
+    tdErrors[1] = -0.25;
+    tdErrors[14 * 4 + 2] = 0.5;
+    return {
+      snapshot: { visits, tdErrors } as unknown as Snapshot,
+      env: { start: 0 } as EnvInfo,
+      params: {
+        alpha: 0.1,
+        gamma: 0.99,
+        epsilon: 1,
+        epsilonDecay: 0.0001,
+        minEpsilon: 0.01,
+        tieBreak: 'first',
+      },
+      epsilon: 1,
+      episode: 0,
+      totalSteps: 10,
+    };
+  };
+
+  it('N at the start is the sum over its actions: N(0) = 3 + 5 + 0 + 2 = 10', () => {
+    expect(liveText('visits', source())).toBe('N(0) = 10');
+    expect(TERMS.visits.formula).toBe('N(s) = Σₐ N(s,a)');
+  });
+
+  it('the largest latest TD error is named with its pair, as a size', () => {
+    expect(liveText('td-size', source())).toBe('|δ(14, Right)| = 0.500');
+    const s = source();
+    (s.snapshot!.tdErrors as Float64Array)[14 * 4 + 2] = 0.1;
+    expect(liveText('td-size', s)).toBe('|δ(0, Down)| = 0.250');
   });
 });
 
