@@ -571,11 +571,20 @@ export function runSteps(agent: QAgent, maxSteps: number, maxEpisodes = Infinity
       const sa = base + a;
       const before = q[sa]!;
       const tdError = r + gamma * nextMax - before;
-      q[sa] = before + alpha * tdError;
+      const after = before + alpha * tdError;
+      q[sa] = after;
       visits[sa]!++;
       tdErrors[sa] = tdError;
-      // cur.episode is the index of the episode under way.
-      if (greedySetChanged(q, s, a, before)) agent.greedyStableSince = cur.episode + 1;
+      // `greedySetChanged` inlined: G(s) changed unless Q(s, a) stayed on one side of m, the
+      // largest of the other three (cur.episode is the index of the episode under way).
+      if (after !== before) {
+        const o1 = q[base + ((a + 1) & 3)]!;
+        const o2 = q[base + ((a + 2) & 3)]!;
+        const o3 = q[base + ((a + 3) & 3)]!;
+        const m = o1 > o2 ? (o1 > o3 ? o1 : o3) : o2 > o3 ? o2 : o3;
+        if (before > m !== after > m || before < m !== after < m)
+          agent.greedyStableSince = cur.episode + 1;
+      }
 
       // --- bookkeeping: one packed store per step ---
       codes[t + n] = (ns << 5) | exploredBit | (outDirection[i]! << 2) | a;
