@@ -22,6 +22,9 @@ test('the N and |δ| layers, by button and by key 4 and 5, each with its own leg
   await expect.poll(() => new URL(page.url()).search).toBe('?view=n');
   await page.keyboard.press('1');
   await expect(grid).toHaveAttribute('aria-label', /state values V/);
+  await page.getByRole('radio', { name: '|δ(s,a)|' }).check();
+  await expect(grid).toHaveAttribute('aria-label', /latest TD error sizes/);
+  await expect.poll(() => new URL(page.url()).search).toBe('?view=td');
 });
 
 test('after 15 Steps the visited cells show N(s), and Σ N(s) is the total step count', async ({
@@ -117,4 +120,18 @@ test("a teacher's link hides exactly the chosen controls in a fresh page", async
   await expect(student.getByRole('complementary', { name: 'Glossary' })).toBeVisible();
   expect(errors).toEqual([]);
   await student.close();
+});
+
+test('a link that hides the display controls still applies its theme; an unknown name is named', async ({
+  page,
+}) => {
+  await openLab(page, '?theme=dark&hide=display,sliders');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Presenter mode' })).toHaveCount(0);
+  await expect(page.getByRole('alert').filter({ hasText: 'hide=' })).toContainText(
+    'names "sliders", which the lab cannot hide; it was ignored',
+  );
+  // Only the unknown name was dropped from the address.
+  await expect.poll(() => new URL(page.url()).search).toBe('?theme=dark&hide=display');
 });

@@ -24,6 +24,7 @@ import { ViewSwitch } from '../components/ViewSwitch';
 import { ConvergenceNotice } from '../components/ConvergenceNotice';
 import { Hideable, HiddenNote, useShown } from '../components/Hideable';
 import { TeacherLink } from '../components/TeacherLink';
+import { useDocumentTheme } from '../components/useDocumentTheme';
 import { useLab, useLabStore } from '../components/lab-context';
 
 /** The page: the grid and its controls, then the lesson's panels. Wiring only. */
@@ -38,6 +39,7 @@ export function App() {
     [store],
   );
   useShortcuts(store, showHelp, togglePresenter, useShown('shortcuts'));
+  useDocumentTheme();
   return (
     <div className={presenter ? 'app presenter' : 'app'}>
       <header className="app-header">
