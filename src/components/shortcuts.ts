@@ -2,6 +2,7 @@
  * Keyboard shortcuts: which key does what, and when a key press belongs to a field instead.
  * Pure: the hook in `useShortcuts.ts` wires it to the document.
  */
+import type { HideableId } from '../store/hideable';
 import type { GridView } from '../store/lab-store';
 
 /** What a shortcut does. */
@@ -13,6 +14,15 @@ export type ShortcutAction =
   | { kind: 'view'; view: GridView }
   | { kind: 'help' }
   | { kind: 'presenter' };
+
+/**
+ * The control a shortcut stands in for: while a teacher's link hides it, its key does nothing
+ * either (a hidden view switch keeps the view the teacher chose).
+ */
+export const SHORTCUT_CONTROLS: Readonly<Partial<Record<ShortcutAction['kind'], HideableId>>> = {
+  view: 'views',
+  presenter: 'display',
+};
 
 /** The list shown by "?", in order. */
 export const SHORTCUTS: readonly { keys: string[]; description: string }[] = [

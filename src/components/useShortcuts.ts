@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { LabStore } from '../store/lab-store';
-import { belongsToTarget, shortcutFor, type ShortcutAction } from './shortcuts';
+import { isShown } from './Hideable';
+import { belongsToTarget, SHORTCUT_CONTROLS, shortcutFor, type ShortcutAction } from './shortcuts';
 
 /**
  * Listens for the lab's shortcuts on the document; a key typed into a field stays there.
@@ -43,6 +44,8 @@ export function useShortcuts(
       if (target?.closest?.('[role="dialog"]')) return;
       const action = shortcutFor(event);
       if (!action) return;
+      const control = SHORTCUT_CONTROLS[action.kind];
+      if (control && !isShown(store.getState(), control)) return;
       event.preventDefault();
       run(action);
     };

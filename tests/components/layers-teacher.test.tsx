@@ -8,11 +8,15 @@ import { Hideable, HiddenNote } from '../../src/components/Hideable';
 import { ParamSliders } from '../../src/components/ParamSliders';
 import { TeacherLink } from '../../src/components/TeacherLink';
 import { ViewSwitch } from '../../src/components/ViewSwitch';
+import { useLabStore } from '../../src/components/lab-context';
+import { useShortcuts } from '../../src/components/useShortcuts';
 import type { ConvergenceReport } from '../../src/rl/convergence';
 import { HIDEABLE } from '../../src/store/hideable';
 import type { LabStore } from '../../src/store/lab-store';
 import type { EnvInfo, OptimumInfo, Snapshot } from '../../src/worker/protocol';
 import { renderWithLab } from './lab-fixture';
+
+const noop = () => {};
 
 afterEach(() => {
   cleanup();
@@ -211,5 +215,28 @@ describe("Teacher's link", () => {
     const box = (name: string) => screen.getByRole<HTMLInputElement>('checkbox', { name });
     expect(box('Speed').checked).toBe(true);
     expect(box('Presets').checked).toBe(false);
+  });
+});
+
+describe('shortcuts under a teacher’s link', () => {
+  function Keys() {
+    useShortcuts(useLabStore(), noop, noop);
+    return null;
+  }
+
+  it('keys 4 and 5 switch the layer, unless the link hides the view switch', async () => {
+    const user = userEvent.setup();
+    const open = renderWithLab(<Keys />);
+    await user.keyboard('4');
+    expect(open.store.getState().view).toBe('n');
+    await user.keyboard('5');
+    expect(open.store.getState().view).toBe('td');
+    cleanup();
+    const { store } = renderWithLab(<Keys />, { hidden: ['views'] });
+    await user.keyboard('4');
+    expect(store.getState().view).toBe('v');
+    act(() => store.getState().setShowHidden(true));
+    await user.keyboard('4');
+    expect(store.getState().view).toBe('n');
   });
 });
