@@ -2,11 +2,11 @@ import type { Locator, Page } from '@playwright/test';
 import { CHAPTERS, type Chapter } from '../src/components/lesson/chapters';
 import { LESSON_TARGETS } from '../src/components/lesson/targets';
 import { describeSpeed } from '../src/components/speed';
+import { VIEW_SWITCH_LABELS as VIEW_LABELS } from '../src/components/view-labels';
 import { MAPS } from '../src/rl/maps';
 import { expect, openLab, readStatus, test } from './fixtures';
 
 const ACTIONS = ['Left', 'Down', 'Right', 'Up'] as const;
-const VIEW_LABELS = { v: 'V(s)', q: 'Q(s,a)', a: 'A(s,a)' } as const;
 
 const lessonPanel = (page: Page) => page.getByRole('region', { name: 'Guided lesson' });
 const verdictOf = (panel: Locator) => panel.locator('.lesson-verdict');

@@ -7,6 +7,8 @@ import { openBrowser } from './browser';
 import type { Page } from '@playwright/test';
 
 const only = process.argv[2];
+/** The preview server's port (another one when several worktrees take screenshots at once). */
+const port = Number(process.env.SCREENSHOT_PORT ?? 4391);
 
 async function trainFull(page: Page): Promise<void> {
   await page.getByRole('slider', { name: 'Speed' }).fill('10');
@@ -14,9 +16,6 @@ async function trainFull(page: Page): Promise<void> {
   await page.getByRole('status').filter({ hasText: 'Finished' }).waitFor({ timeout: 60_000 });
   await page.waitForTimeout(400);
 }
-
-/** The preview server's port (helpers working side by side each pass their own). */
-const port = Number(process.env.SCREENSHOT_PORT ?? 4391);
 
 const session = await openBrowser(port);
 const { browser } = session;
@@ -69,6 +68,32 @@ try {
           el.scrollTop = el.scrollHeight;
         });
         await page.waitForTimeout(300);
+      },
+    },
+    // The visit-count layer after the lesson's run, with the convergence notice beside it.
+    layers: {
+      width: 1280,
+      height: 900,
+      scheme: 'light',
+      fullPage: false,
+      act: async (page) => {
+        await page.getByRole('radio', { name: 'N(s,a)' }).check();
+        await trainFull(page);
+      },
+    },
+    // The Teacher's link dialog with two controls ticked, over the |δ| layer.
+    'teacher-link': {
+      width: 1280,
+      height: 900,
+      scheme: 'light',
+      fullPage: false,
+      act: async (page) => {
+        await page.getByRole('radio', { name: '|δ(s,a)|' }).check();
+        await trainFull(page);
+        await page.getByRole('button', { name: "Teacher's link" }).click();
+        const dialog = page.getByRole('dialog', { name: "Teacher's link" });
+        await dialog.getByRole('checkbox', { name: 'Learning rate α slider' }).check();
+        await dialog.getByRole('checkbox', { name: 'Glossary' }).check();
       },
     },
   };

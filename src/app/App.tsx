@@ -28,6 +28,10 @@ import { useShortcuts } from '../components/useShortcuts';
 import { CopyLinkButton } from '../components/UrlSync';
 import { ViewSwitch } from '../components/ViewSwitch';
 import { WhyEightByEight } from '../components/WhyEightByEight';
+import { ConvergenceNotice } from '../components/ConvergenceNotice';
+import { Hideable, HiddenNote, useShown } from '../components/Hideable';
+import { TeacherLink } from '../components/TeacherLink';
+import { useDocumentTheme } from '../components/useDocumentTheme';
 import { useLab, useLabStore } from '../components/lab-context';
 import { createCompareWorker, createSweepWorker } from './create-worker';
 
@@ -43,62 +47,114 @@ export function App() {
     () => store.getState().setDisplay({ presenter: !store.getState().display.presenter }),
     [store],
   );
-  useShortcuts(store, showHelp, togglePresenter);
+  useShortcuts(store, showHelp, togglePresenter, useShown('shortcuts'));
+  useDocumentTheme();
   return (
     <div className={presenter ? 'app presenter' : 'app'}>
       <header className="app-header">
         <h1>Ice Maze Lab</h1>
         <p className="tagline">Q-learning on Gymnasium&apos;s FrozenLake, live.</p>
-        <GuidedLessonButton />
-        <DisplayControls onShowShortcuts={showHelp} />
+        <Hideable id="lesson">
+          <GuidedLessonButton />
+        </Hideable>
+        <Hideable id="display">
+          <DisplayControls onShowShortcuts={showHelp} />
+        </Hideable>
       </header>
       <ShortcutsHelp open={help} onClose={() => setHelp(false)} />
       <Notices />
+      <HiddenNote />
       <main>
         <div className={lessonOpen ? 'layout with-lesson' : 'layout'}>
           <GuidedLesson />
           <section className="board" aria-label="Ice Maze">
             <div className="board-toolbar">
-              <ViewSwitch />
-              <CopyLinkButton />
+              <Hideable id="views">
+                <ViewSwitch />
+              </Hideable>
+              <Hideable id="link">
+                <div className="link-tools">
+                  <CopyLinkButton />
+                  <TeacherLink />
+                </div>
+              </Hideable>
             </div>
             <GridView />
           </section>
           <aside className="controls" aria-label="Controls">
             <PlaybackControls />
             <StatusLine />
-            <SpeedControl />
+            <Hideable id="convergence">
+              <ConvergenceNotice />
+            </Hideable>
+            <Hideable id="speed">
+              <SpeedControl />
+            </Hideable>
             <ParamSliders />
-            <MapPicker />
-            <Presets />
+            <Hideable id="map">
+              <MapPicker />
+            </Hideable>
+            <Hideable id="presets">
+              <Presets />
+            </Hideable>
           </aside>
         </div>
         <div className="page-grid">
-          <OptimalPanel />
-          <WhyEightByEight />
-          <StepInspector />
-          <ObjectivesPanel />
-          <div className="wide">
-            <LearningCurves history={history} />
-          </div>
-          <FramesGallery />
-          <TargetPolicy />
-          <ExportMenu />
-          <ImportRun />
-          <MapEditor />
-          <DrivePanel />
-          <div className="wide">
-            <QTables />
-          </div>
-          <div className="wide">
-            <ComparePanel createWorker={createCompareWorker} />
-          </div>
-          <div className="wide">
-            <Glossary />
-          </div>
-          <div className="wide">
-            <SweepPanel createWorker={createSweepWorker} />
-          </div>
+          <Hideable id="optimal">
+            <OptimalPanel />
+          </Hideable>
+          <Hideable id="why8x8">
+            <WhyEightByEight />
+          </Hideable>
+          <Hideable id="inspector">
+            <StepInspector />
+          </Hideable>
+          <Hideable id="objectives">
+            <ObjectivesPanel />
+          </Hideable>
+          <Hideable id="curves">
+            <div className="wide">
+              <LearningCurves history={history} />
+            </div>
+          </Hideable>
+          <Hideable id="frames">
+            <FramesGallery />
+          </Hideable>
+          <Hideable id="target">
+            <TargetPolicy />
+          </Hideable>
+          <Hideable id="exports">
+            <ExportMenu />
+          </Hideable>
+          <Hideable id="import">
+            <ImportRun />
+          </Hideable>
+          <Hideable id="editor">
+            <MapEditor />
+          </Hideable>
+          <Hideable id="drive">
+            <DrivePanel />
+          </Hideable>
+          <Hideable id="tables">
+            <div className="wide">
+              <QTables />
+            </div>
+          </Hideable>
+          <Hideable id="compare">
+            <div className="wide">
+              <ComparePanel createWorker={createCompareWorker} />
+            </div>
+          </Hideable>
+          <Hideable id="glossary">
+            <div className="wide">
+              <Glossary />
+            </div>
+          </Hideable>
+          <Hideable id="sweep">
+            <div className="wide">
+              <SweepPanel createWorker={createSweepWorker} />
+            </div>
+          </Hideable>
         </div>
       </main>
     </div>

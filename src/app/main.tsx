@@ -26,6 +26,7 @@ const store = createLabStore({
   view: link.state.view,
   ...(link.state.display ? { display: link.state.display } : {}),
   lessonChapter: link.state.chapter ?? null,
+  ...(link.state.hide ? { hidden: link.state.hide } : {}),
   pingIntervalMs: WORKER_PING_MS,
 });
 const { notify } = store.getState();

@@ -1,9 +1,10 @@
-import { memo, useEffect } from 'react';
+import { memo } from 'react';
 import { useLab } from './lab-context';
+import { Hideable } from './Hideable';
 
 /**
  * How the page looks: presenter mode for a projector, light/dark theme (following the system by
- * default) and a colour-blind-safe palette. The theme is applied to <html data-theme>.
+ * default) and a colour-blind-safe palette. `useDocumentTheme` applies the theme to <html>.
  */
 export const DisplayControls = memo(function DisplayControls({
   onShowShortcuts,
@@ -12,12 +13,6 @@ export const DisplayControls = memo(function DisplayControls({
 }) {
   const display = useLab((s) => s.display);
   const setDisplay = useLab((s) => s.setDisplay);
-
-  useEffect(() => {
-    const root = document.documentElement;
-    if (display.theme === 'system') root.removeAttribute('data-theme');
-    else root.setAttribute('data-theme', display.theme);
-  }, [display.theme]);
 
   return (
     <div className="display-controls" role="group" aria-label="Display">
@@ -48,9 +43,11 @@ export const DisplayControls = memo(function DisplayControls({
         />
         Colour-blind-safe palette
       </label>
-      <button type="button" onClick={onShowShortcuts} aria-keyshortcuts="?">
-        Shortcuts
-      </button>
+      <Hideable id="shortcuts">
+        <button type="button" onClick={onShowShortcuts} aria-keyshortcuts="?">
+          Shortcuts
+        </button>
+      </Hideable>
     </div>
   );
 });

@@ -80,7 +80,8 @@ export function FramesGallery() {
   useEffect(() => {
     const grid = big.current;
     if (!grid || !frame || !env) return;
-    grid.setView(view);
+    // Frames keep V, Q and A only (as the lesson's do): the visit and TD-error layers show V.
+    grid.setView(view === 'n' || view === 'td' ? 'v' : view);
     grid.update({
       desc: env.desc,
       q: frame.q,

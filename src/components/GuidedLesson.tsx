@@ -3,6 +3,7 @@ import { describeSpeed } from './speed';
 import { Term } from './Glossary';
 import { TERMS } from './glossary-terms';
 import { useLab, useLabStore } from './lab-context';
+import { VIEW_SWITCH_LABELS } from './view-labels';
 import { CHAPTERS, type Chapter } from './lesson/chapters';
 import {
   checkAnswer,
@@ -31,8 +32,6 @@ export const HIGHLIGHT_CLASS = 'lesson-highlight';
 
 /** The class that outlines the chapter's cell on the grid. */
 export const CELL_CLASS = 'lesson-cell';
-
-const VIEW_NAMES = { v: 'V(s)', q: 'Q(s,a)', a: 'A(s,a)' } as const;
 
 /** The browser's local storage, or `null` where it is unavailable (some private windows). */
 function localStore(): Storage | null {
@@ -273,7 +272,7 @@ function ChapterPanel({
         <li data-setup="map">
           Map {setup.map}, seed {setup.seed}
         </li>
-        <li data-setup="view">Show {VIEW_NAMES[setup.view]}</li>
+        <li data-setup="view">Show {VIEW_SWITCH_LABELS[setup.view]}</li>
         <li data-setup="speed">Speed: {describeSpeed(setup.speed)}</li>
         {setup.params?.epsilon !== undefined && (
           <li data-setup="epsilon">ε set to {setup.params.epsilon}</li>

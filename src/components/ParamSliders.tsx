@@ -3,6 +3,18 @@ import { PARAM_LIMITS } from '../rl/params';
 import type { QParams } from '../rl/q-learning';
 import { useLab } from './lab-context';
 import { Slider } from './Slider';
+import { Hideable, isShown } from './Hideable';
+import type { HideableId } from '../store/hideable';
+
+/** The hyperparameter controls a teacher's link can hide, one by one. */
+const PARAM_HIDEABLES: readonly HideableId[] = [
+  'alpha',
+  'gamma',
+  'eps',
+  'decay',
+  'min_eps',
+  'ties',
+];
 
 type NumericParam = Exclude<keyof QParams, 'tieBreak' | 'epsilon'>;
 
@@ -104,17 +116,34 @@ export const TieBreakSwitch = memo(function TieBreakSwitch() {
   );
 });
 
-/** All hyperparameter controls. Selects nothing itself, so snapshots never re-render it. */
+/**
+ * All hyperparameter controls (those a teacher's link leaves; none: no fieldset). Selects one
+ * boolean, so snapshots never re-render it.
+ */
 export const ParamSliders = memo(function ParamSliders() {
+  const anyShown = useLab((s) => PARAM_HIDEABLES.some((id) => isShown(s, id)));
+  if (!anyShown) return null;
   return (
     <fieldset className="params">
       <legend>Hyperparameters</legend>
-      <ParamSlider name="alpha" />
-      <ParamSlider name="gamma" />
-      <EpsilonSlider />
-      <ParamSlider name="epsilonDecay" />
-      <ParamSlider name="minEpsilon" />
-      <TieBreakSwitch />
+      <Hideable id="alpha">
+        <ParamSlider name="alpha" />
+      </Hideable>
+      <Hideable id="gamma">
+        <ParamSlider name="gamma" />
+      </Hideable>
+      <Hideable id="eps">
+        <EpsilonSlider />
+      </Hideable>
+      <Hideable id="decay">
+        <ParamSlider name="epsilonDecay" />
+      </Hideable>
+      <Hideable id="min_eps">
+        <ParamSlider name="minEpsilon" />
+      </Hideable>
+      <Hideable id="ties">
+        <TieBreakSwitch />
+      </Hideable>
     </fieldset>
   );
 });

@@ -13,12 +13,27 @@ function clipboardWriter(): ((text: string) => Promise<void>) | null {
     : null;
 }
 
+/** Options of `CopyLinkButton`; the defaults copy the lab's own link. */
+export interface CopyLinkProps {
+  /** The button's text. */
+  label?: string;
+  /** The link to copy, computed when pressed; default: the lab as it is now. */
+  link?: () => string;
+  /** Accessible name of the fallback field. */
+  fieldLabel?: string;
+}
+
 /**
  * "Copy link": copies the address of the lab as it is now (computed from the store, so a change
- * made a moment ago is in it even before the address bar caught up). Where the clipboard is
- * unavailable or refused, the link is shown selected in a read-only field to copy by hand.
+ * made a moment ago is in it even before the address bar caught up), or the `link` it is given.
+ * Where the clipboard is unavailable or refused, the link is shown selected in a read-only field
+ * to copy by hand.
  */
-export const CopyLinkButton = memo(function CopyLinkButton() {
+export const CopyLinkButton = memo(function CopyLinkButton({
+  label = 'Copy link',
+  link,
+  fieldLabel = 'Link to this lab',
+}: CopyLinkProps) {
   const store = useLabStore();
   const id = useId();
   const [message, setMessage] = useState('');
@@ -38,7 +53,7 @@ export const CopyLinkButton = memo(function CopyLinkButton() {
   }, [message]);
 
   const copy = async () => {
-    const href = labHref(store, window.location.href);
+    const href = link ? link() : labHref(store, window.location.href);
     const write = clipboardWriter();
     try {
       if (!write) throw new Error('no clipboard');
@@ -54,7 +69,7 @@ export const CopyLinkButton = memo(function CopyLinkButton() {
   return (
     <div className="copy-link">
       <button type="button" onClick={() => void copy()}>
-        Copy link
+        {label}
       </button>
       {manual !== null && (
         <input
@@ -63,7 +78,7 @@ export const CopyLinkButton = memo(function CopyLinkButton() {
           className="copy-link-field"
           type="text"
           readOnly
-          aria-label="Link to this lab"
+          aria-label={fieldLabel}
           value={manual}
           onFocus={(e) => e.currentTarget.select()}
         />

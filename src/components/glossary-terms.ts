@@ -27,6 +27,8 @@ export const TERM_IDS = [
   'advantage',
   'td-target',
   'td-error',
+  'visits',
+  'td-size',
 ] as const;
 
 /** One term's identifier, e.g. `'alpha'` or `'td-error'`. */
@@ -290,6 +292,41 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     live: (src) => {
       const last = src.snapshot?.last;
       return last ? { value: last.tdError, text: formatQ(last.tdError) } : null;
+    },
+  },
+  {
+    id: 'visits',
+    name: 'Visit count N(s,a)',
+    short: 'a visit count',
+    formula: 'N(s) = Σₐ N(s,a)',
+    definition:
+      'How many times the agent took action a in state s, so how many updates Q(s,a) has had. The N(s,a) view colours each triangle by it on a log scale (the start is visited every episode, far tiles rarely) and prints N(s), their sum, in the middle: where the agent has been. Over all states the counts add up to the total steps.',
+    liveLabel: 'At the start',
+    live: (src) => {
+      const { snapshot, env } = src;
+      if (!snapshot || !env) return null;
+      let n = 0;
+      for (let a = 0; a < 4; a++) n += snapshot.visits[env.start * 4 + a] ?? 0;
+      return { value: n, text: `N(${env.start}) = ${count(n)}` };
+    },
+  },
+  {
+    id: 'td-size',
+    name: 'Size of the latest TD error |δ(s,a)|',
+    short: 'the size of the latest TD error',
+    formula: '|δ| = |r + γ · maxₐ′ Q(s′,a′) − Q(s,a)|, at the last update of (s,a)',
+    definition:
+      'How far off Q(s,a) was the last time the agent tried a in s. The |δ(s,a)| view colours each triangle by it: large where the estimates still move, near 0 where they have settled. A pair never tried shows 0.',
+    liveLabel: 'Largest now',
+    live: (src) => {
+      const snapshot = src.snapshot;
+      if (!snapshot) return null;
+      let best = 0;
+      for (let i = 1; i < snapshot.tdErrors.length; i++)
+        if (Math.abs(snapshot.tdErrors[i]!) > Math.abs(snapshot.tdErrors[best]!)) best = i;
+      const size = Math.abs(snapshot.tdErrors[best] ?? 0);
+      const s = Math.floor(best / 4);
+      return { value: size, text: `|δ(${s}, ${ACTION_NAMES[best % 4]})| = ${formatQ(size)}` };
     },
   },
 ];

@@ -78,6 +78,8 @@ export function gridFrame(
     v: snapshot.v,
     advantage: snapshot.advantage,
     greedyMask: snapshot.greedyMask,
+    visits: snapshot.visits,
+    tdErrors: snapshot.tdErrors,
     agentState,
     path,
     step,

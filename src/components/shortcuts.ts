@@ -2,6 +2,7 @@
  * Keyboard shortcuts: which key does what, and when a key press belongs to a field instead.
  * Pure: the hook in `useShortcuts.ts` wires it to the document.
  */
+import type { HideableId } from '../store/hideable';
 import type { GridView } from '../store/lab-store';
 
 /** What a shortcut does. */
@@ -14,6 +15,15 @@ export type ShortcutAction =
   | { kind: 'help' }
   | { kind: 'presenter' };
 
+/**
+ * The control a shortcut stands in for: while a teacher's link hides it, its key does nothing
+ * either (a hidden view switch keeps the view the teacher chose).
+ */
+export const SHORTCUT_CONTROLS: Readonly<Partial<Record<ShortcutAction['kind'], HideableId>>> = {
+  view: 'views',
+  presenter: 'display',
+};
+
 /** The list shown by "?", in order. */
 export const SHORTCUTS: readonly { keys: string[]; description: string }[] = [
   { keys: ['Space'], description: 'Play or pause' },
@@ -21,6 +31,7 @@ export const SHORTCUTS: readonly { keys: string[]; description: string }[] = [
   { keys: ['E'], description: 'Step episode: run until the episode ends' },
   { keys: ['R'], description: 'Reset: Q back to zero, same settings and seed' },
   { keys: ['1', '2', '3'], description: 'Show V(s), Q(s,a) or A(s,a)' },
+  { keys: ['4', '5'], description: 'Show visit counts N(s,a) or the latest TD error |δ(s,a)|' },
   { keys: ['P'], description: 'Presenter mode on or off' },
   { keys: ['?'], description: 'Show this list' },
   {
@@ -61,6 +72,10 @@ export function shortcutFor(event: {
       return { kind: 'view', view: 'q' };
     case '3':
       return { kind: 'view', view: 'a' };
+    case '4':
+      return { kind: 'view', view: 'n' };
+    case '5':
+      return { kind: 'view', view: 'td' };
     case 'p':
     case 'P':
       return { kind: 'presenter' };

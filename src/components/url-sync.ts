@@ -51,7 +51,8 @@ export function startUrlSync(
       s.speed === prev.speed &&
       s.view === prev.view &&
       s.display === prev.display &&
-      s.lessonChapter === prev.lessonChapter
+      s.lessonChapter === prev.lessonChapter &&
+      s.hidden === prev.hidden
     )
       return;
     if (timer !== null) clearTimeout(timer);

@@ -1,19 +1,28 @@
 import { useEffect } from 'react';
 import type { LabStore } from '../store/lab-store';
+import { isShown } from './Hideable';
 import {
   belongsToTarget,
   claimedByRegion,
   OWN_KEYS_ATTRIBUTE,
+  SHORTCUT_CONTROLS,
   shortcutFor,
   type ShortcutAction,
 } from './shortcuts';
 
 /**
  * Listens for the lab's shortcuts on the document; a key typed into a field stays there.
- * `onHelp` and `onPresenter` handle what is not in the store.
+ * `onHelp` and `onPresenter` handle what is not in the store. `enabled` false (a teacher's link
+ * hid the shortcuts) listens for nothing.
  */
-export function useShortcuts(store: LabStore, onHelp: () => void, onPresenter: () => void): void {
+export function useShortcuts(
+  store: LabStore,
+  onHelp: () => void,
+  onPresenter: () => void,
+  enabled = true,
+): void {
   useEffect(() => {
+    if (!enabled) return;
     const run = (action: ShortcutAction) => {
       const s = store.getState();
       switch (action.kind) {
@@ -45,10 +54,12 @@ export function useShortcuts(store: LabStore, onHelp: () => void, onPresenter: (
       if (region && claimedByRegion(region.getAttribute(OWN_KEYS_ATTRIBUTE), event.key)) return;
       const action = shortcutFor(event);
       if (!action) return;
+      const control = SHORTCUT_CONTROLS[action.kind];
+      if (control && !isShown(store.getState(), control)) return;
       event.preventDefault();
       run(action);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [store, onHelp, onPresenter]);
+  }, [store, onHelp, onPresenter, enabled]);
 }

@@ -20,7 +20,7 @@
 import type { IceMazeEnv } from './env';
 import { sampleOutcome } from './env';
 import { createRngState, nextInt, nextUint32, nextUniform, type RngState } from './rng';
-import { greedyAction, greedyActions, stateValue } from './tables';
+import { greedyAction, greedyActions, greedySetChanged, stateValue } from './tables';
 
 /** How the greedy action is chosen when several actions share the maximum. */
 export type TieBreak = 'first' | 'random';
@@ -214,6 +214,12 @@ export interface QAgent {
   readonly visits: Float64Array;
   /** The latest TD error of each pair (0 before its first update). */
   readonly tdErrors: Float64Array;
+  /**
+   * Episodes finished when the greedy policy was last seen to change: an update changed some greedy
+   * set G(s) (`greedySetChanged`) during episode `greedyStableSince − 1` (0-based), and in none
+   * since. 0 while no update has changed one. Checked after every update, so exact.
+   */
+  greedyStableSince: number;
   /** The episode under way. */
   current: Trajectory;
   /** The last finished episode (length 0 before the first one ends). */
@@ -253,6 +259,7 @@ export function createAgent(
     totalSteps: 0,
     visits: new Float64Array(n),
     tdErrors: new Float64Array(n),
+    greedyStableSince: 0,
     current: createTrajectory(env.maxSteps, 0),
     previous: createTrajectory(env.maxSteps, -1),
     last: {
@@ -382,6 +389,8 @@ export function runLessonSteps(agent: QAgent, maxSteps: number, maxEpisodes: num
     agent.visits[s * 4 + action]!++;
     agent.tdErrors[s * 4 + action] = tdError;
     const cur = agent.current;
+    // cur.episode is the index of the episode under way.
+    if (greedySetChanged(q, s, action, qBefore)) agent.greedyStableSince = cur.episode + 1;
     cur.codes[cur.length] =
       (ns << CODE_STATE_SHIFT) |
       (explored ? CODE_EXPLORED_BIT : 0) |
@@ -562,9 +571,20 @@ export function runSteps(agent: QAgent, maxSteps: number, maxEpisodes = Infinity
       const sa = base + a;
       const before = q[sa]!;
       const tdError = r + gamma * nextMax - before;
-      q[sa] = before + alpha * tdError;
+      const after = before + alpha * tdError;
+      q[sa] = after;
       visits[sa]!++;
       tdErrors[sa] = tdError;
+      // `greedySetChanged` inlined: G(s) changed unless Q(s, a) stayed on one side of m, the
+      // largest of the other three (cur.episode is the index of the episode under way).
+      if (after !== before) {
+        const o1 = q[base + ((a + 1) & 3)]!;
+        const o2 = q[base + ((a + 2) & 3)]!;
+        const o3 = q[base + ((a + 3) & 3)]!;
+        const m = o1 > o2 ? (o1 > o3 ? o1 : o3) : o2 > o3 ? o2 : o3;
+        if (before > m !== after > m || before < m !== after < m)
+          agent.greedyStableSince = cur.episode + 1;
+      }
 
       // --- bookkeeping: one packed store per step ---
       codes[t + n] = (ns << 5) | exploredBit | (outDirection[i]! << 2) | a;

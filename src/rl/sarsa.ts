@@ -59,7 +59,7 @@ import {
   type TieBreak,
 } from './q-learning';
 import { nextInt, nextUint32, nextUniform, type RngState } from './rng';
-import { greedyAction, stateValue } from './tables';
+import { greedyAction, greedySetChanged, stateValue } from './tables';
 
 /** The learning rules: which value the TD target bootstraps from. */
 export type Algorithm = 'q-learning' | 'sarsa' | 'expected-sarsa';
@@ -280,6 +280,7 @@ export function runAlgorithmSteps(
     q[sa] = qBefore + alpha * tdError;
     agent.visits[sa]!++;
     agent.tdErrors[sa] = tdError;
+    if (greedySetChanged(q, s, a, qBefore)) agent.greedyStableSince = cur.episode + 1;
 
     // The books, as the fast loop keeps them.
     cur.codes[cur.length] =

@@ -34,6 +34,27 @@ export function stateValue(q: ArrayLike<number>, s: number, nA = 4): number {
   return m;
 }
 
+/**
+ * Did the greedy set G(s) = { a′ : Q(s, a′) = max Q(s, ·) } change when Q(s, a) alone moved from
+ * `before` to its value in `q` now? With m = the largest of the other actions' Q(s, ·), G(s) stays
+ * the same when Q(s, a) stayed above m (G = {a}), stayed below m (G without a) or did not move;
+ * reaching, leaving or crossing m changes it. O(nA), no allocation (it runs after every update).
+ */
+export function greedySetChanged(
+  q: ArrayLike<number>,
+  s: number,
+  a: number,
+  before: number,
+  nA = 4,
+): boolean {
+  const base = s * nA;
+  const after = q[base + a]!;
+  if (after === before) return false;
+  let m = -Infinity;
+  for (let b = 0; b < nA; b++) if (b !== a && q[base + b]! > m) m = q[base + b]!;
+  return !((before > m && after > m) || (before < m && after < m));
+}
+
 /** V(s) = max_a Q(s, a) for every state. */
 export function stateValues(q: ArrayLike<number>, nA = 4): Float64Array {
   const nS = q.length / nA;

@@ -10,6 +10,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createRunHistory, type RunHistory } from './history';
+import type { HideableId } from './hideable';
 import { createEnv, defaultMaxSteps } from '../rl/env';
 import { MAPS, type MapName } from '../rl/maps';
 import { checkLimit, paramErrors, RUN_LIMITS, runSettingErrors } from '../rl/params';
@@ -35,8 +36,11 @@ import type {
 } from '../worker/protocol';
 import { assertNever } from '../worker/protocol';
 
-/** The grid's colour view: state values, Q-values or advantages. */
-export type GridView = 'v' | 'q' | 'a';
+/**
+ * The grid's colour view: state values, Q-values, advantages, visit counts N(s, a) or the
+ * magnitude of the latest TD error |δ(s, a)|.
+ */
+export type GridView = 'v' | 'q' | 'a' | 'n' | 'td';
 
 /** A message for the user; `kind` decides its colour and role. */
 export interface Notice {
@@ -93,6 +97,10 @@ export interface LabState {
   record: Omit<RunRecord, 'totalSteps'> | null;
   /** The guided lesson's open chapter (1-based), or `null` while the lesson is closed. */
   lessonChapter: number | null;
+  /** Controls and panels a teacher's link hides from students (absent from the page). */
+  hidden: readonly HideableId[];
+  /** The teacher asked to see everything anyway (for presenting); the link still hides them. */
+  showHidden: boolean;
 }
 
 /** How the page looks: for a projector, a theme, a palette. */
@@ -162,6 +170,8 @@ export interface LabActions {
   dispose(): void;
   /** Opens the guided lesson at a chapter (1-based; the panel checks the range), or closes it. */
   setLessonChapter(chapter: number | null): void;
+  /** Shows the controls a teacher's link hides (true) or hides them again (false). */
+  setShowHidden(show: boolean): void;
 }
 
 export type LabStore = StoreApi<LabState & LabActions>;
@@ -213,6 +223,8 @@ export interface LabStoreOptions {
   speed?: Speed;
   view?: GridView;
   display?: Partial<DisplaySettings>;
+  /** What a teacher's link hides. */
+  hidden?: readonly HideableId[];
   /** Ping the worker this often and report it when it stops answering (0: never). */
   pingIntervalMs?: number;
   /** The guided lesson's chapter to open at (from a link), or none. */
@@ -265,6 +277,8 @@ export function createLabStore(options: LabStoreOptions): LabStore {
       history: createRunHistory(),
       record: null,
       lessonChapter: options.lessonChapter ?? null,
+      hidden: [...(options.hidden ?? [])],
+      showHidden: false,
 
       // `running` follows the worker's snapshots only: an optimistic flip could be undone by a
       // snapshot already on its way, and the button would flicker.
@@ -360,6 +374,7 @@ export function createLabStore(options: LabStoreOptions): LabStore {
         pendingSettings = { settings: record.settings, mapName: 'custom' };
         send({ type: 'replay', record });
       },
+      setShowHidden: (show) => set({ showHidden: show }),
       dispose: () => {
         if (pingTimer !== null) clearInterval(pingTimer);
         worker?.terminate();

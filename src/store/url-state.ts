@@ -34,6 +34,7 @@ import {
   type QParams,
 } from '../rl/q-learning';
 import type { RunSettings, Speed } from '../worker/protocol';
+import { orderedHideables, parseHideList, HIDEABLE_IDS, type HideableId } from './hideable';
 import type { DisplaySettings, GridView, LabState } from './lab-store';
 import { DEFAULT_DISPLAY, DEFAULT_SPEED } from './lab-store';
 
@@ -80,12 +81,16 @@ export interface UrlState {
   display?: Partial<DisplaySettings>;
   /** The guided lesson's chapter to open (1-based); absent: the lesson is closed. */
   chapter?: number;
+  /** What a teacher's link hides from students (`hide=alpha,map`); absent or empty: nothing. */
+  hide?: HideableId[];
 }
 
 /** The fields of the store a link describes. */
 export type LabLinkFields = Pick<LabState, 'settings' | 'mapName' | 'speed' | 'view'> & {
   display?: DisplaySettings;
   lessonChapter?: number | null;
+  /** What the page hides (a teacher's link). */
+  hidden?: readonly HideableId[];
 };
 
 /** The random map's defaults: Gymnasium's `generate_random_map()` (size 8, p 0.8), seed 0. */
@@ -126,6 +131,7 @@ export const URL_KEYS = [
   'theme',
   'palette',
   'chapter',
+  'hide',
 ] as const;
 
 type UrlKey = (typeof URL_KEYS)[number];
@@ -148,7 +154,7 @@ const RUN_KEYS = {
   frame_every: 'frameInterval',
 } as const satisfies Partial<Record<UrlKey, keyof typeof RUN_LIMITS>>;
 
-const VIEWS: readonly GridView[] = ['v', 'q', 'a'];
+const VIEWS: readonly GridView[] = ['v', 'q', 'a', 'n', 'td'];
 const TRUE_WORDS = ['1', 'true', 'yes', 'on'];
 const FALSE_WORDS = ['0', 'false', 'no', 'off'];
 
@@ -294,7 +300,11 @@ export function parseUrlState(
       if ((VIEWS as readonly string[]).includes(value)) state.view = value as GridView;
       else
         notices.push(
-          ignored(k, raw, 'View must be v (state values), q (Q-values) or a (advantages).'),
+          ignored(
+            k,
+            raw,
+            'View must be v (state values), q (Q-values), a (advantages), n (visit counts) or td (TD errors).',
+          ),
         );
     } else if (k === 'presenter') {
       const word = value.toLowerCase();
@@ -313,6 +323,16 @@ export function parseUrlState(
       const chapter = limitedNumber(lessonChapterLimit(options.chapters), value);
       if (typeof chapter === 'string') notices.push(ignored(k, raw, chapter));
       else state.chapter = chapter;
+    } else if (k === 'hide') {
+      // The names the lab knows apply; each unknown one is named and ignored.
+      const { ids, unknown } = parseHideList(value);
+      if (unknown.length > 0)
+        notices.push(
+          `The link's hide=${quote(raw)} names ${unknown.map(quote).join(', ')}, which the lab cannot hide; ${
+            unknown.length > 1 ? 'they were' : 'it was'
+          } ignored (it can hide: ${HIDEABLE_IDS.join(', ')}).`,
+        );
+      if (ids.length > 0) state.hide = ids;
     } else if (k === 'speed') {
       const speed = value === 'max' ? value : limitedNumber(RUN_LIMITS.speed, value);
       if (typeof speed === 'number' || speed === 'max') state.speed = speed;
@@ -374,6 +394,8 @@ export function serializeUrlState(state: UrlState): string {
   put('theme', display.theme, DEFAULT_DISPLAY.theme);
   put('palette', display.palette, DEFAULT_DISPLAY.palette);
   if (state.chapter !== undefined) entries.push(['chapter', String(state.chapter)]);
+  const hide = orderedHideables(state.hide ?? []);
+  if (hide.length > 0) entries.push(['hide', hide.join(',')]);
   return entries.map(([k, v]) => `${k}=${encode(v)}`).join('&');
 }
 
@@ -428,6 +450,7 @@ export function urlStateFromLab(lab: LabLinkFields, hint?: MapSpec): UrlState {
     speed: lab.speed,
     ...(lab.display ? { display: { ...lab.display } } : {}),
     ...(lab.lessonChapter != null ? { chapter: lab.lessonChapter } : {}),
+    ...(lab.hidden && lab.hidden.length > 0 ? { hide: [...lab.hidden] } : {}),
   };
 }
 

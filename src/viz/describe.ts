@@ -27,6 +27,8 @@ export const VIEW_NAMES: Readonly<Record<GridView, string>> = {
   v: 'state values V',
   q: 'action values Q',
   a: 'advantages A',
+  n: 'visit counts N',
+  td: 'latest TD error sizes |δ|',
 };
 
 /**
@@ -37,6 +39,8 @@ export const VIEW_LABELS: Readonly<Record<GridView, string>> = {
   v: 'V(s) = max_a Q(s,a)',
   q: 'Q(s,a)',
   a: 'A(s,a) = Q(s,a) − V(s)',
+  n: 'N(s,a), updates per action',
+  td: '|δ(s,a)|, latest TD error',
 };
 
 const fixed2 = format('.2f');
@@ -44,6 +48,44 @@ const fixed2 = format('.2f');
 /** A value with 2 decimals, a true minus sign, "0.00" for −0 and tiny negatives, "–" for non-finite. */
 export function formatValue(x: number): string {
   return Number.isFinite(x) ? fixed2(x) : '–';
+}
+
+const compact = format('.2~s');
+
+/**
+ * A visit count for a small label: the integer up to 999, then 2 significant digits with an SI
+ * suffix (1.4k, 12k, 1.2M): at most 4 characters, so it fits where "0.00" fits. "–" for a
+ * non-finite count.
+ */
+export function formatCount(n: number): string {
+  if (!Number.isFinite(n)) return '–';
+  return Math.abs(n) < 1000 ? String(Math.round(n)) : compact(n);
+}
+
+/** A count in full with thousands separators, for titles and sentences: 12,345. */
+export function formatCountFull(n: number): string {
+  return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–';
+}
+
+/**
+ * What a layer adds to a cell's title, for the per-action views that are not about Q:
+ *   'n'   "N(s) = 7 updates: Left 2, Down 0, Right 5, Up 0."   (N(s) = Σ_a N(s, a))
+ *   'td'  "Latest |δ|: Left 0.12, Down 0.00, Right 0.05, Up 0.00."
+ * Empty for the other views and for terminal tiles (no action is taken there).
+ */
+export function layerSentence(
+  view: GridView,
+  tile: TileLetter,
+  perAction: readonly number[],
+): string {
+  if (isTerminalTile(tile) || (view !== 'n' && view !== 'td')) return '';
+  const list = (fmt: (x: number) => string) =>
+    ACTION_NAMES.map((name, a) => `${name} ${fmt(perAction[a] ?? NaN)}`).join(', ');
+  if (view === 'n') {
+    const total = perAction.reduce((sum, x) => sum + x, 0);
+    return ` N(s) = ${formatCountFull(total)} updates: ${list(formatCountFull)}.`;
+  }
+  return ` Latest |δ|: ${list((x) => formatValue(Math.abs(x)))}.`;
 }
 
 /** The tile letter at state s of a map (`'F'` outside the map or for an unknown letter). */

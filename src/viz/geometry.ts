@@ -186,8 +186,11 @@ export function arrowPath(action: number, shape: ArrowShape, origin: Point): str
   return closedPath(arrowPolygon(action, shape, origin));
 }
 
-/** Which view of the grid is drawn. `'v'`: V(s); `'q'`: Q(s, a); `'a'`: A(s, a). */
-export type GridView = 'v' | 'q' | 'a';
+/**
+ * Which view of the grid is drawn. `'v'`: V(s); `'q'`: Q(s, a); `'a'`: A(s, a); `'n'`: visit
+ * counts N(s, a) with N(s) = Σ_a N(s, a) in the centre; `'td'`: |δ(s, a)|, the latest TD error's size.
+ */
+export type GridView = 'v' | 'q' | 'a' | 'n' | 'td';
 
 /**
  * The greedy-arrow shape for a view. In the V view arrows sit near the cell edges, leaving the

@@ -5,15 +5,15 @@
  */
 import { axisBottom } from 'd3-axis';
 import { format, precisionFixed } from 'd3-format';
-import { scaleLinear } from 'd3-scale';
+import { scaleLinear, scaleSymlog } from 'd3-scale';
 import { select } from 'd3-selection';
-import { captionParts, formatValue, plainCaption } from './describe';
+import { captionParts, formatCount, formatValue, plainCaption } from './describe';
 import { colorScale, type Palette, type ScaleKind } from './scales';
 import { FONT_FAMILY } from './theme';
 
 /** What a legend shows. */
 export interface LegendSpec {
-  /** Sequential (V, Q) or diverging around 0 (A). */
+  /** Sequential (V, Q, |δ|), diverging around 0 (A) or log (visit counts N). */
   kind: ScaleKind;
   /** `[lo, hi]`, the range the colours span; `lo === hi` is fine. */
   domain: readonly [number, number];
@@ -65,6 +65,16 @@ export function legendTicks(
   const step = values.length > 1 ? values[1]! - values[0]! : hi - lo;
   const digits = Math.max(2, precisionFixed(step));
   return { values, format: format(`.${digits}f`) };
+}
+
+/**
+ * Ticks of a log count scale over [0, hi]: 0 and the powers of ten up to hi (0, 1, 10, 100, …),
+ * written as counts (1k, 10k past 999). With hi = 0 the single tick 0.
+ */
+export function countTicks(hi: number): { values: number[]; format: (x: number) => string } {
+  const values = [0];
+  for (let p = 1; p <= hi; p *= 10) values.push(p);
+  return { values, format: formatCount };
 }
 
 /** Mounts a legend into `host` (an empty element; the legend's SVG fills its width). */
@@ -135,8 +145,11 @@ export function createLegend(host: HTMLElement, options: LegendOptions = {}): Le
       const scale = colorScale(spec.kind, spec.domain, spec.palette ?? 'default');
       const [lo, hi] = scale.domain;
       const degenerate = !(hi > lo);
-      // Stop u ∈ [0, 1] shows the colour of the value lo + u · (hi − lo).
-      stops.attr('stop-color', (u) => scale(lo + u * (hi - lo)));
+      // Stop u ∈ [0, 1] shows the colour at fraction u of the bar: the value lo + u · (hi − lo),
+      // or on the log scale the count x with ln(1 + x) = u · ln(1 + hi).
+      stops.attr('stop-color', (u) =>
+        scale(spec.kind === 'log' ? Math.expm1(u * Math.log1p(hi)) : lo + u * (hi - lo)),
+      );
 
       caption
         .selectAll('tspan')
@@ -145,11 +158,16 @@ export function createLegend(host: HTMLElement, options: LegendOptions = {}): Le
         .attr('baseline-shift', (p) => (p.sub ? 'sub' : null))
         .attr('font-size', (p) => (p.sub ? 10 : null))
         .text((p) => p.text);
-      const noteText = degenerate ? `all values ${formatValue(lo)}` : (spec.note ?? '');
+      const log = spec.kind === 'log';
+      const fmt = log ? formatCount : formatValue;
+      const noteText = degenerate ? `all values ${fmt(lo)}` : (spec.note ?? '');
       note.text(noteText);
 
-      const { values, format: tickFormat } = legendTicks([lo, hi], tickCount);
-      const x = scaleLinear()
+      const { values, format: tickFormat } = log
+        ? countTicks(hi)
+        : legendTicks([lo, hi], tickCount);
+      // Symlog with constant 1 is x ↦ ln(1 + x) for x ≥ 0: the ticks sit where the colours are.
+      const x = (log && !degenerate ? scaleSymlog().constant(1) : scaleLinear())
         .domain(degenerate ? [lo - 1, lo + 1] : [lo, hi])
         .range([MARGIN, MARGIN + barWidth]);
       axisG
@@ -167,7 +185,7 @@ export function createLegend(host: HTMLElement, options: LegendOptions = {}): Le
 
       svg.attr(
         'aria-label',
-        `${plainCaption(spec.label)}: colour scale from ${formatValue(lo)} to ${formatValue(hi)}${
+        `${plainCaption(spec.label)}: ${log ? 'logarithmic ' : ''}colour scale from ${fmt(lo)} to ${fmt(hi)}${
           noteText ? ` (${noteText})` : ''
         }`,
       );

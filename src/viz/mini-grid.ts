@@ -113,7 +113,7 @@ export function createMiniGrid(
               ? TILE_COLORS.goalDark
               : scale(data.v[s] ?? 0),
         )
-        .selectAll('title')
+        .selectAll<SVGTitleElement, string>('title')
         .data((s) => (titles ? [titles[s] ?? ''] : []))
         .join('title')
         .each(function (t) {

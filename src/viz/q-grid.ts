@@ -4,6 +4,9 @@
  *   view 'v'  each tile filled by V(s) = max_a Q(s, a), the value printed in the middle
  *   view 'q'  each tile cut into four triangles (Left, Down, Right, Up toward its edges), filled by Q(s, a)
  *   view 'a'  the same triangles filled by A(s, a) = Q(s, a) − V(s) ≤ 0, neutral at the greedy actions
+ *   view 'n'  the triangles filled by the visit counts N(s, a) (log scale), N(s) = Σ_a N(s, a) in
+ *             the middle; no greedy arrows (the middle belongs to the count)
+ *   view 'td' the triangles filled by |δ(s, a)|, the size of the latest TD error of each pair
  *
  * Over it: the current trajectory, greedy-policy arrows (every tied action; ties thin and dim),
  * the agent, and its last step (intended vs actual move, splash in a hole, burst at the goal).
@@ -21,9 +24,11 @@ import { createAgentLayers, type GridStep } from './agent-layer';
 import {
   VIEW_LABELS,
   cellTitle,
+  formatCount,
   formatValue,
   gridLabel,
   isTerminalTile,
+  layerSentence,
   tileLetter,
   type TileLetter,
 } from './describe';
@@ -51,9 +56,11 @@ import {
   advantageScale,
   contrastingText,
   divergingScale,
+  magnitudeScale,
   qScale,
   sequentialScale,
   valueScale,
+  visitScale,
   type ColorScale,
   type Palette,
 } from './scales';
@@ -86,6 +93,10 @@ export interface GridFrame {
   advantage: ArrayLike<number>;
   /** Bit a of greedyMask[s] set when a is a greedy action of s (all four when Q(s, ·) ties). */
   greedyMask: ArrayLike<number>;
+  /** N(s, a), updates of each pair, flat like q (view 'n'; absent: drawn as unknown). */
+  visits?: ArrayLike<number>;
+  /** The latest TD error δ(s, a) of each pair, flat like q (view 'td' draws |δ|; absent: unknown). */
+  tdErrors?: ArrayLike<number>;
   /** Where the agent is when there is no `step` (−1 hides it). */
   agentState: number;
   /** The trajectory to draw (e.g. the current episode), or `null` for none. */
@@ -121,7 +132,7 @@ export interface QGrid {
   readonly element: SVGSVGElement;
   /** Draws a frame; interrupts any running animation first. */
   update(frame: GridFrame): void;
-  /** Switches between V, Q and A (redraws the last frame's cells, no animation). */
+  /** Switches between V, Q, A, N and |δ| (redraws the last frame's cells, no animation). */
   setView(view: GridView): void;
   /** Switches the colour palette. */
   setPalette(palette: Palette): void;
@@ -142,6 +153,10 @@ interface CellDatum {
   v: number;
   q: readonly [number, number, number, number];
   adv: readonly [number, number, number, number];
+  /** N(s, a) per action. */
+  visits: readonly [number, number, number, number];
+  /** |δ(s, a)| per action. */
+  td: readonly [number, number, number, number];
   mask: number;
 }
 
@@ -166,6 +181,9 @@ const ACTIONS = [0, 1, 2, 3] as const;
 const byAction = (d: { action: number }) => String(d.action);
 const byKey = (d: CellDatum) => d.key;
 const CENTRE: Point = [CELL_SIZE / 2, CELL_SIZE / 2];
+/** The centre count N(s) in the 'n' view is this much smaller than V's label, clear of the triangle labels. */
+const COUNT_LABEL_SCALE = 0.65;
+const NO_VALUES: ArrayLike<number> = [];
 /** Opacity of tied greedy arrows (a single greedy action is opaque). */
 const TIE_OPACITY = 0.5;
 /** Width of the knock-out stroke around numbers, in the colour under them. */
@@ -207,6 +225,8 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
   let drawnV = new Float64Array(0);
   let drawnQ = new Float64Array(0);
   let drawnAdv = new Float64Array(0);
+  let drawnVisits = new Float64Array(0);
+  let drawnTd = new Float64Array(0);
   let drawnMask = new Int16Array(0);
   let fit: LabelFit = labelFit(NaN);
   let scale: ColorScale = sequentialScale([0, 0], palette);
@@ -361,6 +381,8 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
         v: f.v[s] ?? NaN,
         q: at4(f.q, s),
         adv: at4(f.advantage, s),
+        visits: at4(f.visits ?? NO_VALUES, s),
+        td: at4(f.tdErrors ?? NO_VALUES, s).map(Math.abs) as [number, number, number, number],
         mask: f.greedyMask[s] ?? 0,
       });
     }
@@ -376,6 +398,8 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
       return pinned ? sequentialScale(pinned, palette) : valueScale(f.v, palette, live);
     if (view === 'q')
       return pinned ? sequentialScale(pinned, palette) : qScale(f.q, palette, liveEntry);
+    if (view === 'n') return visitScale(f.visits ?? NO_VALUES, palette, liveEntry);
+    if (view === 'td') return magnitudeScale(f.tdErrors ?? NO_VALUES, palette, liveEntry);
     return pinned
       ? divergingScale(pinned, palette)
       : advantageScale(f.advantage, palette, liveEntry);
@@ -404,6 +428,8 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
       drawnV = new Float64Array(l.nS);
       drawnQ = new Float64Array(l.nS * 4);
       drawnAdv = new Float64Array(l.nS * 4);
+      drawnVisits = new Float64Array(l.nS * 4);
+      drawnTd = new Float64Array(l.nS * 4);
       drawnMask = new Int16Array(l.nS);
     }
     const same = (x: number, y: number) => x === y || (Number.isNaN(x) && Number.isNaN(y));
@@ -415,8 +441,12 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
         const i = s * 4 + a;
         if (view === 'q' && !same(d.q[a], drawnQ[i]!)) changed = true;
         if (view === 'a' && !same(d.adv[a], drawnAdv[i]!)) changed = true;
+        if (view === 'n' && !same(d.visits[a], drawnVisits[i]!)) changed = true;
+        if (view === 'td' && !same(d.td[a], drawnTd[i]!)) changed = true;
         drawnQ[i] = d.q[a];
         drawnAdv[i] = d.adv[a];
+        drawnVisits[i] = d.visits[a];
+        drawnTd[i] = d.td[a];
       }
       drawnV[s] = d.v;
       drawnMask[s] = d.mask;
@@ -468,11 +498,16 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
       )
       .filter(isDirty);
 
-    cells
-      .select('title')
-      .text((d) =>
-        cellTitle({ state: d.state, ncol: l.ncol, tile: d.tile, value: d.v, greedyMask: d.mask }),
-      );
+    cells.select('title').text(
+      (d) =>
+        cellTitle({
+          state: d.state,
+          ncol: l.ncol,
+          tile: d.tile,
+          value: d.v,
+          greedyMask: d.mask,
+        }) + layerSentence(view, d.tile, view === 'n' ? d.visits : d.td),
+    );
     cells.select('g.qgrid-fill').attr('display', (d) => (d.terminal ? 'none' : null));
 
     const valueFill = cells.select<SVGRectElement>('rect.qgrid-value-fill');
@@ -481,6 +516,9 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
     const triLabels = overlays.select<SVGGElement>('g.qgrid-tri-labels');
     const showValues = view === 'v' && fit.values;
     const showActionValues = view !== 'v' && fit.actionValues;
+    // N(s) = Σ_a N(s, a) in the middle of the 'n' view, where the action labels fit.
+    const showCount = view === 'n' && fit.actionValues;
+    const formatLabel = view === 'n' ? formatCount : formatValue;
 
     if (view === 'v') {
       valueFill.attr('display', null).attr('fill', (d) => scale(d.v));
@@ -489,10 +527,11 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
     } else {
       valueFill.attr('display', 'none');
       triangles.attr('display', null);
-      // Q(s, a) or A(s, a) = Q(s, a) − V(s) per action, coloured by the view's scale.
+      // Q(s, a), A(s, a) = Q(s, a) − V(s), N(s, a) or |δ(s, a)| per action, coloured by the view's scale.
+      const perAction = { q: 'q', a: 'adv', n: 'visits', td: 'td' } as const;
       const actionData = (d: CellDatum): ActionDatum[] => {
         if (d.terminal) return [];
-        const values = view === 'q' ? d.q : d.adv;
+        const values = d[perAction[view as keyof typeof perAction]];
         return ACTIONS.map((a) => ({ action: a, value: values[a], fill: scale(values[a]) }));
       };
       triangles
@@ -508,9 +547,19 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
           .join(enterTriangleLabels)
           .attr('fill', (a) => contrastingText(a.fill))
           .attr('stroke', (a) => a.fill)
-          .text((a) => formatValue(a.value));
+          .text((a) => formatLabel(a.value));
     }
-    valueLabel.attr('display', (d) => (showValues && !d.terminal ? null : 'none'));
+    valueLabel.attr('display', (d) => ((showValues || showCount) && !d.terminal ? null : 'none'));
+    valueLabel.attr(
+      'font-size',
+      view === 'n' ? FONT_UNITS.value * COUNT_LABEL_SCALE : FONT_UNITS.value,
+    );
+    if (showCount)
+      valueLabel
+        .filter((d) => !d.terminal)
+        .attr('fill', INK_COLORS.arrow)
+        .attr('stroke', INK_COLORS.halo)
+        .text((d) => formatCount(d.visits[0] + d.visits[1] + d.visits[2] + d.visits[3]));
     if (showValues)
       valueLabel
         .filter((d) => !d.terminal)
@@ -530,7 +579,7 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
       .select<SVGGElement>('g.qgrid-arrows')
       .selectAll<SVGPathElement, ArrowDatum>('path.qgrid-arrow')
       .data((d): ArrowDatum[] => {
-        if (d.terminal) return [];
+        if (d.terminal || view === 'n') return [];
         const tie = popcount(d.mask) > 1;
         return ACTIONS.map((a) => ({ action: a, on: (d.mask & (1 << a)) !== 0, tie }));
       }, byAction)
@@ -620,6 +669,7 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
         label: VIEW_LABELS[view],
         palette,
         ...(view === 'a' ? { note: '0 = greedy action' } : {}),
+        ...(view === 'n' ? { note: 'log scale' } : {}),
       };
     },
     destroy(): void {

@@ -3,6 +3,7 @@
  *
  *   sequential  t = (x − lo) / (hi − lo), clamped to [0, 1]      (V and Q)
  *   diverging   t = ½ + ½ · x / max(|lo|, |hi|), clamped         (A, neutral at x = 0)
+ *   log         t = ln(1 + x) / ln(1 + hi), x clamped to [0, hi]  (visit counts N)
  *
  * A zero-width domain is the normal case at initialisation (every Q is 0): the sequential scale
  * then maps every value to t = 0 (the "nothing learned" colour) and the diverging scale to the
@@ -21,8 +22,11 @@ import { TILE_COLORS } from './theme';
 /** `'default'`: ice → ember for values, white → red for advantages; `'colorblind'`: viridis and PuOr. */
 export type Palette = 'default' | 'colorblind';
 
-/** Sequential (one hue ramp from low to high) or diverging (two ramps around a neutral 0). */
-export type ScaleKind = 'sequential' | 'diverging';
+/**
+ * Sequential (one hue ramp from low to high), diverging (two ramps around a neutral 0) or log
+ * (the sequential ramp over ln(1 + x), for counts from 0).
+ */
+export type ScaleKind = 'sequential' | 'diverging' | 'log';
 
 /** Maps t ∈ [0, 1] to a CSS colour string. */
 export type Interpolator = (t: number) => string;
@@ -149,12 +153,32 @@ export function gapScale(
   return makeScale('sequential', [lo, hi], palette, ramp, normalize);
 }
 
+/**
+ * A sequential scale over counts on a log scale: t = ln(1 + x) / ln(1 + hi) for x in [0, hi]
+ * (the domain's low end is always 0). ln(1 + x) rather than ln x so that 0 is defined and maps to
+ * t = 0, and a single visit already differs from none. Why a log scale at all: visits span orders
+ * of magnitude — the start state is updated in every episode, tiles near the goal a few hundred
+ * times in 10,000 episodes — and on a linear scale everything but the start would look unvisited.
+ * When hi = 0 (nothing visited yet) every value maps to t = 0.
+ */
+export function logCountScale(
+  domain: readonly [number, number],
+  palette: Palette = 'default',
+): ColorScale {
+  const hi = Math.max(0, safeDomain(domain)[1]);
+  const denom = Math.log1p(hi);
+  const normalize = (x: number): number =>
+    !Number.isFinite(x) ? NaN : denom > 0 ? clamp01(Math.log1p(Math.max(0, x)) / denom) : 0;
+  return makeScale('log', [0, hi], palette, sequentialInterpolator(palette), normalize);
+}
+
 /** The scale of a kind over a domain (what a legend redraws from a spec). */
 export function colorScale(
   kind: ScaleKind,
   domain: readonly [number, number],
   palette: Palette = 'default',
 ): ColorScale {
+  if (kind === 'log') return logCountScale(domain, palette);
   return kind === 'diverging' ? divergingScale(domain, palette) : sequentialScale(domain, palette);
 }
 
@@ -207,6 +231,33 @@ export function advantageScale(
   include?: (index: number) => boolean,
 ): ColorScale {
   return divergingScale(extentWithZero(advantage, include), palette);
+}
+
+/** Log scale for visit counts N(s, a) (flat like q) over [0, max N]. */
+export function visitScale(
+  visits: ArrayLike<number>,
+  palette: Palette = 'default',
+  include?: (index: number) => boolean,
+): ColorScale {
+  return logCountScale(extentWithZero(visits, include), palette);
+}
+
+/**
+ * Sequential scale for magnitudes |x| (e.g. the latest TD errors |δ(s, a)|, flat like q) over
+ * [0, max |x|]: linear, since the layer is there to make the few large errors stand out.
+ */
+export function magnitudeScale(
+  values: ArrayLike<number>,
+  palette: Palette = 'default',
+  include?: (index: number) => boolean,
+): ColorScale {
+  let hi = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (include && !include(i)) continue;
+    const x = Math.abs(values[i]!);
+    if (Number.isFinite(x) && x > hi) hi = x;
+  }
+  return sequentialScale([0, hi], palette);
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import type { DecodedTrajectory, QParams, StepRecord } from '../rl/q-learning';
 import type { ParamChangeRecord, RunRecord } from '../rl/replay';
+import type { ConvergenceReport } from '../rl/convergence';
 
 export type { ParamChangeRecord, RunRecord };
 
@@ -144,6 +145,8 @@ export interface Snapshot {
   evaluation: GreedyEvaluation;
   /** Frames kept since the previous snapshot, oldest first (one per `frameInterval` episodes). */
   frames: Frame[];
+  /** Has the greedy policy settled, and is it the optimal one (see `rl/convergence`)? */
+  convergence: ConvergenceReport;
 }
 
 /** What the page needs to know about the environment, sent once per `init`. */

@@ -32,6 +32,7 @@ import {
   evaluatePolicy,
   valueIteration,
 } from '../rl/evaluation';
+import { createConvergenceWatch, type ConvergenceWatch } from '../rl/convergence';
 import { checkLimit, paramErrors, RUN_LIMITS, type Limit } from '../rl/params';
 import {
   createAgent,
@@ -174,6 +175,10 @@ interface Run {
   /** The settings the run started with and the changes since: enough to replay it exactly. */
   readonly initialSettings: RunSettings;
   changes: ParamChangeRecord[];
+  /** Judges the greedy policy for the convergence notice (see `rl/convergence`). */
+  readonly convergence: ConvergenceWatch;
+  /** Q* for the run's γ (the posted optimum's buffers are transferred, so the run keeps a copy). */
+  optimalQ: Float64Array;
 }
 
 /** Mixed into the seed of the target policy's generator. */
@@ -328,6 +333,8 @@ export function createTrainer<Handle>(
       pendingFrames: [],
       initialSettings: { ...settings, map: [...env.desc], params: { ...agent.params } },
       changes: [],
+      convergence: createConvergenceWatch(env),
+      optimalQ: new Float64Array(0),
     };
   }
 
@@ -336,6 +343,7 @@ export function createTrainer<Handle>(
     const { env } = next;
     // The costly part first: if it throws, the previous run is untouched.
     const optimum = optimumFor(env, next.agent.params.gamma, next.bestWithinLimit);
+    next.optimalQ = optimum.q.slice();
     stopLoop();
     finished = false;
     runCount = next.id;
@@ -703,6 +711,13 @@ export function createTrainer<Handle>(
       stats: runStats(r, now),
       evaluation: greedyEvaluation(r, now),
       frames: takeFrames(r, transfer),
+      convergence: r.convergence.report(
+        q,
+        agent.episode,
+        agent.greedyStableSince,
+        r.optimalQ,
+        finished,
+      ),
     };
   }
 
@@ -764,6 +779,7 @@ export function createTrainer<Handle>(
     dirty = true;
     if (gammaChanged) {
       const optimum = optimumFor(r.env, agent.params.gamma, r.bestWithinLimit);
+      r.optimalQ = optimum.q.slice();
       post({ type: 'optimum', optimum }, optimumTransfer(optimum));
     }
     flush();

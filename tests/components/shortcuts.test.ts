@@ -11,6 +11,8 @@ describe('shortcuts', () => {
     expect(shortcutFor({ key: '1' })).toEqual({ kind: 'view', view: 'v' });
     expect(shortcutFor({ key: '2' })).toEqual({ kind: 'view', view: 'q' });
     expect(shortcutFor({ key: '3' })).toEqual({ kind: 'view', view: 'a' });
+    expect(shortcutFor({ key: '4' })).toEqual({ kind: 'view', view: 'n' });
+    expect(shortcutFor({ key: '5' })).toEqual({ kind: 'view', view: 'td' });
     expect(shortcutFor({ key: '?' })).toEqual({ kind: 'help' });
     expect(shortcutFor({ key: 'p' })).toEqual({ kind: 'presenter' });
     expect(shortcutFor({ key: 'x' })).toBeNull();

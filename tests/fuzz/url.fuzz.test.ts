@@ -176,7 +176,7 @@ function stateProblem(state: UrlState): string {
     const e = checkLimit(RUN_LIMITS.speed, state.speed);
     if (e) problems.push(e);
   }
-  if (!['v', 'q', 'a'].includes(state.view)) problems.push(`view ${state.view}`);
+  if (!['v', 'q', 'a', 'n', 'td'].includes(state.view)) problems.push(`view ${state.view}`);
   if (typeof state.isSlippery !== 'boolean') problems.push('isSlippery');
   if (state.map.kind === 'random')
     for (const name of ['size', 'p', 'seed'] as const) {

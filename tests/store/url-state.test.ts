@@ -182,8 +182,10 @@ describe('parseUrlState: refusals name the parameter and say why; the rest appli
 
   it('refuses unknown views, tie rules and slippery words', () => {
     expect(parse('view=x').notices[0]).toContain(
-      'View must be v (state values), q (Q-values) or a',
+      'View must be v (state values), q (Q-values), a (advantages), n (visit counts) or td (TD errors).',
     );
+    expect(parse('view=n').state.view).toBe('n');
+    expect(parse('view=td').state.view).toBe('td');
     expect(parse('ties=last').notices[0]).toContain('Tie rule must be "first" or "random".');
     expect(parse('slippery=maybe').notices[0]).toContain('Slippery ice must be 1 (on) or 0 (off).');
   });
@@ -335,7 +337,7 @@ const validState: fc.Arbitrary<UrlState> = fc.record({
     minEpsilon: unit,
     tieBreak: fc.constantFrom('first' as const, 'random' as const),
   }),
-  view: fc.constantFrom<GridView>('v', 'q', 'a'),
+  view: fc.constantFrom<GridView>('v', 'q', 'a', 'n', 'td'),
   speed: fc.oneof(
     fc.constant('max' as const),
     fc.double({ min: 1, max: 1_000_000, noNaN: true }),
@@ -350,7 +352,7 @@ function expectWithinLimits(state: UrlState): void {
   for (const name of ['successRate', 'maxSteps', 'seed', 'episodes', 'frameInterval'] as const)
     expect(checkLimit(RUN_LIMITS[name], state[name]), name).toBeNull();
   expect(['first', 'random']).toContain(state.params.tieBreak);
-  expect(['v', 'q', 'a']).toContain(state.view);
+  expect(['v', 'q', 'a', 'n', 'td']).toContain(state.view);
   expect(typeof state.isSlippery).toBe('boolean');
   if (state.speed !== 'max') expect(checkLimit(RUN_LIMITS.speed, state.speed)).toBeNull();
   const rows = mapRows(state.map);

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { generateRandomMap } from '../../src/rl/maps';
 import { CELL_SIZE } from '../../src/viz/geometry';
-import { createQGrid, type QGrid } from '../../src/viz/q-grid';
+import { createQGrid, type GridView, type QGrid } from '../../src/viz/q-grid';
 import {
   DARK_TEXT,
   LIGHT_TEXT,
@@ -38,7 +38,7 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
-function mount(view?: 'v' | 'q' | 'a') {
+function mount(view?: GridView) {
   const host = makeHost();
   grid = createQGrid(host, view ? { view } : {});
   return { host, grid };
@@ -403,7 +403,7 @@ describe('incremental drawing', () => {
     return states;
   }
 
-  test.each(['v', 'q', 'a'] as const)(
+  test.each(['v', 'q', 'a', 'n', 'td'] as const)(
     'view %s: an unchanged frame touches no cell, a change in one state touches only that state',
     (view) => {
       const { host, grid } = mount(view);

@@ -1,0 +1,193 @@
+/**
+ * Has the learner settled? Watches the greedy policy while it trains and says two things:
+ *
+ * 1. Stability: the greedy action sets G(s) = { a : Q(s, a) = max_a′ Q(s, a′) } (ties included,
+ *    the masks the grid draws) have not changed for at least `STABLE_EPISODES` episodes.
+ * 2. Optimality: the greedy policy equals the optimal policy of value iteration, defined exactly as
+ *      for every non-terminal state s reachable from the start:  G(s) ⊆ O(s),
+ *      O(s) = { a : Q*(s, a) ≥ V*(s) − OPTIMAL_TOLERANCE }   (`optimalActionSets`)
+ *    so whichever greedy action a tie rule picks is optimal. States the agent can never reach are
+ *    left out (nothing is learned there, and no policy is judged by them); a state where all four
+ *    actions still tie (never visited) is optimal only if all four actions are.
+ *
+ * With the lesson's constant α = 0.1 the estimates of nearly tied actions keep moving, so on the
+ * 4x4 map the greedy policy often still flips in a state or two near the end of 10,000 episodes:
+ * the report then says so when training stops, with the comparison to the optimum all the same.
+ *
+ * When the policy last changed is the learner's own record, `QAgent.greedyStableSince`, kept after
+ * every update (`greedySetChanged`): a change undone a few steps later still counts. Pure: no
+ * DOM, no worker.
+ */
+import type { IceMazeEnv } from './env';
+import { evaluateGreedy, optimalActionSets } from './evaluation';
+import { greedyMasks } from './tables';
+
+/**
+ * Episodes the greedy policy must stay the same before the lab calls it stable: the lesson's
+ * `save_interval` (1,000), so "stable" means the policy did not change over a whole frame of the
+ * lesson — 10 % of its 10,000 episodes, long enough that a policy still improving shows it (while ε
+ * is above its floor the policy changes every few hundred episodes).
+ */
+export const STABLE_EPISODES = 1_000;
+
+/** Q*(s, a) within this of V*(s) counts as optimal (value iteration converges to 1e-13). */
+export const OPTIMAL_TOLERANCE = 1e-9;
+
+/**
+ * The non-terminal states reachable from the start with positive probability under some sequence
+ * of actions (breadth-first over the transition table; terminal states are not expanded).
+ * reachable[s] = 1 for those, 0 for the rest (terminal states included).
+ */
+export function reachableStates(env: IceMazeEnv): Uint8Array {
+  const { nS, nA, terminal, outCount, outProb, outNext } = env;
+  const seen = new Uint8Array(nS);
+  const reachable = new Uint8Array(nS);
+  const queue = [env.start];
+  seen[env.start] = 1;
+  while (queue.length > 0) {
+    const s = queue.pop()!;
+    if (terminal[s]) continue;
+    reachable[s] = 1;
+    for (let a = 0; a < nA; a++) {
+      const base = (s * nA + a) * 3;
+      for (let k = 0; k < outCount[s * nA + a]!; k++) {
+        const ns = outNext[base + k]!;
+        if (outProb[base + k]! > 0 && !seen[ns]) {
+          seen[ns] = 1;
+          queue.push(ns);
+        }
+      }
+    }
+  }
+  return reachable;
+}
+
+/**
+ * The reachable non-terminal states whose greedy set is not within the optimal set, G(s) ⊄ O(s),
+ * lowest first. Empty exactly when the greedy policy equals the optimal policy (see the module).
+ */
+export function statesOffOptimal(
+  greedyMask: ArrayLike<number>,
+  qStar: ArrayLike<number>,
+  reachable: ArrayLike<number>,
+  nA = 4,
+): number[] {
+  const optimal = optimalActionSets(qStar, nA, OPTIMAL_TOLERANCE);
+  const off: number[] = [];
+  for (let s = 0; s < reachable.length; s++) {
+    if (!reachable[s]) continue;
+    let allowed = 0;
+    for (const a of optimal[s]!) allowed |= 1 << a;
+    if ((greedyMask[s]! & ~allowed) !== 0) off.push(s);
+  }
+  return off;
+}
+
+/** What the watch reports. */
+export interface ConvergenceReport {
+  /** Episodes finished when a greedy set last changed (`QAgent.greedyStableSince`; 0: never). */
+  stableSince: number;
+  /** Episodes finished now. */
+  episode: number;
+  /** The threshold, `STABLE_EPISODES` unless the watch was made with another. */
+  stableEpisodes: number;
+  /** episode − stableSince ≥ stableEpisodes. */
+  stable: boolean;
+  /** Training stopped at the end of its episode budget (the report was asked with `finished`). */
+  finished: boolean;
+  /** The greedy policy against the optimum, once it is stable or training finished; else `null`. */
+  verdict: PolicyVerdict | null;
+}
+
+/** The greedy policy against the optimum, computed once per unchanged stretch of the policy. */
+export interface PolicyVerdict {
+  /** Reachable non-terminal states where G(s) ⊄ O(s); empty: equals the optimal policy. */
+  offOptimal: number[];
+  /** Reachable non-terminal states (what "every state" counts). */
+  reachable: number;
+  /** Exact probability that the greedy policy (ties to the lowest action) reaches the goal within the time limit. */
+  successProbability: number;
+}
+
+/** A watch over one run's greedy policy. */
+export interface ConvergenceWatch {
+  /**
+   * The report for Q after `episode` finished episodes, the greedy policy unchanged since
+   * `stableSince`, against the optimum Q* (value iteration for the run's γ); `finished` when
+   * training stopped at the end of its budget. Once the policy is stable, or training finished,
+   * the comparison and its evaluation are computed once and kept until `stableSince` or Q* change.
+   */
+  report(
+    q: ArrayLike<number>,
+    episode: number,
+    stableSince: number,
+    qStar: ArrayLike<number>,
+    finished: boolean,
+  ): ConvergenceReport;
+}
+
+/** Starts watching a run on `env`. */
+export function createConvergenceWatch(
+  env: IceMazeEnv,
+  stableEpisodes = STABLE_EPISODES,
+): ConvergenceWatch {
+  const reachable = reachableStates(env);
+  let reachableCount = 0;
+  for (const r of reachable) reachableCount += r;
+  let cached: { since: number; qStar: ArrayLike<number>; verdict: PolicyVerdict } | null = null;
+
+  return {
+    report(q, episode, stableSince, qStar, finished) {
+      const stable = episode - stableSince >= stableEpisodes;
+      let verdict: PolicyVerdict | null = null;
+      if (stable || finished) {
+        // The masks fix the greedy policy (ties to the lowest action), so the verdict holds for
+        // as long as they do.
+        if (!cached || cached.since !== stableSince || cached.qStar !== qStar)
+          cached = {
+            since: stableSince,
+            qStar,
+            verdict: {
+              offOptimal: statesOffOptimal(greedyMasks(q, env.nA), qStar, reachable, env.nA),
+              reachable: reachableCount,
+              successProbability: evaluateGreedy(env, q, env.maxSteps).successProbability,
+            },
+          };
+        verdict = cached.verdict;
+      }
+      return { stableSince, episode, stableEpisodes, stable, finished, verdict };
+    },
+  };
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** "6", "6 and 10", "3, 6 and 10". */
+function listStates(states: readonly number[]): string {
+  if (states.length <= 1) return states.join('');
+  return `${states.slice(0, -1).join(', ')} and ${states[states.length - 1]}`;
+}
+
+/**
+ * The notice for a report, or `null` while there is nothing to say (the policy is not stable and
+ * training goes on). It names episodes that stay fixed — the one the policy has been the same
+ * since, or the one training stopped at — never the running count, so its text stays the same
+ * (and a screen reader says it once) until the policy changes again. `optimalSuccess` is the exact
+ * success probability of the optimal policy within the time limit, for comparison.
+ */
+export function convergenceNotice(
+  report: ConvergenceReport,
+  optimalSuccess: number,
+): string | null {
+  const verdict = report.verdict;
+  if (!verdict) return null;
+  const head = report.stable
+    ? `The greedy policy has not changed for ${count(report.stableEpisodes)} episodes (the same since episode ${count(report.stableSince)}).`
+    : `Training stopped after ${count(report.episode)} episodes with the greedy policy still changing: it last changed at episode ${count(report.stableSince)}, fewer than ${count(report.stableEpisodes)} episodes before.`;
+  const p = verdict.successProbability.toFixed(4);
+  const off = verdict.offOptimal;
+  if (off.length === 0)
+    return `${head} It equals the optimal policy (value iteration) in all ${count(verdict.reachable)} states the agent can reach; its exact success probability is ${p}.`;
+  const where = off.length === 1 ? `state ${off[0]}` : `states ${listStates(off)}`;
+  return `${head} It differs from the optimal policy (value iteration) in ${count(off.length)} of the ${count(verdict.reachable)} states the agent can reach (${where}); its exact success probability is ${p}, the optimal policy's ${optimalSuccess.toFixed(4)}.`;
+}
