@@ -494,6 +494,8 @@ export function runSteps(agent: QAgent, maxSteps: number, maxEpisodes = Infinity
   let lastNextMax = 0;
   let lastEps = eps;
   let lastEnded = false;
+  // Some greedy set G(s) changed in this inner loop (all of whose steps are in one episode).
+  let greedyChanged = false;
 
   while (steps < maxSteps && episodesDone < maxEpisodes) {
     // Inner loop: steps of one episode, up to the time limit and the step budget.
@@ -576,14 +578,13 @@ export function runSteps(agent: QAgent, maxSteps: number, maxEpisodes = Infinity
       visits[sa]!++;
       tdErrors[sa] = tdError;
       // `greedySetChanged` inlined: G(s) changed unless Q(s, a) stayed on one side of m, the
-      // largest of the other three (cur.episode is the index of the episode under way).
+      // largest of the other three. Noted in a local, written once per inner loop below.
       if (after !== before) {
         const o1 = q[base + ((a + 1) & 3)]!;
         const o2 = q[base + ((a + 2) & 3)]!;
         const o3 = q[base + ((a + 3) & 3)]!;
         const m = o1 > o2 ? (o1 > o3 ? o1 : o3) : o2 > o3 ? o2 : o3;
-        if (before > m !== after > m || before < m !== after < m)
-          agent.greedyStableSince = cur.episode + 1;
+        if (before > m !== after > m || before < m !== after < m) greedyChanged = true;
       }
 
       // --- bookkeeping: one packed store per step ---
@@ -602,6 +603,11 @@ export function runSteps(agent: QAgent, maxSteps: number, maxEpisodes = Infinity
     }
     t += n;
     steps += n;
+    if (greedyChanged) {
+      // cur.episode is the index of the episode under way.
+      agent.greedyStableSince = cur.episode + 1;
+      greedyChanged = false;
+    }
     lastEnded = terminated || t >= limit;
     if (lastEnded) {
       cur.length = t;
