@@ -1,12 +1,19 @@
 import { useEffect, useRef } from 'react';
 import { createLegend } from '../viz/legend';
-import { createQGrid } from '../viz/q-grid';
+import { createQGrid, type GridFrame } from '../viz/q-grid';
 import { createDrawScheduler } from './frame-throttle';
 import { gridFrame } from './grid-frame';
 
+import { useLabStore } from './lab-context';
+
 /** Shortest time between two grid draws while training at full speed, in ms. */
 const FULL_SPEED_INTERVAL_MS = 100;
-import { useLabStore } from './lab-context';
+/**
+ * At full speed the grid shows the latest finished episode, held this long (ms) before the next
+ * one replaces it: long enough for a class to read a path, and a long path redrawn ten times a
+ * second is most of what the page paints.
+ */
+const FULL_SPEED_PATH_MS = 1000;
 import { lessonTarget } from './lesson/targets';
 
 /**
@@ -29,6 +36,10 @@ export function GridView() {
     let drawnView = store.getState().view;
     let drawnPalette = store.getState().display.palette;
     let drawnSteps = 0;
+    // The path on screen at full speed, and when it was put there.
+    let heldPath: GridFrame['path'] = null;
+    let heldAgent = -1;
+    let heldAt = -Infinity;
 
     const draw = () => {
       const { snapshot, env, speed, optimum, view, display } = store.getState();
@@ -41,7 +52,16 @@ export function GridView() {
         drawnPalette = display.palette;
       }
       if (snapshot && env && snapshot !== drawnSnapshot) {
-        grid.update(gridFrame(env, snapshot, speed, drawnSteps, optimum));
+        let frame = gridFrame(env, snapshot, speed, drawnSteps, optimum);
+        const now = performance.now();
+        if (speed === 'max' && snapshot.running && now - heldAt < FULL_SPEED_PATH_MS)
+          frame = { ...frame, path: heldPath, agentState: heldAgent };
+        else {
+          heldPath = frame.path;
+          heldAgent = frame.agentState;
+          heldAt = now;
+        }
+        grid.update(frame);
         drawnSnapshot = snapshot;
         drawnSteps = snapshot.totalSteps;
         store.getState().snapshotDrawn();
@@ -64,7 +84,10 @@ export function GridView() {
         state.display.palette !== prev.display.palette
       )
         schedule();
-      if (state.runId !== prev.runId) drawnSteps = 0;
+      if (state.runId !== prev.runId) {
+        drawnSteps = 0;
+        heldAt = -Infinity;
+      }
     });
     // Click a cell to inspect its last update (the inspector's select does the same by keyboard).
     const onClick = (event: MouseEvent) => {

@@ -109,8 +109,14 @@ export function createTrajectoryLayer<P extends BaseType, PD>(
     'stroke-width': 3.5,
   });
 
+  // What was drawn last: the same trajectory on the same map is not drawn again (rewriting the
+  // same long `d` strings still makes the browser repaint them).
+  let drawn: { path: GridPath | null; desc: readonly string[]; ncol: number } | null = null;
+
   return {
     draw(path, desc, ncol) {
+      if (drawn && drawn.path === path && drawn.desc === desc && drawn.ncol === ncol) return;
+      drawn = { path, desc, ncol };
       const points = path ? pathPoints(path.states, path.length, ncol) : [];
       const first = points[0];
       const last = points[points.length - 1];
