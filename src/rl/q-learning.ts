@@ -517,6 +517,9 @@ export function runSteps(agent: QAgent, maxSteps: number, maxEpisodes = Infinity
       const base = s << 2;
       let a: number;
       let exploredBit = 0;
+      // max over b ≠ a of Q(s, b), before the update: the greedy set G(s) changes exactly when
+      // the update moves Q(s, a) across it (or onto or off it).
+      let others: number;
       if (x * 2.3283064365386963e-10 < eps) {
         // Explore: a uniformly random action from the top two bits of a fresh draw.
         m5 = Math.imul(s1, 5);
@@ -530,22 +533,33 @@ export function runSteps(agent: QAgent, maxSteps: number, maxEpisodes = Infinity
         s3 = (s3 << 11) | (s3 >>> 21);
         a = x >>> 30;
         exploredBit = CODE_EXPLORED_BIT;
+        const o1 = q[base + ((a + 1) & 3)]!;
+        const o2 = q[base + ((a + 2) & 3)]!;
+        const o3 = q[base + ((a + 3) & 3)]!;
+        others = o1 > o2 ? (o1 > o3 ? o1 : o3) : o2 > o3 ? o2 : o3;
       } else {
-        // Exploit: argmax_a Q(s, a), first maximum.
+        // Exploit: argmax_a Q(s, a), first maximum; `others` gets the largest of the other three.
         let m = q[base]!;
         a = 0;
-        if (q[base + 1]! > m) {
-          m = q[base + 1]!;
+        others = -Infinity;
+        let v = q[base + 1]!;
+        if (v > m) {
+          others = m;
+          m = v;
           a = 1;
-        }
-        if (q[base + 2]! > m) {
-          m = q[base + 2]!;
+        } else others = v;
+        v = q[base + 2]!;
+        if (v > m) {
+          others = m;
+          m = v;
           a = 2;
-        }
-        if (q[base + 3]! > m) {
-          m = q[base + 3]!;
+        } else if (v > others) others = v;
+        v = q[base + 3]!;
+        if (v > m) {
+          others = m;
+          m = v;
           a = 3;
-        }
+        } else if (v > others) others = v;
       }
 
       // --- environment: Gymnasium's categorical_sample, the first outcome with cumsum > u ---
@@ -577,15 +591,10 @@ export function runSteps(agent: QAgent, maxSteps: number, maxEpisodes = Infinity
       q[sa] = after;
       visits[sa]!++;
       tdErrors[sa] = tdError;
-      // `greedySetChanged` inlined: G(s) changed unless Q(s, a) stayed on one side of m, the
-      // largest of the other three. Noted in a local, written once per inner loop below.
-      if (after !== before) {
-        const o1 = q[base + ((a + 1) & 3)]!;
-        const o2 = q[base + ((a + 2) & 3)]!;
-        const o3 = q[base + ((a + 3) & 3)]!;
-        const m = o1 > o2 ? (o1 > o3 ? o1 : o3) : o2 > o3 ? o2 : o3;
-        if (before > m !== after > m || before < m !== after < m) greedyChanged = true;
-      }
+      // `greedySetChanged` inlined: G(s) changed unless Q(s, a) stayed on one side of `others`.
+      // Noted in a local, written once per inner loop below.
+      if (before > others !== after > others || before < others !== after < others)
+        greedyChanged = true;
 
       // --- bookkeeping: one packed store per step ---
       codes[t + n] = (ns << 5) | exploredBit | (outDirection[i]! << 2) | a;

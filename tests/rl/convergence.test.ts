@@ -115,25 +115,32 @@ describe('greedySetChanged: only Q(s, a) moved, m = max of the other three', () 
 });
 
 describe('QAgent.greedyStableSince, kept after every update', () => {
-  it('agrees with a watch that compares every greedy set after every single step', () => {
-    const env = createEnv({ map: '4x4' });
-    const agent = createAgent(env, { ...LESSON_PARAMS }, 3);
-    const reference = createAgent(env, { ...LESSON_PARAMS }, 3);
-    expect(agent.greedyStableSince).toBe(0);
-    let masks = greedyMasks(reference.q);
-    let since = 0;
-    while (reference.episode < 2000) {
-      const episode = reference.current.episode;
-      runSteps(reference, 1);
-      const next = greedyMasks(reference.q);
-      if (next.some((m, s) => m !== masks[s])) since = episode + 1;
-      masks = next;
-    }
-    // The fast loop in big chunks dates the last change exactly as the step-by-step watch does.
-    runSteps(agent, Number.MAX_SAFE_INTEGER, 2000);
-    expect(agent.greedyStableSince).toBe(since);
-    expect(since).toBeGreaterThan(0);
-  });
+  it.each([
+    ['4x4', 3],
+    ['4x4', 0],
+    ['4x4', 7],
+  ] as const)(
+    'on %s, seed %i, agrees with a watch that compares every greedy set after every single step',
+    (map, seed) => {
+      const env = createEnv({ map });
+      const agent = createAgent(env, { ...LESSON_PARAMS }, seed);
+      const reference = createAgent(env, { ...LESSON_PARAMS }, seed);
+      expect(agent.greedyStableSince).toBe(0);
+      let masks = greedyMasks(reference.q);
+      let since = 0;
+      while (reference.episode < 2000) {
+        const episode = reference.current.episode;
+        runSteps(reference, 1);
+        const next = greedyMasks(reference.q);
+        if (next.some((m, s) => m !== masks[s])) since = episode + 1;
+        masks = next;
+      }
+      // The fast loop in big chunks dates the last change exactly as the step-by-step watch does.
+      runSteps(agent, Number.MAX_SAFE_INTEGER, 2000);
+      expect(agent.greedyStableSince).toBe(since);
+      expect(since).toBeGreaterThan(0);
+    },
+  );
 });
 
 describe('createConvergenceWatch', () => {
