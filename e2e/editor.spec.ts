@@ -58,6 +58,12 @@ test('drag paints a row of holes; arrow keys and Enter edit without stepping the
   await panel.getByRole('combobox', { name: 'Rows' }).selectOption('5');
   await panel.getByRole('combobox', { name: 'Columns' }).selectOption('5');
   await panel.getByRole('radio', { name: 'Hole (H)' }).check();
+  // Panels below the fold are laid out when they come near the screen (content-visibility), so
+  // the page can still move for a frame after a scroll: bring the row into view and let it settle.
+  await cell(page, 5, 3).scrollIntoViewIfNeeded();
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  );
   const from = await cell(page, 5, 1).boundingBox();
   const to = await cell(page, 5, 3).boundingBox();
   await page.mouse.move(from!.x + from!.width / 2, from!.y + from!.height / 2);
