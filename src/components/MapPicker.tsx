@@ -3,7 +3,8 @@ import { defaultMaxSteps } from '../rl/env';
 import { isMapName, MAPS, type MapName } from '../rl/maps';
 import { checkLimit, describeLimit, RUN_LIMITS, type Limit } from '../rl/params';
 import type { LabState } from '../store/lab-store';
-import { mapRows, parseDecimal, parseMapSpec, RANDOM_MAP_LIMITS } from '../store/url-state';
+import { RANDOM_MAP_LIMITS } from '../rl/params';
+import { mapRows, parseDecimal, parseMapSpec } from '../store/url-state';
 import type { RunSettings } from '../worker/protocol';
 import { useLab } from './lab-context';
 

@@ -42,6 +42,17 @@ export const EDITOR_LIMITS = {
   cols: { label: 'Columns', min: 2, max: 12, integer: true },
 } as const satisfies Record<string, Limit>;
 
+/**
+ * Limits of a random map (Gymnasium's `generate_random_map(size, p)`). p stops at 0.5: below it a
+ * 12x12 map whose goal is reachable takes thousands of draws (p 0.4: 35 ms on average, 0.3:
+ * minutes), and the generator draws until one is.
+ */
+export const RANDOM_MAP_LIMITS = {
+  size: { label: 'Random map size', min: 2, max: 12, integer: true },
+  p: { label: 'Frozen probability p', min: 0.5, max: 1 },
+  seed: { ...RUN_LIMITS.seed, label: 'Map seed' },
+} as const satisfies Record<string, Limit>;
+
 /** Describes the allowed range, e.g. "from 0 to 1" or "above 0 and at most 1". */
 export function describeLimit(limit: Limit): string {
   const lo = limit.minExclusive ? `above ${limit.min}` : `from ${limit.min}`;

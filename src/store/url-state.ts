@@ -4,7 +4,7 @@
  *
  * Invariants:
  * - `parseUrlState` never throws; every field of the state it returns is allowed by `rl/params`
- *   (or by `RANDOM_MAP_LIMITS`), its map is valid, and a parameter it could not use is named in a
+ *   (or by `RANDOM_MAP_LIMITS` in `rl/params`), its map is valid, and a parameter it could not use is named in a
  *   notice that says why. The other parameters still apply.
  * - `serializeUrlState` omits every field equal to its default, so a link says only what differs
  *   from the lesson, and `serialize(parse(serialize(x)).state) === serialize(x)` for a valid x.
@@ -24,6 +24,7 @@ import {
   isTieBreak,
   lessonChapterLimit,
   PARAM_LIMITS,
+  RANDOM_MAP_LIMITS,
   RUN_LIMITS,
   type Limit,
 } from '../rl/params';
@@ -37,17 +38,6 @@ import type { RunSettings, Speed } from '../worker/protocol';
 import { orderedHideables, parseHideList, HIDEABLE_IDS, type HideableId } from './hideable';
 import type { DisplaySettings, GridView, LabState } from './lab-store';
 import { DEFAULT_DISPLAY, DEFAULT_SPEED } from './lab-store';
-
-/**
- * Limits of a random map (Gymnasium's `generate_random_map(size, p)`). p stops at 0.5: below it a
- * 12x12 map whose goal is reachable takes thousands of draws (p 0.4: 35 ms on average, 0.3:
- * minutes), and the generator draws until one is.
- */
-export const RANDOM_MAP_LIMITS = {
-  size: { label: 'Random map size', min: 2, max: 12, integer: true },
-  p: { label: 'Frozen probability p', min: 0.5, max: 1 },
-  seed: { ...RUN_LIMITS.seed, label: 'Map seed' },
-} as const satisfies Record<string, Limit>;
 
 /** Where the map comes from: one of Gymnasium's, a seeded random one, or rows given in full. */
 export type MapSpec =

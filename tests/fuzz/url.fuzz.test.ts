@@ -7,13 +7,18 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { createEnv } from '../../src/rl/env';
 import { parseMap } from '../../src/rl/maps';
-import { checkLimit, paramErrors, PARAM_LIMITS, RUN_LIMITS } from '../../src/rl/params';
+import {
+  checkLimit,
+  paramErrors,
+  PARAM_LIMITS,
+  RUN_LIMITS,
+  RANDOM_MAP_LIMITS,
+} from '../../src/rl/params';
 import { DEFAULT_DISPLAY } from '../../src/store/lab-store';
 import {
   DEFAULT_URL_STATE,
   mapRows,
   parseUrlState,
-  RANDOM_MAP_LIMITS,
   serializeUrlState,
   URL_KEYS,
   urlStateToRun,

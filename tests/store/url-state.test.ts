@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultMaxSteps } from '../../src/rl/env';
 import { generateRandomMap, MAPS, parseMap } from '../../src/rl/maps';
-import { checkLimit, PARAM_LIMITS, RUN_LIMITS } from '../../src/rl/params';
+import { checkLimit, PARAM_LIMITS, RUN_LIMITS, RANDOM_MAP_LIMITS } from '../../src/rl/params';
 import { LESSON_PARAMS } from '../../src/rl/q-learning';
 import { lessonSettings, type GridView } from '../../src/store/lab-store';
 import {
@@ -11,7 +11,6 @@ import {
   mapRows,
   parseMapSpec,
   parseUrlState,
-  RANDOM_MAP_LIMITS,
   serializeUrlState,
   urlStateFromLab,
   urlStateToRun,
