@@ -3,9 +3,9 @@
  * (no `location`, no `history`), so the parser is tested in Node on any input.
  *
  * Invariants:
- * - `parseUrlState` never throws; every field of the state it returns is allowed by `rl/params`
- *   (or by `RANDOM_MAP_LIMITS` in `rl/params`), its map is valid, and a parameter it could not use is named in a
- *   notice that says why. The other parameters still apply.
+ * - `parseUrlState` never throws; every field of the state it returns is allowed by the limits in
+ *   `rl/params` (`RANDOM_MAP_LIMITS` for a random map), its map is valid, and a parameter it could
+ *   not use is named in a notice that says why. The other parameters still apply.
  * - `serializeUrlState` omits every field equal to its default, so a link says only what differs
  *   from the lesson, and `serialize(parse(serialize(x)).state) === serialize(x)` for a valid x.
  */
