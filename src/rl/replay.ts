@@ -15,18 +15,29 @@ export interface ParamChangeRecord {
   params: Partial<QParams>;
 }
 
+/** Everything that defines a run: the environment, the seed and the hyperparameters. */
+export interface RunSettings {
+  /** Map rows (a named map is resolved before it gets here). */
+  map: string[];
+  isSlippery: boolean;
+  /** Probability that a slippery move goes the intended way. */
+  successRate: number;
+  /** Time limit per episode (Gymnasium: 100 on 4x4, 200 on 8x8). */
+  maxSteps: number;
+  seed: number;
+  /** Episodes a press of Play runs before it stops by itself (the lesson: 10,000). */
+  episodes: number;
+  /**
+   * Like the lesson's `save_interval`: a frame is kept after every episode e (0-based) with
+   * e mod frameInterval = 0, and after the last episode of each Play budget (the lesson: 1,000).
+   */
+  frameInterval: number;
+  params: QParams;
+}
+
 /** What defines a run: the settings it started with, the changes along the way, how far it got. */
 export interface RunRecord {
-  settings: {
-    map: string[];
-    isSlippery: boolean;
-    successRate: number;
-    maxSteps: number;
-    seed: number;
-    episodes: number;
-    frameInterval: number;
-    params: QParams;
-  };
+  settings: RunSettings;
   /** In the order they were made; `atStep` never decreases. */
   changes: ParamChangeRecord[];
   /** Steps the run had taken. */

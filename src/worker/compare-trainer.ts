@@ -48,6 +48,7 @@ import {
 } from './compare-protocol';
 import { parseCommand } from './parse-command';
 import { assertNever } from './protocol';
+import { describeValue as describe, errorMessage, isRecord } from './message-shape';
 import {
   checkSettings,
   MAX_BACKLOG_MS,
@@ -106,20 +107,6 @@ interface Run {
   readonly env: IceMazeEnv;
   readonly learners: readonly [Learner, Learner];
   readonly curveInterval: number;
-}
-
-function errorMessage(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
-function describe(x: unknown): string {
-  if (x === null) return 'null';
-  if (Array.isArray(x)) return 'a list';
-  return typeof x === 'string' ? `"${x}"` : typeof x;
-}
-
-function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   type RunSettings,
   type TrainerCommand,
 } from './protocol';
+import { describeValue as describe, isRecord } from './message-shape';
 
 /** The outcome of `parseCommand`: the command, or a message saying what is wrong with it. */
 export type ParsedCommand = { ok: true; command: TrainerCommand } | { ok: false; error: string };
@@ -18,18 +19,8 @@ export type ParsedCommand = { ok: true; command: TrainerCommand } | { ok: false;
 /** Keys every `RunSettings.params` must carry (all of `QParams`). */
 const PARAM_KEYS = ['alpha', 'gamma', 'epsilon', 'epsilonDecay', 'minEpsilon', 'tieBreak'] as const;
 
-function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
 function isCommandType(x: unknown): x is TrainerCommand['type'] {
   return typeof x === 'string' && (COMMAND_TYPES as readonly string[]).includes(x);
-}
-
-function describe(x: unknown): string {
-  if (x === null) return 'null';
-  if (Array.isArray(x)) return 'an array';
-  return typeof x === 'string' ? `"${x}"` : typeof x;
 }
 
 /**

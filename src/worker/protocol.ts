@@ -3,30 +3,10 @@
  * `type` exhaustively (`assertNever` in the default branch).
  */
 import type { DecodedTrajectory, QParams, StepRecord } from '../rl/q-learning';
-import type { ParamChangeRecord, RunRecord } from '../rl/replay';
+import type { ParamChangeRecord, RunRecord, RunSettings } from '../rl/replay';
 import type { ConvergenceReport } from '../rl/convergence';
 
-export type { ParamChangeRecord, RunRecord };
-
-/** Everything that defines a run: the environment, the seed and the hyperparameters. */
-export interface RunSettings {
-  /** Map rows (a named map is resolved before it gets here). */
-  map: string[];
-  isSlippery: boolean;
-  /** Probability that a slippery move goes the intended way. */
-  successRate: number;
-  /** Time limit per episode (Gymnasium: 100 on 4x4, 200 on 8x8). */
-  maxSteps: number;
-  seed: number;
-  /** Episodes a press of Play runs before it stops by itself (the lesson: 10,000). */
-  episodes: number;
-  /**
-   * Like the lesson's `save_interval`: a frame is kept after every episode e (0-based) with
-   * e mod frameInterval = 0, and after the last episode of each Play budget (the lesson: 1,000).
-   */
-  frameInterval: number;
-  params: QParams;
-}
+export type { ParamChangeRecord, RunRecord, RunSettings };
 
 /** Live hyperparameter changes; `epsilon` sets the current ε (not only the starting one). */
 export type ParamChange = Partial<QParams>;

@@ -10,6 +10,7 @@
 import { paramErrors } from '../rl/params';
 import { runSweepJob, sweepEnv, sweepErrors, type SweepEnvSpec, type SweepJob } from '../rl/sweep';
 import type { IceMazeEnv } from '../rl/env';
+import { isRecord } from './message-shape';
 import type { SweepCommand, SweepEvent } from './sweep-protocol';
 
 /** What the handler needs from its host. */
@@ -23,9 +24,6 @@ export interface SweepEndpoint {
 export interface SweepHandler {
   handle(message: unknown): void;
 }
-
-const isRecord = (x: unknown): x is Record<string, unknown> =>
-  typeof x === 'object' && x !== null && !Array.isArray(x);
 
 const isNumber = (x: unknown): x is number => typeof x === 'number';
 

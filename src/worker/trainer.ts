@@ -70,6 +70,7 @@ import {
   type TrajectoryData,
   type UpdateData,
 } from './protocol';
+import { errorMessage } from './message-shape';
 
 /** Length of one time slice of training before the loop yields, in ms. */
 export const SLICE_MS = 8;
@@ -183,10 +184,6 @@ interface Run {
 
 /** Mixed into the seed of the target policy's generator. */
 const GREEDY_SEED_SALT = 0x5eed_7a6e;
-
-function errorMessage(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
 
 function sameArray(a: Int8Array, b: Int8Array): boolean {
   if (a.length !== b.length) return false;
