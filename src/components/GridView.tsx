@@ -1,20 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { createLegend } from '../viz/legend';
-import { createQGrid, type GridFrame } from '../viz/q-grid';
+import { createQGrid } from '../viz/q-grid';
 import { createDrawScheduler } from './frame-throttle';
-import { gridFrame } from './grid-frame';
-
+import { gridFrame, holdPath, type HeldPath } from './grid-frame';
 import { useLabStore } from './lab-context';
+import { lessonTarget } from './lesson/targets';
 
 /** Shortest time between two grid draws while training at full speed, in ms. */
 const FULL_SPEED_INTERVAL_MS = 100;
-/**
- * At full speed the grid shows the latest finished episode, held this long (ms) before the next
- * one replaces it: long enough for a class to read a path, and a long path redrawn ten times a
- * second is most of what the page paints.
- */
-const FULL_SPEED_PATH_MS = 1000;
-import { lessonTarget } from './lesson/targets';
 
 /**
  * Hosts the D3 grid and its legend. React renders the two empty hosts once; the grid is fed
@@ -37,9 +30,7 @@ export function GridView() {
     let drawnPalette = store.getState().display.palette;
     let drawnSteps = 0;
     // The path on screen at full speed, and when it was put there.
-    let heldPath: GridFrame['path'] = null;
-    let heldAgent = -1;
-    let heldAt = -Infinity;
+    let held: HeldPath | null = null;
 
     const draw = () => {
       const { snapshot, env, speed, optimum, view, display } = store.getState();
@@ -52,16 +43,15 @@ export function GridView() {
         drawnPalette = display.palette;
       }
       if (snapshot && env && snapshot !== drawnSnapshot) {
-        let frame = gridFrame(env, snapshot, speed, drawnSteps, optimum);
-        const now = performance.now();
-        if (speed === 'max' && snapshot.running && now - heldAt < FULL_SPEED_PATH_MS)
-          frame = { ...frame, path: heldPath, agentState: heldAgent };
-        else {
-          heldPath = frame.path;
-          heldAgent = frame.agentState;
-          heldAt = now;
-        }
-        grid.update(frame);
+        const next = holdPath(
+          gridFrame(env, snapshot, speed, drawnSteps, optimum),
+          held,
+          performance.now(),
+          speed,
+          snapshot.running,
+        );
+        held = next.held;
+        grid.update(next.frame);
         drawnSnapshot = snapshot;
         drawnSteps = snapshot.totalSteps;
         store.getState().snapshotDrawn();
@@ -86,7 +76,7 @@ export function GridView() {
         schedule();
       if (state.runId !== prev.runId) {
         drawnSteps = 0;
-        heldAt = -Infinity;
+        held = null;
       }
     });
     // Click a cell to inspect its last update (the inspector's select does the same by keyboard).

@@ -90,6 +90,37 @@ export function gridFrame(
   };
 }
 
+/**
+ * At full speed the grid shows the latest finished episode, held this long (ms) before the next
+ * one replaces it: long enough for a class to read a path, and a long path redrawn ten times a
+ * second is most of what the page paints.
+ */
+export const FULL_SPEED_PATH_MS = 1000;
+
+/** The path on screen at full speed, where the agent stands on it, and when it was put there (ms). */
+export interface HeldPath {
+  path: GridFrame['path'];
+  agentState: number;
+  at: number;
+}
+
+/**
+ * The frame to draw at time `now` (ms), and the path to hold from then on. While training runs at
+ * full speed, a path drawn less than `FULL_SPEED_PATH_MS` ago stays (the values still change);
+ * otherwise, and at any other speed or when paused, the frame's own path is drawn and held.
+ */
+export function holdPath(
+  frame: GridFrame,
+  held: HeldPath | null,
+  now: number,
+  speed: Speed,
+  running: boolean,
+): { frame: GridFrame; held: HeldPath } {
+  if (held && speed === 'max' && running && now - held.at < FULL_SPEED_PATH_MS)
+    return { frame: { ...frame, path: held.path, agentState: held.agentState }, held };
+  return { frame, held: { path: frame.path, agentState: frame.agentState, at: now } };
+}
+
 function maxOf(xs: ArrayLike<number> | undefined): number {
   let m = 0;
   if (!xs) return m;

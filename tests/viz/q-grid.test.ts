@@ -646,6 +646,23 @@ describe('path', () => {
     expect(badValues(host)).toEqual([]);
   });
 
+  test('the same episode again is not redrawn; another one is', () => {
+    const { host, grid } = mount();
+    const path = trajectory([0, 4, 8], [1, 1], [1, 1]);
+    grid.update(frameFor(MAP_4X4, undefined, { path, agentState: 8 }));
+    const layer = host.querySelector('g.qgrid-path')!;
+    const watch = new MutationObserver(() => {});
+    watch.observe(layer, { subtree: true, attributes: true });
+    // A new snapshot (new values) holding the same trajectory object: the path's nodes stay.
+    grid.update(frameFor(MAP_4X4, rightDominatesAtStart(), { path, agentState: 8 }));
+    expect(watch.takeRecords()).toEqual([]);
+    grid.update(
+      frameFor(MAP_4X4, undefined, { path: trajectory([0, 1], [2], [2]), agentState: 1 }),
+    );
+    expect(watch.takeRecords().map((r) => r.attributeName)).toContain('d');
+    watch.disconnect();
+  });
+
   test('the end is marked hole, goal or timeout', () => {
     const { host, grid } = mount();
     const end = () => host.querySelector('.qgrid-path-end')!;
