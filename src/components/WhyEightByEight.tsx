@@ -33,16 +33,21 @@ function readings(s: LabState) {
  * the 8x8 preset that works.
  */
 export function WhyEightByEight() {
+  const show = useLab((s) => isLessonOn8x8(s.settings));
+  // Mounted only when shown: on any other map nothing reads the live numbers or re-renders.
+  return show ? <WhyEightByEightPanel /> : null;
+}
+
+/** The panel itself (its parent mounts it only on 8x8 with the lesson's settings). */
+function WhyEightByEightPanel() {
   const store = useLabStore();
   const settings = useLab((s) => s.settings);
-  const show = isLessonOn8x8(settings);
   const r = useThrottledLab(readings, shallow);
   const [floor, setFloor] = useState<{ runId: number; episode: number } | null>(null);
   const k = stepsToFloor(settings.params);
 
   // Every snapshot, not a throttled one: the episode lengths come in batches, once each.
   useEffect(() => {
-    if (!show) return;
     let found: number | null = null;
     return store.subscribe((s, prev) => {
       if (s.runId !== prev.runId) found = null;
@@ -51,9 +56,8 @@ export function WhyEightByEight() {
       found = floorEpisode(k, s.snapshot);
       if (found !== null) setFloor({ runId: s.runId, episode: found });
     });
-  }, [store, show, k]);
+  }, [store, k]);
 
-  if (!show) return null;
   const floorText =
     floor && floor.runId === r.runId
       ? `ε reached its floor of ${settings.params.minEpsilon} in episode ${count(floor.episode + 1)}, after ${count(k)} steps: from then on the agent explores only ${settings.params.minEpsilon * 100}% of the time.`
