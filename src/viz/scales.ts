@@ -102,6 +102,12 @@ function makeScale(
   return Object.assign(scale, { kind, domain, palette, interpolator, normalize });
 }
 
+/** t = (x − lo) / (hi − lo), clamped to [0, 1]; 0 for every finite x when hi = lo, NaN otherwise. */
+function linear(lo: number, hi: number): (x: number) => number {
+  const span = hi - lo;
+  return (x) => (!Number.isFinite(x) ? NaN : span > 0 ? clamp01((x - lo) / span) : 0);
+}
+
 /**
  * A sequential scale over `[lo, hi]`: t = (x − lo) / (hi − lo), clamped to [0, 1].
  * When hi = lo every finite value maps to t = 0.
@@ -111,10 +117,13 @@ export function sequentialScale(
   palette: Palette = 'default',
 ): ColorScale {
   const [lo, hi] = safeDomain(domain);
-  const span = hi - lo;
-  const normalize = (x: number): number =>
-    !Number.isFinite(x) ? NaN : span > 0 ? clamp01((x - lo) / span) : 0;
-  return makeScale('sequential', [lo, hi], palette, sequentialInterpolator(palette), normalize);
+  return makeScale(
+    'sequential',
+    [lo, hi],
+    palette,
+    sequentialInterpolator(palette),
+    linear(lo, hi),
+  );
 }
 
 /**
@@ -143,14 +152,11 @@ export function gapScale(
   palette: Palette = 'default',
 ): ColorScale {
   const [lo, hi] = safeDomain(domain);
-  const span = hi - lo;
-  const normalize = (x: number): number =>
-    !Number.isFinite(x) ? NaN : span > 0 ? clamp01((x - lo) / span) : 0;
   const ramp: Interpolator =
     palette === 'colorblind'
       ? (t) => interpolateCividis(1 - t)
       : (t) => interpolatePurples(0.05 + 0.9 * t);
-  return makeScale('sequential', [lo, hi], palette, ramp, normalize);
+  return makeScale('sequential', [lo, hi], palette, ramp, linear(lo, hi));
 }
 
 /**
