@@ -77,8 +77,11 @@ function CompareViews({ store, palette }: { store: CompareStore; palette: Palett
           : null,
       });
     };
-    const cardScheduler = createDrawScheduler(drawCards);
-    const curveScheduler = createDrawScheduler(drawCurves, PANEL_INTERVAL_MS);
+    const cardScheduler = createDrawScheduler(drawCards, { host: cardsHost.current });
+    const curveScheduler = createDrawScheduler(drawCurves, {
+      intervalMs: PANEL_INTERVAL_MS,
+      host: curvesHost.current,
+    });
     const unsubscribe = store.subscribe((state, prev) => {
       if (state.snapshot !== prev.snapshot) cardScheduler.schedule();
       if (state.curves !== prev.curves || state.runAlgorithms !== prev.runAlgorithms)
@@ -88,8 +91,8 @@ function CompareViews({ store, palette }: { store: CompareStore; palette: Palett
     curveScheduler.schedule();
     return () => {
       unsubscribe();
-      cardScheduler.cancel();
-      curveScheduler.cancel();
+      cardScheduler.destroy();
+      curveScheduler.destroy();
       curves.destroy();
       for (const c of cards) c.destroy();
     };

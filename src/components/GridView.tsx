@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { createLegend } from '../viz/legend';
 import { createQGrid } from '../viz/q-grid';
-import { createDrawScheduler } from './frame-throttle';
+import { createDrawScheduler, watchVisibility } from './frame-throttle';
 import { gridFrame, holdPath, type HeldPath } from './grid-frame';
 import { useLabStore } from './lab-context';
 import { lessonTarget } from './lesson/targets';
@@ -26,6 +26,7 @@ export function GridView() {
     });
     const legend = createLegend(legendHost.current!);
     let drawnSnapshot: unknown = null;
+    let ackedSnapshot: unknown = null;
     let drawnView = store.getState().view;
     let drawnPalette = store.getState().display.palette;
     let drawnSteps = 0;
@@ -34,6 +35,15 @@ export function GridView() {
 
     const draw = () => {
       const { snapshot, env, speed, optimum, view, display } = store.getState();
+      if (!visibility.visible()) {
+        // Scrolled out of view: nothing is drawn, but the worker is still asked for the next
+        // snapshot (the panels on screen read it); the grid catches up when it comes back.
+        if (snapshot && snapshot !== ackedSnapshot) {
+          ackedSnapshot = snapshot;
+          store.getState().snapshotDrawn();
+        }
+        return;
+      }
       if (view !== drawnView) {
         grid.setView(view);
         drawnView = view;
@@ -54,7 +64,10 @@ export function GridView() {
         grid.update(next.frame);
         drawnSnapshot = snapshot;
         drawnSteps = snapshot.totalSteps;
-        store.getState().snapshotDrawn();
+        if (snapshot !== ackedSnapshot) {
+          ackedSnapshot = snapshot;
+          store.getState().snapshotDrawn();
+        }
       }
       const spec = grid.legendSpec();
       if (spec) legend.update(spec);
@@ -62,11 +75,14 @@ export function GridView() {
     // Every frame while it narrates; at full speed the pictures change faster than anyone can
     // follow, so draw at most FULL_SPEED_INTERVAL_MS apart and leave the frame budget to the page.
     const narrated = createDrawScheduler(draw);
-    const fast = createDrawScheduler(draw, FULL_SPEED_INTERVAL_MS);
+    const fast = createDrawScheduler(draw, { intervalMs: FULL_SPEED_INTERVAL_MS });
     const schedule = () =>
       store.getState().speed === 'max' && store.getState().running
         ? fast.schedule()
         : narrated.schedule();
+    const visibility = watchVisibility(gridHost.current!, (visible) => {
+      if (visible) schedule();
+    });
     const unsubscribe = store.subscribe((state, prev) => {
       if (
         state.snapshot !== prev.snapshot ||
@@ -89,8 +105,9 @@ export function GridView() {
     return () => {
       grid.element.removeEventListener('click', onClick);
       unsubscribe();
-      narrated.cancel();
-      fast.cancel();
+      visibility.disconnect();
+      narrated.destroy();
+      fast.destroy();
       legend.destroy();
       grid.destroy();
     };

@@ -59,7 +59,10 @@ export function LearningCurves({ history }: { history: RunHistory }) {
       chart.update(curvesData(history, state));
       drawn = { version: history.version, optimum, budget };
     };
-    const scheduler = createDrawScheduler(draw, PANEL_INTERVAL_MS);
+    const scheduler = createDrawScheduler(draw, {
+      intervalMs: PANEL_INTERVAL_MS,
+      host: host.current,
+    });
     const schedule = scheduler.schedule;
     const unsubscribe = store.subscribe((state, prev) => {
       if (
@@ -73,7 +76,7 @@ export function LearningCurves({ history }: { history: RunHistory }) {
     schedule();
     return () => {
       unsubscribe();
-      scheduler.cancel();
+      scheduler.destroy();
       chart.destroy();
     };
   }, [store, history]);

@@ -32,14 +32,17 @@ export function OptimalPanel() {
         q: snapshot && snapshot.q.length === optimum.q.length ? snapshot.q : null,
       });
     };
-    const scheduler = createDrawScheduler(draw, PANEL_INTERVAL_MS);
+    const scheduler = createDrawScheduler(draw, {
+      intervalMs: PANEL_INTERVAL_MS,
+      host: host.current,
+    });
     const unsubscribe = store.subscribe((state, prev) => {
       if (state.snapshot !== prev.snapshot || state.optimum !== prev.optimum) scheduler.schedule();
     });
     scheduler.schedule();
     return () => {
       unsubscribe();
-      scheduler.cancel();
+      scheduler.destroy();
       overlay.destroy();
     };
   }, [store, palette]);

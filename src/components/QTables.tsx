@@ -45,7 +45,11 @@ export function QTables() {
       drawnSnapshot = snapshot;
       drawnDesc = env.desc;
     };
-    const scheduler = createDrawScheduler(draw, PANEL_INTERVAL_MS);
+    // The two tables sit side by side: the pair's visibility gates both.
+    const scheduler = createDrawScheduler(draw, {
+      intervalMs: PANEL_INTERVAL_MS,
+      host: qHost.current!.parentElement,
+    });
     const schedule = scheduler.schedule;
     const unsubscribe = store.subscribe((state, prev) => {
       if (state.snapshot !== prev.snapshot || state.env !== prev.env) schedule();
@@ -53,7 +57,7 @@ export function QTables() {
     schedule();
     return () => {
       unsubscribe();
-      scheduler.cancel();
+      scheduler.destroy();
       qTable.destroy();
       aTable.destroy();
     };

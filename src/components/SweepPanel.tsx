@@ -165,7 +165,10 @@ export function SweepPanel({ createWorker, poolSize }: SweepPanelProps) {
         ),
       );
     };
-    const scheduler = createDrawScheduler(draw, PANEL_INTERVAL_MS);
+    const scheduler = createDrawScheduler(draw, {
+      intervalMs: PANEL_INTERVAL_MS,
+      host: host.current,
+    });
     const unsubscribe = store.subscribe((s, prev) => {
       if (s.version !== prev.version || s.phase !== prev.phase) scheduler.schedule();
     });
@@ -176,7 +179,7 @@ export function SweepPanel({ createWorker, poolSize }: SweepPanelProps) {
     return () => {
       unsubscribe();
       unsubscribePalette();
-      scheduler.cancel();
+      scheduler.destroy();
       heatmap.destroy();
     };
   }, [store, lab, load]);
