@@ -165,6 +165,13 @@ function pointSeries(capacity: number) {
       return episodes.length;
     },
     /**
+     * True when a push of `episode` now would be overwritten by a push of `later` next: both fall
+     * in one cell past the series' first point. A caller with many points in order may skip it.
+     */
+    supersedes(later: number, episode: number): boolean {
+      return episodes.length >= 2 && cell(later) === cell(episode);
+    },
+    /**
      * Adds a point; older episodes are refused. A point at the last point's episode replaces it
      * (with `replace` false it is dropped); a later point in the last point's cell takes its
      * place (unless that is the first point). True when the series changed.
@@ -340,18 +347,18 @@ export function createRunHistory(options: RunHistoryOptions = {}): RunHistory {
       if (onSchedule) return schedule(s);
       return prev.epsilon + ((snapshot.epsilon - prev.epsilon) * (s - prev.steps)) / span;
     };
-    // Steps at each episode's end, backwards from the end of the last finished one.
-    const ends = new Float64Array(n);
+    // Steps at the end of episode `from`: back from the end of the last finished one.
+    const lengths = batch.lengths;
     let s = snapshot.totalSteps - snapshot.t;
-    for (let i = n - 1; i >= from; i--) {
-      ends[i] = s;
-      s -= batch.lengths[i]!;
-    }
+    for (let i = from + 1; i < n; i++) s -= lengths[i]!;
     let changed = false;
-    for (let i = from; i < n; i++) {
-      if (ends[i]! < prev.steps) continue;
-      // Episode first + i ends with episode count first + i + 1.
-      changed = epsilonPoints.push(batch.first + i + 1, epsilonAt(ends[i]!)) || changed;
+    for (let i = from; i < n; s += i + 1 < n ? lengths[i + 1]! : 0, i++) {
+      if (s < prev.steps) continue;
+      // Episode first + i ends with episode count first + i + 1. A point the next one would
+      // replace (same cell of the series) is not worked out at all: the batch can hold 65,536.
+      const at = batch.first + i + 1;
+      if (i + 1 < n && epsilonPoints.supersedes(at + 1, at)) continue;
+      changed = epsilonPoints.push(at, epsilonAt(s)) || changed;
     }
     return changed;
   }

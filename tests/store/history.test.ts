@@ -240,6 +240,49 @@ describe('run history: buckets', () => {
 });
 
 describe('run history: ε and greedy evaluations', () => {
+  it('a big batch keeps the same ε points as the same episodes sent one at a time', () => {
+    // Big batches skip the points a later one in the same cell would replace: the series must
+    // come out identical, through several thinnings (8 points kept of 3,000 episodes).
+    const rng = createRng(7);
+    const lengths = Array.from({ length: 3000 }, () => 1 + rng.int(60));
+    const params = { epsilonDecay: 0.0001, minEpsilon: 0.01 };
+    const epsAt = (steps: number) => Math.max(0.01, 1 - 0.0001 * steps);
+    const start = { seq: 0, episode: 0, epsilon: 1, totalSteps: 0, params };
+    const big = createRunHistory({ maxPoints: 8 });
+    const small = createRunHistory({ maxPoints: 8 });
+    big.ingest(snap(0, [], [], start));
+    small.ingest(snap(0, [], [], start));
+    let steps = 0;
+    const cuts = [0, 1, 2, 700, 701, 2999, 3000];
+    for (let c = 1; c < cuts.length; c++) {
+      const part = lengths.slice(cuts[c - 1], cuts[c]);
+      const partSteps = part.reduce((a, b) => a + b, 0);
+      big.ingest(
+        snap(
+          cuts[c - 1]!,
+          part,
+          part.map(() => 0),
+          {
+            seq: c,
+            totalSteps: steps + partSteps,
+            epsilon: epsAt(steps + partSteps),
+            params,
+          },
+        ),
+      );
+      steps += partSteps;
+    }
+    steps = 0;
+    lengths.forEach((len, e) => {
+      steps += len;
+      small.ingest(
+        snap(e, [len], [0], { seq: e + 1, totalSteps: steps, epsilon: epsAt(steps), params }),
+      );
+    });
+    expect(big.epsilon().length).toBeGreaterThan(2);
+    expect(big.epsilon()).toEqual(small.epsilon());
+  });
+
   it('keeps one ε per episode count: at the start, then at each episode end', () => {
     const h = createRunHistory();
     h.ingest(snap(0, [], [], { seq: 1, episode: 0, epsilon: 1 }));
