@@ -410,22 +410,39 @@ export function curvesSummary(d: CurvesData): string {
 }
 
 /**
- * Width of a text in user units: measured where the browser lays text out, else estimated from
- * its character count.
+ * Width of a text in user units: measured with the text's own font on a canvas (which, unlike
+ * `getComputedTextLength`, does not force a layout of the chart in the middle of a draw), else
+ * estimated from its character count where there is no layout (jsdom).
  */
 function textWidth(node: SVGTextContentElement | null, chars: number): number {
-  // Measuring forces a layout: measure each text once, then reuse it while the text is the same.
   const text = node?.textContent ?? '';
   const cached = node ? measuredWidths.get(node) : undefined;
   if (cached && cached.text === text) return cached.width;
-  const measured =
-    node && typeof node.getComputedTextLength === 'function' ? node.getComputedTextLength() : 0;
+  const measured = node ? measureText(node, text) : 0;
   if (node && measured > 0) measuredWidths.set(node, { text, width: measured });
   return measured > 0 ? measured : chars * CHAR_WIDTH;
 }
 
 /** Text widths measured so far, per node. */
 const measuredWidths = new WeakMap<SVGTextContentElement, { text: string; width: number }>();
+/** Each text node's font, read once from its computed style. */
+const nodeFonts = new WeakMap<SVGTextContentElement, string>();
+let measureContext: CanvasRenderingContext2D | null | undefined;
+
+/** `text`'s width in `node`'s font, or 0 where the browser lays out no text. */
+function measureText(node: SVGTextContentElement, text: string): number {
+  if (typeof node.getComputedTextLength !== 'function') return 0;
+  measureContext ??= document.createElement('canvas').getContext('2d');
+  if (!measureContext) return node.getComputedTextLength();
+  let font = nodeFonts.get(node);
+  if (font === undefined) {
+    const style = getComputedStyle(node);
+    font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    nodeFonts.set(node, font);
+  }
+  measureContext.font = font;
+  return measureContext.measureText(text).width;
+}
 
 /** Hides an element visually but keeps it for screen readers (styles through the CSSOM: CSP-safe). */
 function visuallyHidden<E extends HTMLElement>(
@@ -731,40 +748,52 @@ export function createLearningCurves(
     }
   };
 
-  /** Redraws axes and gridlines only when a domain changed (most frames it did not). */
-  let axesKey = '';
+  /**
+   * Redraws an axis and its gridlines only when its domain changed (most frames none did): the
+   * x axis when the episode range grows, a panel's y axis when its values outgrow it.
+   */
+  const axisKeys = new Map<string, string>();
+  const domainChanged = (name: string, sc: ScaleLinear<number, number>) => {
+    const key = sc.domain().join(',');
+    if (axisKeys.get(name) === key) return false;
+    axisKeys.set(name, key);
+    return true;
+  };
   function drawAxes(): void {
-    const key = [x, ...yScales.values()].map((sc) => sc.domain().join(',')).join('|');
-    if (key === axesKey) return;
-    axesKey = key;
+    const xChanged = domainChanged('x', x);
     for (const p of PANELS) {
       const parts = panels.get(p.key)!;
       const ys = yScales.get(p.key)!;
       const box = layout.get(p.key)!;
-      const yFormat = p.key === 'success' ? format('.1f') : ys.tickFormat(p.ticks);
-      parts.axisY.call(
-        axisLeft<number>(ys)
-          .ticks(p.ticks)
-          .tickFormat((v) => yFormat(v))
-          .tickSize(5)
-          .tickSizeOuter(0),
-      );
-      styleAxis(parts.axisY, false);
-      parts.gridY.call(
-        axisLeft<number>(ys)
-          .ticks(p.ticks)
-          .tickSize(-plotWidth)
-          .tickFormat(() => ''),
-      );
-      styleAxis(parts.gridY, true);
-      parts.gridX.call(
-        axisBottom<number>(x)
-          .ticks(6)
-          .tickSize(-(box.bottom - box.top))
-          .tickFormat(() => ''),
-      );
-      styleAxis(parts.gridX, true);
+      if (domainChanged(p.key, ys)) {
+        const yFormat = p.key === 'success' ? format('.1f') : ys.tickFormat(p.ticks);
+        parts.axisY.call(
+          axisLeft<number>(ys)
+            .ticks(p.ticks)
+            .tickFormat((v) => yFormat(v))
+            .tickSize(5)
+            .tickSizeOuter(0),
+        );
+        styleAxis(parts.axisY, false);
+        parts.gridY.call(
+          axisLeft<number>(ys)
+            .ticks(p.ticks)
+            .tickSize(-plotWidth)
+            .tickFormat(() => ''),
+        );
+        styleAxis(parts.gridY, true);
+      }
+      if (xChanged) {
+        parts.gridX.call(
+          axisBottom<number>(x)
+            .ticks(6)
+            .tickSize(-(box.bottom - box.top))
+            .tickFormat(() => ''),
+        );
+        styleAxis(parts.gridX, true);
+      }
     }
+    if (!xChanged) return;
     axisX.call(
       axisBottom<number>(x)
         .ticks(6)
