@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
 import type { LabState } from '../store/lab-store';
 import { useLabStore } from './lab-context';
@@ -11,6 +11,9 @@ export const LIVE_TEXT_INTERVAL_MS = 250;
  * change after a quiet period shows at once, later ones are gathered and shown when the interval
  * is over (the latest state wins). For panels of numbers a person reads, where every snapshot
  * (up to 60 a second) would be both wasted work and unreadable flicker.
+ *
+ * The re-render is a transition: React renders it in short slices between frames, so several
+ * panels taking new numbers at the same moment never hold the page up for a long task.
  *
  * `select` and `isEqual` must be stable (module-level or memoised): a new function re-subscribes.
  * A render is skipped when `isEqual(previous, next)`; with `shallow` a selector may build a new
@@ -32,13 +35,17 @@ export function useThrottledStore<S, T>(
   intervalMs: number = LIVE_TEXT_INTERVAL_MS,
 ): T {
   const [value, setValue] = useState(() => select(store.getState()));
+  // What was last asked for: an unchanged selection starts no transition (it would re-render).
+  const asked = useRef(value);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
     let lastCommit = -Infinity;
     const take = () => {
       const next = select(store.getState());
-      setValue((prev) => (isEqual(prev, next) ? prev : next));
+      if (isEqual(asked.current, next)) return;
+      asked.current = next;
+      startTransition(() => setValue(next));
     };
     const commit = () => {
       timer = null;
