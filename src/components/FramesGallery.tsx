@@ -21,9 +21,8 @@ function valueDomain(store: LabStore): [number, number] {
 }
 
 /**
- * A thumbnail of one frame: V colours, greedy ticks and that episode's path. Slots are keyed by
- * position, so when the gallery thins or grows a slot redraws its picture in place instead of
- * rebuilding it.
+ * A thumbnail of one frame: V colours, greedy ticks and that episode's path. Thumbnails are keyed
+ * by episode, so thinning the gallery removes pictures and redraws none of those it keeps.
  */
 const FrameThumb = memo(function FrameThumb({ frame, desc }: { frame: Frame; desc: string[] }) {
   const host = useRef<HTMLDivElement>(null);
@@ -79,17 +78,27 @@ export function FramesGallery() {
 
   useEffect(() => {
     const grid = big.current;
-    if (!grid || !frame || !env) return;
+    if (!grid || !env) return;
     // Frames keep V, Q and A only (as the lesson's do): the visit and TD-error layers show V.
     grid.setView(view === 'n' || view === 'td' ? 'v' : view);
+    // Before the first frame the (hidden) grid is built on an untrained table, so the first frame
+    // of a run, which arrives while training runs flat out, only recolours it.
+    const nS = env.desc.length * (env.desc[0]?.length ?? 0);
+    const shown = frame ?? {
+      q: new Float64Array(nS * 4),
+      v: new Float64Array(nS),
+      advantage: new Float64Array(nS * 4),
+      greedyMask: new Uint8Array(nS).fill(0b1111),
+      trajectory: null,
+    };
     grid.update({
       desc: env.desc,
-      q: frame.q,
-      v: frame.v,
-      advantage: frame.advantage,
-      greedyMask: frame.greedyMask,
+      q: shown.q,
+      v: shown.v,
+      advantage: shown.advantage,
+      greedyMask: shown.greedyMask,
       agentState: -1,
-      path: frame.trajectory,
+      path: shown.trajectory,
       step: null,
       animate: false,
       durationMs: 0,
@@ -162,7 +171,8 @@ export function FramesGallery() {
       <ol className="frame-strip" aria-label="Gallery">
         {env &&
           frames.map((f, i) => (
-            <li key={i}>
+            // Keyed by episode: when the gallery thins, the frames it keeps keep their pictures.
+            <li key={f.episode}>
               <button
                 type="button"
                 className={i === index ? 'frame-thumb active' : 'frame-thumb'}
