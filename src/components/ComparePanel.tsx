@@ -77,14 +77,20 @@ function CompareViews({ store, palette }: { store: CompareStore; palette: Palett
           : null,
       });
     };
-    const cardScheduler = createDrawScheduler(drawCards, { host: cardsHost.current });
+    // The cards ask the worker for its next snapshot, so they draw in or out of view.
+    const cardScheduler = createDrawScheduler(drawCards);
     const curveScheduler = createDrawScheduler(drawCurves, {
       intervalMs: PANEL_INTERVAL_MS,
       host: curvesHost.current,
+      skipHidden: () => store.getState().running,
     });
     const unsubscribe = store.subscribe((state, prev) => {
       if (state.snapshot !== prev.snapshot) cardScheduler.schedule();
-      if (state.curves !== prev.curves || state.runAlgorithms !== prev.runAlgorithms)
+      if (
+        state.curves !== prev.curves ||
+        state.runAlgorithms !== prev.runAlgorithms ||
+        state.running !== prev.running
+      )
         curveScheduler.schedule();
     });
     cardScheduler.schedule();

@@ -34,10 +34,11 @@ export function GridView() {
     let held: HeldPath | null = null;
 
     const draw = () => {
-      const { snapshot, env, speed, optimum, view, display } = store.getState();
-      if (!visibility.visible()) {
-        // Scrolled out of view: nothing is drawn, but the worker is still asked for the next
-        // snapshot (the panels on screen read it); the grid catches up when it comes back.
+      const { snapshot, env, speed, optimum, view, display, running } = store.getState();
+      if (running && !visibility.visible()) {
+        // Scrolled out of view while training: nothing is drawn, but the worker is still asked
+        // for the next snapshot (the panels on screen read it). The grid catches up when it comes
+        // back into view or the run stops.
         if (snapshot && snapshot !== ackedSnapshot) {
           ackedSnapshot = snapshot;
           store.getState().snapshotDrawn();

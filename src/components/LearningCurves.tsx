@@ -62,6 +62,7 @@ export function LearningCurves({ history }: { history: RunHistory }) {
     const scheduler = createDrawScheduler(draw, {
       intervalMs: PANEL_INTERVAL_MS,
       host: host.current,
+      skipHidden: () => store.getState().running,
     });
     const schedule = scheduler.schedule;
     const unsubscribe = store.subscribe((state, prev) => {

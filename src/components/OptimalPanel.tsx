@@ -35,6 +35,7 @@ export function OptimalPanel() {
     const scheduler = createDrawScheduler(draw, {
       intervalMs: PANEL_INTERVAL_MS,
       host: host.current,
+      skipHidden: () => store.getState().running,
     });
     const unsubscribe = store.subscribe((state, prev) => {
       if (state.snapshot !== prev.snapshot || state.optimum !== prev.optimum) scheduler.schedule();

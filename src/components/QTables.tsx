@@ -49,6 +49,7 @@ export function QTables() {
     const scheduler = createDrawScheduler(draw, {
       intervalMs: PANEL_INTERVAL_MS,
       host: qHost.current!.parentElement,
+      skipHidden: () => store.getState().running,
     });
     const schedule = scheduler.schedule;
     const unsubscribe = store.subscribe((state, prev) => {

@@ -168,6 +168,7 @@ export function SweepPanel({ createWorker, poolSize }: SweepPanelProps) {
     const scheduler = createDrawScheduler(draw, {
       intervalMs: PANEL_INTERVAL_MS,
       host: host.current,
+      skipHidden: () => store.getState().phase === 'running',
     });
     const unsubscribe = store.subscribe((s, prev) => {
       if (s.version !== prev.version || s.phase !== prev.phase) scheduler.schedule();

@@ -4,8 +4,8 @@
  * budget and panels a person reads change a few times a second instead of flickering.
  *
  * A scheduler given the element it draws into also skips drawing while that element is far off
- * screen: a chart scrolled out of view costs nothing, and the one draw it missed runs as soon as
- * it comes back into view.
+ * screen and training runs: a chart scrolled out of view costs nothing, and the one draw it
+ * missed runs as soon as it comes back into view or the run stops.
  */
 
 /** How often panels beside the grid (tables, curves, inspector, gallery) redraw, in ms. */
@@ -31,6 +31,12 @@ export interface DrawSchedulerOptions {
    * Without `IntersectionObserver` (jsdom), the host always counts as visible.
    */
   host?: Element | null;
+  /**
+   * Whether a draw of a host out of view may be skipped now (default: always). Panels pass
+   * "while training runs", so once a run stops every panel, seen or not, shows its end (a screen
+   * reader reads a chart's label without scrolling to it).
+   */
+  skipHidden?: () => boolean;
 }
 
 /** Whether an element is near the viewport, kept up to date. */
@@ -82,11 +88,13 @@ export function createDrawScheduler(
         }
       })
     : null;
-  const visible = () => watch?.visible() ?? true;
+  const skipHidden = options.skipHidden ?? (() => true);
+  // True when this draw can wait until the host is back in view.
+  const deferred = () => watch !== null && !watch.visible() && skipHidden();
 
   const run = () => {
     frame = 0;
-    if (!visible()) {
+    if (deferred()) {
       missed = true;
       return;
     }
@@ -95,7 +103,7 @@ export function createDrawScheduler(
   };
 
   function schedule(): void {
-    if (!visible()) {
+    if (deferred()) {
       missed = true;
       return;
     }

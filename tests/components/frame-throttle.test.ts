@@ -97,6 +97,24 @@ describe('createDrawScheduler', () => {
     expect(observer.disconnected).toBe(true);
   });
 
+  it('draws a host out of view when skipHidden says it may not wait (the run has stopped)', () => {
+    const draw = vi.fn();
+    let running = true;
+    const s = createDrawScheduler(draw, {
+      host: document.createElement('div'),
+      skipHidden: () => running,
+    });
+    FakeObserver.all[0]!.report(false);
+    s.schedule();
+    vi.advanceTimersByTime(20);
+    expect(draw).not.toHaveBeenCalled();
+    running = false;
+    s.schedule();
+    vi.advanceTimersByTime(20);
+    expect(draw).toHaveBeenCalledTimes(1);
+    s.destroy();
+  });
+
   it('drops a draw already queued when the host leaves the view before its frame', () => {
     const draw = vi.fn();
     const host = document.createElement('div');
