@@ -9,6 +9,8 @@ import { useThrottledLab } from './useThrottledLab';
 import { lessonTarget } from './lesson/targets';
 
 const selectFrames = (s: LabState) => s.frames;
+/** Out of view, the gallery waits for new frames while training runs. */
+const whileRunning = (s: LabState) => s.running;
 /** How often the gallery takes in new frames, in ms. */
 const GALLERY_INTERVAL_MS = 1000;
 
@@ -55,7 +57,11 @@ const FrameThumb = memo(function FrameThumb({ frame, desc }: { frame: Frame; des
  */
 export function FramesGallery() {
   // At full speed frames arrive every few ms: show them a few times a second.
-  const frames = useThrottledLab(selectFrames, Object.is, GALLERY_INTERVAL_MS);
+  const section = useRef<HTMLElement>(null);
+  const frames = useThrottledLab(selectFrames, Object.is, GALLERY_INTERVAL_MS, {
+    host: section,
+    skipHidden: whileRunning,
+  });
   const env = useLab((s) => s.env);
   const view = useLab((s) => s.view);
   const interval = useLab((s) => s.settings.frameInterval);
@@ -112,7 +118,7 @@ export function FramesGallery() {
   };
 
   return (
-    <section className="panel frames" aria-label="Frames" {...lessonTarget('frames')}>
+    <section ref={section} className="panel frames" aria-label="Frames" {...lessonTarget('frames')}>
       <div className="panel-head">
         <h2>Frames</h2>
         <label className="inline-field">

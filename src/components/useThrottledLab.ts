@@ -1,6 +1,7 @@
-import { startTransition, useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState, type RefObject } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
 import type { LabState } from '../store/lab-store';
+import { watchVisibility } from './frame-throttle';
 import { useLabStore } from './lab-context';
 
 /** How often panels of numbers re-render at most, in ms. */
@@ -23,8 +24,18 @@ export function useThrottledLab<T>(
   select: (state: LabState) => T,
   isEqual: (a: T, b: T) => boolean = Object.is,
   intervalMs: number = LIVE_TEXT_INTERVAL_MS,
+  gate?: VisibilityGate<LabState>,
 ): T {
-  return useThrottledStore(useLabStore(), select, isEqual, intervalMs);
+  return useThrottledStore(useLabStore(), select, isEqual, intervalMs, gate);
+}
+
+/**
+ * Holds a panel's new selections while its element is out of view and `skipHidden` says so
+ * (while training runs): it takes the latest as soon as it comes into view or the run stops.
+ */
+export interface VisibilityGate<S> {
+  host: RefObject<Element | null>;
+  skipHidden: (state: S) => boolean;
 }
 
 /** `useThrottledLab` for any zustand store (the sweep pool's, for one). */
@@ -33,6 +44,7 @@ export function useThrottledStore<S, T>(
   select: (state: S) => T,
   isEqual: (a: T, b: T) => boolean = Object.is,
   intervalMs: number = LIVE_TEXT_INTERVAL_MS,
+  gate?: VisibilityGate<S>,
 ): T {
   const [value, setValue] = useState(() => select(store.getState()));
   // What was last asked for: an unchanged selection starts no transition (it would re-render).
@@ -47,14 +59,34 @@ export function useThrottledStore<S, T>(
       asked.current = next;
       startTransition(() => setValue(next));
     };
-    const commit = () => {
+    // Out of view (and allowed to wait): selections are held, the latest taken on return.
+    const host = gate?.host.current ?? null;
+    const skipHidden = gate?.skipHidden;
+    let held = false;
+    const watch =
+      host && skipHidden
+        ? watchVisibility(host, (visible) => {
+            if (visible && held) commit();
+          })
+        : null;
+    const holding = () => watch !== null && !watch.visible() && skipHidden!(store.getState());
+    function commit(): void {
       timer = null;
+      if (holding()) {
+        held = true;
+        return;
+      }
+      held = false;
       lastCommit = performance.now();
       take();
-    };
+    }
     // Catch up with anything that changed between the render and this effect.
     take();
     const unsubscribe = store.subscribe(() => {
+      if (holding()) {
+        held = true;
+        return;
+      }
       if (timer !== null) return;
       const wait = lastCommit + intervalMs - performance.now();
       if (wait <= 0) commit();
@@ -62,9 +94,10 @@ export function useThrottledStore<S, T>(
     });
     return () => {
       unsubscribe();
+      watch?.disconnect();
       if (timer !== null) clearTimeout(timer);
     };
-  }, [store, select, isEqual, intervalMs]);
+  }, [store, select, isEqual, intervalMs, gate?.host, gate?.skipHidden]);
 
   return value;
 }
