@@ -219,14 +219,13 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
   let measured: { width: number; height: number } | null = null;
   /** Host width read once per map (reading it every frame would force a layout). */
   let hostWidth = 0;
-  // What the cells show now, so a frame touches only the cells whose numbers changed. Any change
-  // of view, palette, colour domain or label fit (the `drawnStyle` key) redraws every cell.
+  // What each cell shows now (its colours, printed numbers, tooltip and greedy set), so a frame
+  // touches only the cells whose picture changes: a number moving in its third decimal, or a
+  // colour domain moving by a hair, rewrites nothing. Any change of view, palette or label fit
+  // (the `drawnStyle` key) redraws every cell.
   let drawnStyle = '';
-  let drawnV = new Float64Array(0);
-  let drawnQ = new Float64Array(0);
-  let drawnAdv = new Float64Array(0);
-  let drawnVisits = new Float64Array(0);
-  let drawnTd = new Float64Array(0);
+  let drawnLooks: string[] = [];
+  /** The greedy set each cell's arrows show, apart: arrows are redrawn only when it changes. */
   let drawnMask = new Int16Array(0);
   let fit: LabelFit = labelFit(NaN);
   let scale: ColorScale = sequentialScale([0, 0], palette);
@@ -411,48 +410,48 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
     return labelFit(cellPixels(l, hostWidth > 0 ? hostWidth : NOMINAL_BOARD_PX));
   }
 
-  /** Marks the cells whose drawing must change (all of them after a change of style) and records the new numbers. */
-  function dirtyCells(data: readonly CellDatum[], l: GridLayout): Uint8Array {
-    const style = [
-      view,
-      palette,
-      ...scale.domain,
-      fit.values,
-      fit.actionValues,
-      fit.letters,
-      mapGeneration,
-    ].join('|');
-    const full = style !== drawnStyle || drawnV.length !== l.nS;
+  /** How a cell looks in the current view: its colours and printed numbers, as one string. */
+  function cellLook(d: CellDatum): string {
+    const head = `${formatValue(d.v)}|${d.mask}`;
+    if (d.terminal) return head;
+    if (view === 'v') return `${head}|${scale(d.v)}`;
+    const values = view === 'q' ? d.q : view === 'a' ? d.adv : view === 'n' ? d.visits : d.td;
+    const format = view === 'n' ? formatCount : formatValue;
+    let look = head;
+    for (const a of ACTIONS) look += `|${scale(values[a])}|${format(values[a])}`;
+    // The tooltip names the layer's numbers too.
+    if (view === 'n' || view === 'td') look += `|${layerSentence(view, d.tile, values)}`;
+    return look;
+  }
+
+  /**
+   * Marks the cells whose picture changes (all of them after a change of style) and the cells
+   * whose greedy arrows change, and records what they show now.
+   */
+  function dirtyCells(
+    data: readonly CellDatum[],
+    l: GridLayout,
+  ): { cells: Uint8Array; arrows: Uint8Array } {
+    const style = [view, palette, fit.values, fit.actionValues, fit.letters, mapGeneration].join(
+      '|',
+    );
+    const full = style !== drawnStyle || drawnLooks.length !== l.nS;
     if (full) {
       drawnStyle = style;
-      drawnV = new Float64Array(l.nS);
-      drawnQ = new Float64Array(l.nS * 4);
-      drawnAdv = new Float64Array(l.nS * 4);
-      drawnVisits = new Float64Array(l.nS * 4);
-      drawnTd = new Float64Array(l.nS * 4);
+      drawnLooks = new Array<string>(l.nS).fill('');
       drawnMask = new Int16Array(l.nS);
     }
-    const same = (x: number, y: number) => x === y || (Number.isNaN(x) && Number.isNaN(y));
-    const dirty = new Uint8Array(l.nS);
+    const cells = new Uint8Array(l.nS);
+    const arrows = new Uint8Array(l.nS);
     for (const d of data) {
       const s = d.state;
-      let changed = full || !same(d.v, drawnV[s]!) || d.mask !== drawnMask[s];
-      for (const a of ACTIONS) {
-        const i = s * 4 + a;
-        if (view === 'q' && !same(d.q[a], drawnQ[i]!)) changed = true;
-        if (view === 'a' && !same(d.adv[a], drawnAdv[i]!)) changed = true;
-        if (view === 'n' && !same(d.visits[a], drawnVisits[i]!)) changed = true;
-        if (view === 'td' && !same(d.td[a], drawnTd[i]!)) changed = true;
-        drawnQ[i] = d.q[a];
-        drawnAdv[i] = d.adv[a];
-        drawnVisits[i] = d.visits[a];
-        drawnTd[i] = d.td[a];
-      }
-      drawnV[s] = d.v;
+      const look = cellLook(d);
+      cells[s] = full || look !== drawnLooks[s] ? 1 : 0;
+      arrows[s] = full || d.mask !== drawnMask[s] ? 1 : 0;
+      drawnLooks[s] = look;
       drawnMask[s] = d.mask;
-      dirty[s] = changed ? 1 : 0;
     }
-    return dirty;
+    return { cells, arrows };
   }
 
   function applyLayout(l: GridLayout) {
@@ -478,7 +477,7 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
 
     const data = cellData(f, l);
     const dirty = dirtyCells(data, l);
-    const isDirty = (d: CellDatum) => dirty[d.state] === 1;
+    const isDirty = (d: CellDatum) => dirty.cells[d.state] === 1;
     const cells = cellLayer
       .selectAll<SVGGElement, CellDatum>('g.qgrid-cell')
       .data(data, byKey)
@@ -488,15 +487,15 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
         (exit) => exit.remove(),
       )
       .filter(isDirty);
-    const overlays = overlayLayer
+    const allOverlays = overlayLayer
       .selectAll<SVGGElement, CellDatum>('g.qgrid-cell-overlay')
       .data(data, byKey)
       .join(
         enterOverlays,
         (update) => update,
         (exit) => exit.remove(),
-      )
-      .filter(isDirty);
+      );
+    const overlays = allOverlays.filter(isDirty);
 
     cells.select('title').text(
       (d) =>
@@ -575,7 +574,8 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
 
     // Greedy arrows: one per set bit of the mask; a single greedy action bold, tied ones thin and dim.
     const labelsShown = view === 'v' ? fit.values : fit.actionValues;
-    overlays
+    allOverlays
+      .filter((d) => dirty.arrows[d.state] === 1)
       .select<SVGGElement>('g.qgrid-arrows')
       .selectAll<SVGPathElement, ArrowDatum>('path.qgrid-arrow')
       .data((d): ArrowDatum[] => {

@@ -427,6 +427,50 @@ describe('incremental drawing', () => {
     },
   );
 
+  test.each(['v', 'q', 'a'] as const)(
+    'view %s: a change no colour or printed number shows touches no cell',
+    (view) => {
+      const { host, grid } = mount(view);
+      grid.update(frameFor(MAP_4X4, learned()));
+      const watch = new MutationObserver(() => {});
+      watch.observe(host, {
+        subtree: true,
+        attributes: true,
+        characterData: true,
+        childList: true,
+      });
+      // Q(4, Down) from 0.2 to 0.2000001: the same two decimals, the same colour, the same arrow.
+      const q = learned();
+      q[4 * 4 + 1] = 0.2000001;
+      grid.update(frameFor(MAP_4X4, q));
+      expect(touched(watch.takeRecords())).toEqual(new Set());
+      watch.disconnect();
+    },
+  );
+
+  test('only a cell whose greedy set changed has its arrows redrawn', () => {
+    const { host, grid } = mount('v');
+    grid.update(frameFor(MAP_4X4, learned()));
+    const arrows = (s: number) =>
+      host.querySelector(`g.qgrid-cell-overlay[data-overlay-state="${s}"] g.qgrid-arrows`)!;
+    const watch = new MutationObserver(() => {});
+    watch.observe(host, { subtree: true, attributes: true });
+    // State 0's value changes (its label and colour) but Right stays its only greedy action.
+    const q = learned();
+    q[0 * 4 + 2] = 0.15;
+    grid.update(frameFor(MAP_4X4, q));
+    let records = watch.takeRecords();
+    expect(touched(records)).toEqual(new Set(['0']));
+    expect(records.some((r) => arrows(0).contains(r.target))).toBe(false);
+    // Now Up ties with Right at state 0: its arrows are redrawn, the tie shown.
+    q[0 * 4 + 3] = 0.15;
+    grid.update(frameFor(MAP_4X4, q));
+    records = watch.takeRecords();
+    expect(records.some((r) => arrows(0).contains(r.target))).toBe(true);
+    expect(arrows(0).querySelectorAll('[data-greedy="tie"]')).toHaveLength(2);
+    watch.disconnect();
+  });
+
   test('the changed cell shows its new values', () => {
     const { host, grid } = mount('q');
     grid.update(frameFor(MAP_4X4, learned()));
