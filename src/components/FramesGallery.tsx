@@ -4,6 +4,7 @@ import type { LabState, LabStore } from '../store/lab-store';
 import { createMiniGrid, type MiniGrid } from '../viz/mini-grid';
 import { createQGrid } from '../viz/q-grid';
 import type { Frame } from '../worker/protocol';
+import { queueDraw } from './draw-queue';
 import { useLab, useLabStore } from './lab-context';
 import { useThrottledLab } from './useThrottledLab';
 import { lessonTarget } from './lesson/targets';
@@ -38,15 +39,20 @@ const FrameThumb = memo(function FrameThumb({ frame, desc }: { frame: Frame; des
       mini.current = null;
     };
   }, []);
-  useEffect(() => {
-    mini.current?.update({
-      desc,
-      v: frame.v,
-      greedyMask: frame.greedyMask,
-      path: frame.trajectory,
-      domain: valueDomain(store),
-    });
-  }, [frame, desc, store]);
+  useEffect(
+    // Queued: a gallery taking in many frames at once draws them over several animation frames.
+    () =>
+      queueDraw(mini, () =>
+        mini.current?.update({
+          desc,
+          v: frame.v,
+          greedyMask: frame.greedyMask,
+          path: frame.trajectory,
+          domain: valueDomain(store),
+        }),
+      ),
+    [frame, desc, store],
+  );
   return <div ref={host} className="frame-thumb-art" />;
 });
 
