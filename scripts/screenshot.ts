@@ -103,12 +103,22 @@ try {
       viewport: { width: shot.width, height: shot.height },
       colorScheme: shot.scheme,
       deviceScaleFactor: 1,
+      // A full-page shot adds a style (below), which the page's Content-Security-Policy forbids.
+      bypassCSP: shot.fullPage,
     });
     // tsx compiles functions passed to page.evaluate with a `__name` helper the page lacks.
     await page.addInitScript('globalThis.__name = (f) => f;');
     await page.goto(session.url + (shot.query ?? ''));
     await page.getByRole('button', { name: 'Play' }).waitFor();
     await shot.act(page);
+    if (shot.fullPage) {
+      // Panels below the fold skip rendering (`content-visibility: auto`), and a full-page
+      // capture does not scroll to them: render them all for the picture.
+      await page.addStyleTag({
+        content: '.page-grid > * { content-visibility: visible !important; }',
+      });
+      await page.waitForTimeout(300);
+    }
     await page.screenshot({ path: `docs/${name}.png`, fullPage: shot.fullPage });
     console.log(`docs/${name}.png`);
     await page.close();
