@@ -14,6 +14,11 @@ const selectFrames = (s: LabState) => s.frames;
 const whileRunning = (s: LabState) => s.running;
 /** How often the gallery takes in new frames, in ms. */
 const GALLERY_INTERVAL_MS = 1000;
+/**
+ * The same while training runs at full speed: hundreds of frames arrive a second, the gallery
+ * thins them anyway, and redrawing its strip and large frame every second costs the page frames.
+ */
+const GALLERY_FULL_SPEED_INTERVAL_MS = 3000;
 
 /** [0, the largest value there is] so frames keep comparable colours. */
 function valueDomain(store: LabStore): [number, number] {
@@ -64,7 +69,10 @@ const FrameThumb = memo(function FrameThumb({ frame, desc }: { frame: Frame; des
 export function FramesGallery() {
   // At full speed frames arrive every few ms: show them a few times a second.
   const section = useRef<HTMLElement>(null);
-  const frames = useThrottledLab(selectFrames, Object.is, GALLERY_INTERVAL_MS, {
+  const fullSpeed = useLab((s) => s.running && s.speed === 'max');
+  // When the run stops the interval changes back, and the hook takes the latest frames at once.
+  const takeEvery = fullSpeed ? GALLERY_FULL_SPEED_INTERVAL_MS : GALLERY_INTERVAL_MS;
+  const frames = useThrottledLab(selectFrames, Object.is, takeEvery, {
     host: section,
     skipHidden: whileRunning,
   });
