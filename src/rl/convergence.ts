@@ -107,6 +107,12 @@ export interface PolicyVerdict {
   reachable: number;
   /** Exact probability that the greedy policy (ties to the lowest action) reaches the goal within the time limit. */
   successProbability: number;
+  /**
+   * Q is still exactly 0 in every reachable state: no update has moved it (on the ice only the
+   * goal pays a reward), so every action ties everywhere and the policy is "unchanged" only
+   * because nothing has been learned.
+   */
+  untouched: boolean;
 }
 
 /** A watch over one run's greedy policy. */
@@ -151,6 +157,7 @@ export function createConvergenceWatch(
               offOptimal: statesOffOptimal(greedyMasks(q, env.nA), qStar, reachable, env.nA),
               reachable: reachableCount,
               successProbability: evaluateGreedy(env, q, env.maxSteps).successProbability,
+              untouched: allZeroWhereReachable(q, reachable, env.nA),
             },
           };
         verdict = cached.verdict;
@@ -160,11 +167,29 @@ export function createConvergenceWatch(
   };
 }
 
+/** True when Q(s, a) is 0 for every action of every reachable state. */
+function allZeroWhereReachable(
+  q: ArrayLike<number>,
+  reachable: ArrayLike<number>,
+  nA: number,
+): boolean {
+  for (let s = 0; s < reachable.length; s++) {
+    if (!reachable[s]) continue;
+    for (let a = 0; a < nA; a++) if (q[s * nA + a] !== 0) return false;
+  }
+  return true;
+}
+
 const count = (n: number) => n.toLocaleString('en-US');
 
-/** "6", "6 and 10", "3, 6 and 10". */
+/** States a notice names at most; beyond them it says how many more. */
+export const LISTED_STATES = 8;
+
+/** "6", "6 and 10", "3, 6 and 10"; past `LISTED_STATES`, "0, 1, …, 7 and 45 more". */
 function listStates(states: readonly number[]): string {
   if (states.length <= 1) return states.join('');
+  if (states.length > LISTED_STATES)
+    return `${states.slice(0, LISTED_STATES).join(', ')} and ${count(states.length - LISTED_STATES)} more`;
   return `${states.slice(0, -1).join(', ')} and ${states[states.length - 1]}`;
 }
 
@@ -181,6 +206,13 @@ export function convergenceNotice(
 ): string | null {
   const verdict = report.verdict;
   if (!verdict) return null;
+  if (verdict.untouched) {
+    // Nothing learned yet: "unchanged" would read as settled. Say why it has not moved instead.
+    const when = report.stable
+      ? 'Q is still 0'
+      : `Training stopped after ${count(report.episode)} episodes with Q still 0`;
+    return `${when} in all ${count(verdict.reachable)} states the agent can reach: no update has moved it yet (only reaching the goal pays a reward), so every action ties everywhere and the greedy policy has not changed since the start. Its exact success probability is ${verdict.successProbability.toFixed(4)}, the optimal policy's ${optimalSuccess.toFixed(4)}.`;
+  }
   const head = report.stable
     ? `The greedy policy has not changed for ${count(report.stableEpisodes)} episodes (the same since episode ${count(report.stableSince)}).`
     : `Training stopped after ${count(report.episode)} episodes with the greedy policy still changing: it last changed at episode ${count(report.stableSince)}, fewer than ${count(report.stableEpisodes)} episodes before.`;

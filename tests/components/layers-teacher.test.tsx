@@ -84,7 +84,7 @@ describe('ConvergenceNotice', () => {
     stableEpisodes: 1000,
     stable: true,
     finished: false,
-    verdict: { offOptimal: [], reachable: 11, successProbability: 0.74022 },
+    verdict: { offOptimal: [], reachable: 11, successProbability: 0.74022, untouched: false },
     ...over,
   });
   /** Puts a snapshot carrying only what the notice reads into the store. */

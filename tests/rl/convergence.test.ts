@@ -161,7 +161,12 @@ describe('createConvergenceWatch', () => {
     });
     const r = watch.report(optimalQ, 10, 0, star2x2.q, false);
     expect(r.stable).toBe(true);
-    expect(r.verdict).toEqual({ offOptimal: [], reachable: 3, successProbability: 1 });
+    expect(r.verdict).toEqual({
+      offOptimal: [],
+      reachable: 3,
+      successProbability: 1,
+      untouched: false,
+    });
   });
 
   it('judges the greedy sets of the Q it is given: Up at 0 is off the optimum and never succeeds', () => {
@@ -173,14 +178,24 @@ describe('createConvergenceWatch', () => {
     });
     const r = watch.report(stuckQ, 22, 12, star2x2.q, false);
     expect(r.stable).toBe(true);
-    expect(r.verdict).toEqual({ offOptimal: [0], reachable: 3, successProbability: 0 });
+    expect(r.verdict).toEqual({
+      offOptimal: [0],
+      reachable: 3,
+      successProbability: 0,
+      untouched: false,
+    });
   });
 
   it('when training finished the verdict comes even if the policy is not stable', () => {
     const watch = createConvergenceWatch(env2x2, 10);
     const r = watch.report(stuckQ, 100, 95, star2x2.q, true);
     expect(r).toMatchObject({ stableSince: 95, stable: false, finished: true });
-    expect(r.verdict).toEqual({ offOptimal: [0], reachable: 3, successProbability: 0 });
+    expect(r.verdict).toEqual({
+      offOptimal: [0],
+      reachable: 3,
+      successProbability: 0,
+      untouched: false,
+    });
   });
 
   it('keeps the verdict while the policy stands, and recomputes it after a change or for a new Q*', () => {
@@ -190,7 +205,16 @@ describe('createConvergenceWatch', () => {
     const other = valueIteration(env2x2, 0.5);
     expect(watch.report(optimalQ, 60, 0, other.q, false).verdict).not.toBe(a);
     const b = watch.report(stuckQ, 80, 70, star2x2.q, false).verdict;
-    expect(b).toEqual({ offOptimal: [0], reachable: 3, successProbability: 0 });
+    expect(b).toEqual({ offOptimal: [0], reachable: 3, successProbability: 0, untouched: false });
+  });
+
+  it('marks a Q still 0 in every reachable state as untouched, and any learned value as not', () => {
+    const watch = createConvergenceWatch(env2x2, 10);
+    const zero = new Float64Array(16);
+    expect(watch.report(zero, 10, 0, star2x2.q, false).verdict).toMatchObject({ untouched: true });
+    expect(watch.report(stuckQ, 30, 20, star2x2.q, false).verdict).toMatchObject({
+      untouched: false,
+    });
   });
 
   it('uses STABLE_EPISODES = 1,000 (the lesson’s save_interval) by default', () => {
@@ -208,7 +232,7 @@ describe('convergenceNotice', () => {
     stableEpisodes: 1000,
     stable: true,
     finished: false,
-    verdict: { offOptimal: [], reachable: 11, successProbability: 0.74022 },
+    verdict: { offOptimal: [], reachable: 11, successProbability: 0.74022, untouched: false },
   };
 
   it('says nothing before the policy is stable or training finished', () => {
@@ -224,7 +248,7 @@ describe('convergenceNotice', () => {
   it('stable but off the optimum in two states', () => {
     const report = {
       ...base,
-      verdict: { offOptimal: [2, 3], reachable: 11, successProbability: 0.72977 },
+      verdict: { offOptimal: [2, 3], reachable: 11, successProbability: 0.72977, untouched: false },
     };
     expect(convergenceNotice(report, 0.74022)).toBe(
       "The greedy policy has not changed for 1,000 episodes (the same since episode 8,455). It differs from the optimal policy (value iteration) in 2 of the 11 states the agent can reach (states 2 and 3); its exact success probability is 0.7298, the optimal policy's 0.7402.",
@@ -238,10 +262,47 @@ describe('convergenceNotice', () => {
       episode: 10000,
       stable: false,
       finished: true,
-      verdict: { offOptimal: [2], reachable: 11, successProbability: 0.7 },
+      verdict: { offOptimal: [2], reachable: 11, successProbability: 0.7, untouched: false },
     };
     expect(convergenceNotice(report, 0.7402)).toBe(
       "Training stopped after 10,000 episodes with the greedy policy still changing: it last changed at episode 9,678, fewer than 1,000 episodes before. It differs from the optimal policy (value iteration) in 1 of the 11 states the agent can reach (state 2); its exact success probability is 0.7000, the optimal policy's 0.7402.",
+    );
+  });
+
+  it('nothing learned yet (8x8 with the lesson’s settings): says why the policy has not moved', () => {
+    const untouched = { offOptimal: [], reachable: 53, successProbability: 0, untouched: true };
+    const stable: ConvergenceReport = {
+      ...base,
+      stableSince: 0,
+      episode: 4000,
+      verdict: untouched,
+    };
+    expect(convergenceNotice(stable, 0.7414)).toBe(
+      "Q is still 0 in all 53 states the agent can reach: no update has moved it yet (only reaching the goal pays a reward), so every action ties everywhere and the greedy policy has not changed since the start. Its exact success probability is 0.0000, the optimal policy's 0.7414.",
+    );
+    // Named fixed: the same words on every snapshot while nothing is learned.
+    expect(convergenceNotice({ ...stable, episode: 9000 }, 0.7414)).toBe(
+      convergenceNotice(stable, 0.7414),
+    );
+    const finished: ConvergenceReport = {
+      ...stable,
+      episode: 10000,
+      stable: false,
+      finished: true,
+    };
+    expect(convergenceNotice(finished, 0.7414)).toMatch(
+      /^Training stopped after 10,000 episodes with Q still 0 in all 53 states the agent can reach: /,
+    );
+  });
+
+  it('names at most eight states and counts the rest', () => {
+    const off = Array.from({ length: 20 }, (_, i) => i * 2);
+    const report = {
+      ...base,
+      verdict: { offOptimal: off, reachable: 53, successProbability: 0.1, untouched: false },
+    };
+    expect(convergenceNotice(report, 0.7414)).toContain(
+      'in 20 of the 53 states the agent can reach (states 0, 2, 4, 6, 8, 10, 12, 14 and 12 more)',
     );
   });
 

@@ -58,6 +58,7 @@ describe('the convergence report in the snapshots', () => {
       offOptimal: statesOffOptimal(s.greedyMask, star.q, reachableStates(env)),
       reachable: 11,
       successProbability: evaluateGreedy(env, s.q).successProbability,
+      untouched: false,
     });
     expect(c.stable).toBe(c.episode - c.stableSince >= 1000);
   });
