@@ -34,6 +34,7 @@ import {
   type AlgorithmAgent,
 } from '../rl/sarsa';
 import { greedyMasks, greedyPolicy, stateValue, stateValues } from '../rl/tables';
+import { guardedHandler } from './guarded-handler';
 import {
   COMPARE_COMMAND_TYPES,
   type AlgorithmPair,
@@ -177,7 +178,6 @@ export function createCompareTrainer<Handle>(
 
   let run: Run | null = null;
   let runCount = 0;
-  let disposed = false;
 
   let running = false;
   let finished = false;
@@ -527,24 +527,14 @@ export function createCompareTrainer<Handle>(
     }
   }
 
-  return {
-    handle(message: unknown): void {
-      if (disposed) return;
-      const parsed = parseCompareCommand(message);
-      if (!parsed.ok) {
-        postError(parsed.error);
-        return;
-      }
-      try {
-        dispatch(parsed.command);
-      } catch (e) {
-        fail(e);
-      }
-    },
-    dispose(): void {
+  return guardedHandler({
+    parse: parseCompareCommand,
+    dispatch,
+    postError,
+    fail,
+    stop() {
       stopLoop();
       run = null;
-      disposed = true;
     },
-  };
+  });
 }

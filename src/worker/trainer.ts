@@ -52,6 +52,7 @@ import {
 } from '../rl/replay';
 import { createRngState } from '../rl/rng';
 import { runGreedyEpisode } from '../rl/target-policy';
+import { guardedHandler } from './guarded-handler';
 import { parseCommand } from './parse-command';
 import {
   assertNever,
@@ -273,7 +274,6 @@ export function createTrainer<Handle>(
 
   let run: Run | null = null;
   let runCount = 0;
-  let disposed = false;
 
   // Loop.
   let running = false;
@@ -897,24 +897,14 @@ export function createTrainer<Handle>(
     }
   }
 
-  return {
-    handle(message: unknown): void {
-      if (disposed) return;
-      const parsed = parseCommand(message);
-      if (!parsed.ok) {
-        postError(parsed.error);
-        return;
-      }
-      try {
-        dispatch(parsed.command);
-      } catch (e) {
-        fail(e);
-      }
-    },
-    dispose(): void {
+  return guardedHandler({
+    parse: parseCommand,
+    dispatch,
+    postError,
+    fail,
+    stop() {
       stopLoop();
       run = null;
-      disposed = true;
     },
-  };
+  });
 }
