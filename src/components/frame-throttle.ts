@@ -18,10 +18,9 @@ export const PANEL_INTERVAL_MS = 250;
  */
 export const VISIBILITY_MARGIN = '0px';
 
-/** A scheduler: `schedule()` asks for a draw; `cancel()` drops a pending one; `destroy()` ends it. */
+/** A scheduler: `schedule()` asks for a draw; `destroy()` drops a pending one and ends it. */
 export interface DrawScheduler {
   schedule(): void;
-  cancel(): void;
   destroy(): void;
 }
 
@@ -131,7 +130,6 @@ export function createDrawScheduler(
 
   return {
     schedule,
-    cancel,
     destroy() {
       cancel();
       watch?.disconnect();

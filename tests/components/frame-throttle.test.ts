@@ -129,14 +129,13 @@ describe('createDrawScheduler', () => {
     s.destroy();
   });
 
-  it('cancel drops a pending draw, and destroy stops watching the host', () => {
+  it('destroy drops a pending draw and stops watching the host', () => {
     const draw = vi.fn();
     const s = createDrawScheduler(draw, { host: document.createElement('div') });
     s.schedule();
-    s.cancel();
+    s.destroy();
     vi.advanceTimersByTime(50);
     expect(draw).not.toHaveBeenCalled();
-    s.destroy();
     expect(FakeObserver.all[0]!.disconnected).toBe(true);
   });
 });
