@@ -167,6 +167,31 @@ describe('learning curves: drawing', () => {
     expect(successTicks).toEqual(['0.0', '0.2', '0.4', '0.6', '0.8', '1.0']);
   });
 
+  test('an axis is redrawn only when its domain changes', () => {
+    const { host, chart } = mount();
+    chart.update(curves(3000));
+    const x = host.querySelector('.curves-axis-x')!;
+    const lengthY = host.querySelector('.curves-panel-length .curves-axis-y')!;
+    const successY = host.querySelector('.curves-panel-success .curves-axis-y')!;
+    const watch = new MutationObserver(() => {});
+    watch.observe(host, { subtree: true, childList: true, attributes: true, characterData: true });
+    const touchedAxes = () =>
+      new Set(
+        watch
+          .takeRecords()
+          .flatMap((r) => [x, lengthY, successY].filter((axis) => axis.contains(r.target))),
+      );
+    // More episodes within the same x range (to 5,000) and the same value ranges: no axis moves.
+    chart.update(curves(3200));
+    expect(touchedAxes()).toEqual(new Set());
+    // Episodes far longer than before: only the length axis rescales.
+    const long = curves(3200);
+    long.buckets = long.buckets.map((b) => ({ ...b, meanLength: b.meanLength * 4 }));
+    chart.update(long);
+    expect(touchedAxes()).toEqual(new Set([lengthY]));
+    watch.disconnect();
+  });
+
   test('legends name every series and show its latest value', () => {
     const { host, chart } = mount();
     const data = curves(3000);
