@@ -70,7 +70,9 @@ export function createMiniGrid(
     .attr('r', CELL * 0.28)
     .attr('fill', INK_COLORS.agent)
     .attr('stroke', INK_COLORS.halo)
-    .attr('stroke-width', 1.5);
+    .attr('stroke-width', 1.5)
+    // Hidden until an update places it: an empty grid shows no stray marker in its corner.
+    .attr('display', 'none');
   let mapKey = '';
   let ncol = 1;
 

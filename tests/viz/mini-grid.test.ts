@@ -49,6 +49,8 @@ describe('mini grid agent marker', () => {
   it('is hidden without an agent and sits on the agent’s cell centre with one', () => {
     const host = document.createElement('div');
     const mini = createMiniGrid(host, 'Drive');
+    // Before any update (a panel waiting for its first episode) the marker is hidden too.
+    expect(host.querySelector('circle.mini-grid-agent')!.getAttribute('display')).toBe('none');
     mini.update(data(new Array(16).fill(0), new Array(16).fill(15), null));
     const marker = host.querySelector('circle.mini-grid-agent')!;
     expect(marker.getAttribute('display')).toBe('none');
