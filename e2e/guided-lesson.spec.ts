@@ -1,8 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
 import { CHAPTERS, type Chapter } from '../src/components/lesson/chapters';
 import { LESSON_TARGETS } from '../src/components/lesson/targets';
-import { describeSpeed } from '../src/components/speed';
-import { VIEW_SWITCH_LABELS as VIEW_LABELS } from '../src/components/view-labels';
+import { describeSpeed } from '../src/components/shell/speed';
+import { VIEW_SWITCH_LABELS as VIEW_LABELS } from '../src/components/board/view-labels';
 import { MAPS } from '../src/rl/maps';
 import { expect, openLab, readStatus, test } from './fixtures';
 

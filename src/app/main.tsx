@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { LabProvider } from '../components/lab-context';
+import { LabProvider } from '../components/shell/lab-context';
 import { CHAPTERS } from '../components/lesson/chapters';
-import { startUrlSync } from '../components/url-sync';
+import { startUrlSync } from '../components/shell/url-sync';
 import { createLabStore } from '../store/lab-store';
 import { parseUrlState, urlStateToRun } from '../store/url-state';
 import { App } from './App';

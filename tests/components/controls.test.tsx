@@ -3,10 +3,10 @@ import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Profiler, type ProfilerOnRenderCallback } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ParamSlider, ParamSliders } from '../../src/components/ParamSliders';
-import { PlaybackControls } from '../../src/components/PlaybackControls';
-import { SpeedControl } from '../../src/components/SpeedControl';
-import { StatusLine } from '../../src/components/StatusLine';
+import { ParamSlider, ParamSliders } from '../../src/components/shell/ParamSliders';
+import { PlaybackControls } from '../../src/components/shell/PlaybackControls';
+import { SpeedControl } from '../../src/components/shell/SpeedControl';
+import { StatusLine } from '../../src/components/shell/StatusLine';
 import { renderWithLab } from './lab-fixture';
 
 afterEach(cleanup);

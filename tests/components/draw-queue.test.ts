@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DRAW_BUDGET_MS, pendingDraws, queueDraw } from '../../src/components/draw-queue';
+import { DRAW_BUDGET_MS, pendingDraws, queueDraw } from '../../src/components/hosts/draw-queue';
 
 let frames: FrameRequestCallback[] = [];
 const nextFrame = () => {

@@ -2,9 +2,9 @@
 import { act, cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DrivePanel } from '../../src/components/DrivePanel';
-import { useLabStore } from '../../src/components/lab-context';
-import { useShortcuts } from '../../src/components/useShortcuts';
+import { DrivePanel } from '../../src/components/dock/editor/DrivePanel';
+import { useLabStore } from '../../src/components/shell/lab-context';
+import { useShortcuts } from '../../src/components/shell/useShortcuts';
 import { createDrive, driveStep } from '../../src/rl/drive';
 import { createEnv } from '../../src/rl/env';
 import { lessonSettings } from '../../src/store/lab-store';

@@ -12,7 +12,7 @@ import {
   type GridShape,
   type RunExport,
   type RunExportInput,
-} from '../../src/components/export-data';
+} from '../../src/components/dock/io/export-data';
 import { MAPS } from '../../src/rl/maps';
 import { parseRunRecord, replayRun } from '../../src/rl/replay';
 import { createRunHistory } from '../../src/store/history';

@@ -4,7 +4,7 @@ import {
   createDrawScheduler,
   VISIBILITY_MARGIN,
   watchVisibility,
-} from '../../src/components/frame-throttle';
+} from '../../src/components/hosts/frame-throttle';
 
 /** A stand-in IntersectionObserver the test moves in and out of view by hand. */
 class FakeObserver {

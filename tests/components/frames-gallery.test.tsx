@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FramesGallery } from '../../src/components/FramesGallery';
+import { FramesGallery } from '../../src/components/dock/frames/FramesGallery';
 import type { LabStore } from '../../src/store/lab-store';
 import { renderWithLab } from './lab-fixture';
 

@@ -3,7 +3,7 @@ import { act, cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Profiler } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Glossary, LIVE_TEXT_INTERVAL_MS, Term } from '../../src/components/Glossary';
+import { Glossary, LIVE_TEXT_INTERVAL_MS, Term } from '../../src/components/dock/glossary/Glossary';
 import {
   episodeReturns,
   GLOSSARY,
@@ -12,7 +12,7 @@ import {
   TERM_IDS,
   TERMS,
   termQuestion,
-} from '../../src/components/glossary-terms';
+} from '../../src/components/dock/glossary/glossary-terms';
 import type { LabStore } from '../../src/store/lab-store';
 import { formatQ } from '../../src/viz/q-table';
 import { renderWithLab } from './lab-fixture';

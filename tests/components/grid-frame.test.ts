@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { FULL_SPEED_PATH_MS, holdPath } from '../../src/components/grid-frame';
+import { FULL_SPEED_PATH_MS, holdPath } from '../../src/components/board/grid-frame';
 import { frameFor, MAP_4X4, trajectory } from '../viz/fixtures';
 
 const first = frameFor(MAP_4X4, undefined, {

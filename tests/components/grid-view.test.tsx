@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { GridView } from '../../src/components/GridView';
+import { GridView } from '../../src/components/board/GridView';
 import type { LabStore } from '../../src/store/lab-store';
 import { renderWithLab } from './lab-fixture';
 

@@ -2,20 +2,20 @@
 import { act, cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startUrlSync, URL_SYNC_DELAY_MS } from '../../src/components/url-sync';
+import { startUrlSync, URL_SYNC_DELAY_MS } from '../../src/components/shell/url-sync';
 import {
   GuidedLesson,
   GuidedLessonButton,
   HIGHLIGHT_CLASS,
-} from '../../src/components/GuidedLesson';
+} from '../../src/components/lesson/GuidedLesson';
 import { CHAPTERS } from '../../src/components/lesson/chapters';
-import { termQuestion } from '../../src/components/glossary-terms';
+import { termQuestion } from '../../src/components/dock/glossary/glossary-terms';
 import { CHAPTER_STORAGE_KEY } from '../../src/components/lesson/setup';
-import { PlaybackControls } from '../../src/components/PlaybackControls';
-import { SpeedControl } from '../../src/components/SpeedControl';
-import { StatusLine } from '../../src/components/StatusLine';
-import { ViewSwitch } from '../../src/components/ViewSwitch';
-import { ParamSliders } from '../../src/components/ParamSliders';
+import { PlaybackControls } from '../../src/components/shell/PlaybackControls';
+import { SpeedControl } from '../../src/components/shell/SpeedControl';
+import { StatusLine } from '../../src/components/shell/StatusLine';
+import { ViewSwitch } from '../../src/components/board/ViewSwitch';
+import { ParamSliders } from '../../src/components/shell/ParamSliders';
 import { lessonSettings } from '../../src/store/lab-store';
 import { renderWithLab } from './lab-fixture';
 

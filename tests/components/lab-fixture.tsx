@@ -4,7 +4,7 @@
  */
 import { render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { LabProvider } from '../../src/components/lab-context';
+import { LabProvider } from '../../src/components/shell/lab-context';
 import { createLabStore, type LabStore, type LabStoreOptions } from '../../src/store/lab-store';
 import { createInProcessWorker, type InProcessWorker } from '../store/in-process-worker';
 

@@ -2,14 +2,18 @@
 import { act, cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ConvergenceNotice } from '../../src/components/ConvergenceNotice';
-import { liveText, TERMS, type LiveSource } from '../../src/components/glossary-terms';
-import { Hideable, HiddenNote } from '../../src/components/Hideable';
-import { ParamSliders } from '../../src/components/ParamSliders';
-import { TeacherLink } from '../../src/components/TeacherLink';
-import { ViewSwitch } from '../../src/components/ViewSwitch';
-import { useLabStore } from '../../src/components/lab-context';
-import { useShortcuts } from '../../src/components/useShortcuts';
+import { ConvergenceNotice } from '../../src/components/board/ConvergenceNotice';
+import {
+  liveText,
+  TERMS,
+  type LiveSource,
+} from '../../src/components/dock/glossary/glossary-terms';
+import { Hideable, HiddenNote } from '../../src/components/shell/Hideable';
+import { ParamSliders } from '../../src/components/shell/ParamSliders';
+import { TeacherLink } from '../../src/components/shell/TeacherLink';
+import { ViewSwitch } from '../../src/components/board/ViewSwitch';
+import { useLabStore } from '../../src/components/shell/lab-context';
+import { useShortcuts } from '../../src/components/shell/useShortcuts';
 import type { ConvergenceReport } from '../../src/rl/convergence';
 import { HIDEABLE } from '../../src/store/hideable';
 import type { LabStore } from '../../src/store/lab-store';

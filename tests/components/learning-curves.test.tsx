@@ -2,7 +2,7 @@
 import { act, cleanup, screen, waitFor } from '@testing-library/react';
 import { Profiler, StrictMode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LearningCurves } from '../../src/components/LearningCurves';
+import { LearningCurves } from '../../src/components/dock/curves/LearningCurves';
 import { createRunHistory, type RunHistory } from '../../src/store/history';
 import type { LabStore } from '../../src/store/lab-store';
 import type { InProcessWorker } from '../store/in-process-worker';

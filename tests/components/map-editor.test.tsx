@@ -2,8 +2,8 @@
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MapEditor } from '../../src/components/MapEditor';
-import { qvaCsv, runExport, zeroTables } from '../../src/components/export-data';
+import { MapEditor } from '../../src/components/dock/editor/MapEditor';
+import { qvaCsv, runExport, zeroTables } from '../../src/components/dock/io/export-data';
 import { MAPS } from '../../src/rl/maps';
 import { lessonSettings } from '../../src/store/lab-store';
 import { labQuery } from '../../src/store/url-state';

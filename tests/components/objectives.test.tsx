@@ -2,8 +2,11 @@
 import { act, cleanup, screen, within } from '@testing-library/react';
 import { Profiler } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LIVE_TEXT_INTERVAL_MS } from '../../src/components/Glossary';
-import { objectiveReadings, ObjectivesPanel } from '../../src/components/ObjectivesPanel';
+import { LIVE_TEXT_INTERVAL_MS } from '../../src/components/dock/glossary/Glossary';
+import {
+  objectiveReadings,
+  ObjectivesPanel,
+} from '../../src/components/objectives/ObjectivesPanel';
 import type { LabStore } from '../../src/store/lab-store';
 import { renderWithLab } from './lab-fixture';
 

@@ -2,7 +2,7 @@
 import { act, cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Presets } from '../../src/components/Presets';
+import { Presets } from '../../src/components/dock/io/Presets';
 import {
   PRESETS,
   presetInForce,
@@ -10,7 +10,7 @@ import {
   TUNED_LAB_PRESETS,
   tunedPresetInForce,
   tunedPresetSettings,
-} from '../../src/components/presets';
+} from '../../src/components/dock/io/presets';
 import { TUNED_PRESETS } from '../../src/rl/tuned-presets';
 import { createEnv } from '../../src/rl/env';
 import { evaluateGreedy, valueIteration } from '../../src/rl/evaluation';

@@ -1,9 +1,13 @@
 // @vitest-environment jsdom
 import { act, cleanup, screen, within } from '@testing-library/react';
 import { Profiler, StrictMode } from 'react';
-import { PANEL_INTERVAL_MS } from '../../src/components/frame-throttle';
+import { PANEL_INTERVAL_MS } from '../../src/components/hosts/frame-throttle';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { A_TABLE_CAPTION, Q_TABLE_CAPTION, QTables } from '../../src/components/QTables';
+import {
+  A_TABLE_CAPTION,
+  Q_TABLE_CAPTION,
+  QTables,
+} from '../../src/components/dock/tables/QTables';
 import type { LabStore } from '../../src/store/lab-store';
 import { formatQ } from '../../src/viz/q-table';
 import { renderWithLab } from './lab-fixture';

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { belongsToTarget, claimedByRegion, shortcutFor } from '../../src/components/shortcuts';
+import {
+  belongsToTarget,
+  claimedByRegion,
+  shortcutFor,
+} from '../../src/components/shell/shortcuts';
 
 describe('shortcuts', () => {
   it('maps the documented keys', () => {

@@ -2,13 +2,13 @@
 import { act, cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SweepPanel } from '../../src/components/SweepPanel';
+import { SweepPanel } from '../../src/components/dock/sweep/SweepPanel';
 import {
   DEFAULT_SWEEP_FORM,
   settingsForSweepCell,
   sweepSpecFromForm,
-} from '../../src/components/sweep-form';
-import { LIVE_TEXT_INTERVAL_MS } from '../../src/components/useThrottledLab';
+} from '../../src/components/dock/sweep/sweep-form';
+import { LIVE_TEXT_INTERVAL_MS } from '../../src/components/hosts/useThrottledLab';
 import { LESSON_PARAMS } from '../../src/rl/q-learning';
 import { expandSweep, sweepSize } from '../../src/rl/sweep';
 import { lessonSettings } from '../../src/store/lab-store';

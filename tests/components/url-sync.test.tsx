@@ -2,8 +2,12 @@
 import { act, cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CopyLinkButton } from '../../src/components/UrlSync';
-import { startUrlSync, URL_SYNC_DELAY_MS, type UrlSyncTarget } from '../../src/components/url-sync';
+import { CopyLinkButton } from '../../src/components/shell/UrlSync';
+import {
+  startUrlSync,
+  URL_SYNC_DELAY_MS,
+  type UrlSyncTarget,
+} from '../../src/components/shell/url-sync';
 import { generateRandomMap } from '../../src/rl/maps';
 import { lessonSettings } from '../../src/store/lab-store';
 import { renderWithLab } from './lab-fixture';

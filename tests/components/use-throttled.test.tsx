@@ -3,7 +3,7 @@ import { act, cleanup, render } from '@testing-library/react';
 import { useRef } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { useThrottledStore } from '../../src/components/useThrottledLab';
+import { useThrottledStore } from '../../src/components/hosts/useThrottledLab';
 
 interface S {
   n: number;

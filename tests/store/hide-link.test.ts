@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { studentLink } from '../../src/components/TeacherLink';
+import { studentLink } from '../../src/components/shell/TeacherLink';
 import {
   HIDEABLE,
   HIDEABLE_IDS,

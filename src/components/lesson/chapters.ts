@@ -13,7 +13,7 @@ import type { GridView } from '../../store/lab-store';
 import type { Speed } from '../../worker/protocol';
 import type { QuestionKind } from './questions';
 import type { LessonTarget } from './targets';
-import type { TermId } from '../glossary-terms';
+import type { TermId } from '../dock/glossary/glossary-terms';
 
 /** A concept of the seed lesson, in its order. */
 export interface SeedConcept {

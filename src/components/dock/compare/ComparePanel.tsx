@@ -1,0 +1,290 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
+import { ALGORITHM_LABELS, ALGORITHMS, isAlgorithm } from '../../../rl/sarsa';
+import {
+  COMPARE_SPEEDS,
+  createCompareStore,
+  sameRunSettings,
+  type CompareStore,
+  type CompareWorkerPort,
+} from '../../../store/compare-store';
+import type { CompareSpeed } from '../../../worker/compare-protocol';
+import { createCompareAgentCard, type CompareAgentData } from '../../../viz/compare-agent';
+import { createCompareCurves } from '../../../viz/compare-curves';
+import type { Palette } from '../../../viz/scales';
+import { extentWithZero } from '../../../viz/scales';
+import { createDrawScheduler, PANEL_INTERVAL_MS } from '../../hosts/frame-throttle';
+import { useLab, useLabStore } from '../../shell/lab-context';
+
+/** How a speed reads in the menu. */
+function speedLabel(speed: CompareSpeed): string {
+  return speed === 'max' ? 'Full speed' : `${speed.toLocaleString('en-US')} episodes per second`;
+}
+
+/**
+ * The two cards and the shared curves, fed outside React: a subscription to the comparison
+ * store schedules one draw per animation frame (cards) or per `PANEL_INTERVAL_MS` (curves), then
+ * asks the worker for the next snapshot.
+ */
+function CompareViews({ store, palette }: { store: CompareStore; palette: Palette }) {
+  const cardsHost = useRef<HTMLDivElement>(null);
+  const curvesHost = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const cards = [0, 1].map(() => createCompareAgentCard(cardsHost.current!, palette));
+    const curves = createCompareCurves(curvesHost.current!);
+    let drawnSnapshot: unknown = null;
+    let drawnCurves: unknown = null;
+
+    const drawCards = () => {
+      const { snapshot, env, optimum } = store.getState();
+      if (!snapshot || !env || snapshot === drawnSnapshot) return;
+      drawnSnapshot = snapshot;
+      // One colour domain for both, up to V*(start)'s scale, so equal colours mean equal values.
+      const both = [...snapshot.agents[0].v, ...snapshot.agents[1].v, optimum?.startValue ?? 0];
+      const domain = extentWithZero(both);
+      snapshot.agents.forEach((a, i) => {
+        const data: CompareAgentData = {
+          label: `${i === 0 ? 'Left' : 'Right'}: ${ALGORITHM_LABELS[a.algorithm]}`,
+          desc: env.desc,
+          v: a.v,
+          greedyMask: a.greedyMask,
+          domain,
+          episode: a.episode,
+          epsilon: a.epsilon,
+          startValue: a.startValue,
+          startBehaviourValue: a.startBehaviourValue,
+          successProbability: a.successProbability,
+          recentSuccessRate: a.recentSuccessRate,
+          window: a.window,
+        };
+        cards[i]!.update(data);
+      });
+      store.getState().snapshotDrawn();
+    };
+    const drawCurves = () => {
+      const { curves: samples, runAlgorithms, optimum, targetEpisode, window } = store.getState();
+      if (!runAlgorithms || samples === drawnCurves) return;
+      drawnCurves = samples;
+      curves.update({
+        labels: [ALGORITHM_LABELS[runAlgorithms[0]], ALGORITHM_LABELS[runAlgorithms[1]]],
+        samples,
+        episodeTarget: targetEpisode,
+        window,
+        optimum: optimum
+          ? { successProbability: optimum.successProbability, startValue: optimum.startValue }
+          : null,
+      });
+    };
+    // The cards ask the worker for its next snapshot, so they draw in or out of view.
+    const cardScheduler = createDrawScheduler(drawCards);
+    const curveScheduler = createDrawScheduler(drawCurves, {
+      intervalMs: PANEL_INTERVAL_MS,
+      host: curvesHost.current,
+      skipHidden: () => store.getState().running,
+    });
+    const unsubscribe = store.subscribe((state, prev) => {
+      if (state.snapshot !== prev.snapshot) cardScheduler.schedule();
+      if (
+        state.curves !== prev.curves ||
+        state.runAlgorithms !== prev.runAlgorithms ||
+        state.running !== prev.running
+      )
+        curveScheduler.schedule();
+    });
+    cardScheduler.schedule();
+    curveScheduler.schedule();
+    return () => {
+      unsubscribe();
+      cardScheduler.destroy();
+      curveScheduler.destroy();
+      curves.destroy();
+      for (const c of cards) c.destroy();
+    };
+  }, [store, palette]);
+
+  return (
+    <>
+      <div ref={cardsHost} className="compare-cards" />
+      <div ref={curvesHost} className="compare-curves-host" />
+    </>
+  );
+}
+
+/** Start / pause / reset, the two algorithms and the speed. */
+function CompareControls({ store }: { store: CompareStore }) {
+  const lab = useLabStore();
+  const id = useId();
+  const { algorithms, speed, running, connection } = useStore(
+    store,
+    useShallow((s) => ({
+      algorithms: s.algorithms,
+      speed: s.speed,
+      running: s.running,
+      connection: s.connection,
+    })),
+  );
+  const sides = ['Left', 'Right'] as const;
+  return (
+    <div className="compare-controls">
+      {sides.map((side, i) => (
+        <label key={side} htmlFor={`${id}-${side}`}>
+          {side} algorithm
+          <select
+            id={`${id}-${side}`}
+            value={algorithms[i]}
+            onChange={(e) => {
+              if (isAlgorithm(e.target.value))
+                store.getState().setAlgorithm(i as 0 | 1, e.target.value);
+            }}
+          >
+            {ALGORITHMS.map((a) => (
+              <option key={a} value={a}>
+                {ALGORITHM_LABELS[a]}
+              </option>
+            ))}
+          </select>
+        </label>
+      ))}
+      <label htmlFor={`${id}-speed`}>
+        Speed
+        <select
+          id={`${id}-speed`}
+          value={String(speed)}
+          onChange={(e) =>
+            store.getState().setSpeed(e.target.value === 'max' ? 'max' : Number(e.target.value))
+          }
+        >
+          {COMPARE_SPEEDS.map((s) => (
+            <option key={String(s)} value={String(s)}>
+              {speedLabel(s)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {/* Named apart from the lab's Play, Pause and Reset, so no name contains another. */}
+      <div className="compare-buttons">
+        <button
+          title="Train both agents; after a stop it carries on where they were"
+          type="button"
+          disabled={running || connection === 'starting'}
+          onClick={() => store.getState().start(lab.getState().settings)}
+        >
+          Start comparison
+        </button>
+        <button
+          type="button"
+          title="Pause both agents; Start comparison carries on"
+          disabled={!running}
+          onClick={() => store.getState().pause()}
+        >
+          Stop comparison
+        </button>
+        <button
+          type="button"
+          title="Both agents back to Q = 0, with the lab's current settings"
+          onClick={() => store.getState().reset(lab.getState().settings)}
+        >
+          New comparison
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** "Training · Q-learning 1,200 · SARSA 1,150 of 10,000 episodes", and V*(start). */
+function CompareProgress({ store }: { store: CompareStore }) {
+  const labSettings = useLab((s) => s.settings);
+  const { episodes, target, running, finished, runAlgorithms, optimum, connection, settings } =
+    useStore(
+      store,
+      useShallow((s) => ({
+        settings: s.settings,
+        episodes: s.episodes,
+        target: s.targetEpisode,
+        running: s.running,
+        finished: s.finished,
+        runAlgorithms: s.runAlgorithms,
+        optimum: s.optimum,
+        connection: s.connection,
+      })),
+    );
+  if (!runAlgorithms)
+    return (
+      <p className="compare-progress">
+        {connection === 'starting'
+          ? 'Starting the comparison…'
+          : 'Press Start comparison: both agents train on the lab’s map, seed and settings.'}
+      </p>
+    );
+  const state = running ? 'Training' : finished ? 'Finished' : 'Paused';
+  const fmt = (n: number) => n.toLocaleString('en-US');
+  return (
+    <div className="compare-progress">
+      <p>
+        <strong>{state}</strong>{' '}
+        {runAlgorithms.map((a, i) => (
+          <span key={i} className="compare-count" data-side={i}>
+            {ALGORITHM_LABELS[a]} {fmt(episodes[i]!)}
+            {i === 0 ? ' · ' : ''}
+          </span>
+        ))}{' '}
+        of {fmt(target)} episodes
+      </p>
+      <progress
+        max={target}
+        value={Math.min(episodes[0], episodes[1])}
+        aria-label="Comparison progress (the slower agent)"
+      />
+      {!sameRunSettings(settings, labSettings) && (
+        <p className="compare-stale">
+          The lab’s settings changed since this comparison began: Start comparison begins a new one
+          with them.
+        </p>
+      )}
+      {optimum && (
+        <p className="compare-optimum">
+          Optimum (value iteration, γ {optimum.gamma}): V*(start){' '}
+          <span className="compare-vstar">{optimum.startValue.toFixed(3)}</span>, the optimal policy
+          succeeds with probability {optimum.successProbability.toFixed(3)}.
+        </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * "Compare algorithms": two learners trained side by side in their own worker on the lab's map,
+ * seed and ε schedule, with their grids, their numbers at the start state and shared curves.
+ * The panel owns its store; the worker starts with the first comparison and ends with the panel.
+ */
+export function ComparePanel({ createWorker }: { createWorker: () => CompareWorkerPort }) {
+  const lab = useLabStore();
+  const palette = useLab((s) => s.display.palette);
+  const [store] = useState(() =>
+    createCompareStore({
+      createWorker,
+      onError: (message) => lab.getState().notify('error', message),
+    }),
+  );
+  useEffect(() => () => store.getState().dispose(), [store]);
+
+  return (
+    <section className="panel compare-panel" aria-labelledby="compare-heading">
+      <h2 id="compare-heading">Compare algorithms</h2>
+      <p className="compare-explainer">
+        Q-learning is <em>off-policy</em>: its target r + γ·max<sub>a′</sub> Q(s′, a′) assumes the
+        greedy action comes next, so it learns the greedy policy’s values while it explores. SARSA
+        is <em>on-policy</em>: its target uses the action a′ its ε-greedy policy really takes, so it
+        learns the value of that exploring policy — while ε is high it expects to slip into holes,
+        prefers safer routes, and its V(start) stays lower. Expected SARSA averages over the same
+        ε-greedy policy instead of sampling a′. To see it plainly, set ε to 0.3 and its decay to 0
+        in the lab, then start a comparison and watch V(start).
+      </p>
+      <CompareControls store={store} />
+      <CompareProgress store={store} />
+      <CompareViews store={store} palette={palette} />
+    </section>
+  );
+}

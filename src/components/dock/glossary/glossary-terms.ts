@@ -1,0 +1,357 @@
+/**
+ * The lesson's vocabulary as data: a short definition of each term in plain words, and a pure
+ * function that reads "the live number it refers to" from the lab's state (the latest snapshot
+ * and the low-frequency fields beside it). No React, no DOM: the glossary panel and the inline
+ * `<Term>` buttons render these.
+ */
+import { ACTION_NAMES } from '../../../rl/env';
+import { greedyAction, maskActions } from '../../../rl/tables';
+import type { LabState } from '../../../store/lab-store';
+import { formatQ } from '../../../viz/q-table';
+import { TILE_NAMES, tileLetter } from '../../../viz/describe';
+
+/** The identifiers of the glossary's terms, in teaching order. */
+export const TERM_IDS = [
+  'agent',
+  'state',
+  'action',
+  'reward',
+  'return',
+  'episode',
+  'policy',
+  'epsilon',
+  'alpha',
+  'gamma',
+  'q',
+  'v',
+  'advantage',
+  'td-target',
+  'td-error',
+  'visits',
+  'td-size',
+] as const;
+
+/** One term's identifier, e.g. `'alpha'` or `'td-error'`. */
+export type TermId = (typeof TERM_IDS)[number];
+
+/** What the live readings read: the latest snapshot and the fields the store keeps beside it. */
+export type LiveSource = Pick<
+  LabState,
+  'snapshot' | 'env' | 'params' | 'epsilon' | 'episode' | 'totalSteps'
+>;
+
+/** A live reading: the number itself and how the panel writes it (with its context). */
+export interface LiveReading {
+  value: number;
+  /** E.g. "0.100", "5 (frozen)", "Q(5, Right) = 0.123". */
+  text: string;
+}
+
+/** A glossary entry. */
+export interface GlossaryTerm {
+  id: TermId;
+  /** The term as a heading: "Learning rate α". */
+  name: string;
+  /** The term inside a question, "What is α?": "α", "a state", "the TD error". */
+  short: string;
+  /** A formula, when the term has one (plain text, Unicode maths). */
+  formula?: string;
+  /** Two or three sentences in plain words. */
+  definition: string;
+  /** What the live number is, e.g. "Now", "Last update", "Last finished episode". */
+  liveLabel: string;
+  /** The live number, or null while there is none yet (before the first step, say). */
+  live: (source: LiveSource) => LiveReading | null;
+}
+
+/** An integer with thousands separators. */
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** A number with up to 4 significant decimals for hyperparameters (0.1, 0.99, 0.0001). */
+const param = (x: number) => String(Math.round(x * 1e6) / 1e6);
+
+/** The undiscounted and discounted return of a reward sequence: Σ r and Σ γᵏ · r₍ₖ₊₁₎. */
+export function episodeReturns(
+  rewards: ArrayLike<number>,
+  length: number,
+  gamma: number,
+): { undiscounted: number; discounted: number } {
+  let undiscounted = 0;
+  let discounted = 0;
+  let weight = 1;
+  for (let k = 0; k < length; k++) {
+    const r = rewards[k] ?? 0;
+    undiscounted += r;
+    discounted += weight * r;
+    weight *= gamma;
+  }
+  return { undiscounted, discounted };
+}
+
+/** The glossary, in teaching order. */
+export const GLOSSARY: readonly GlossaryTerm[] = [
+  {
+    id: 'agent',
+    name: 'Agent',
+    short: 'the agent',
+    definition:
+      'The learner. In every state it picks an action, sees what the ice did and what reward came back, and uses that to update its Q-table.',
+    liveLabel: 'Steps taken so far',
+    live: (src) => ({ value: src.totalSteps, text: count(src.totalSteps) }),
+  },
+  {
+    id: 'state',
+    name: 'State s',
+    short: 'a state',
+    formula: 's = row · columns + column',
+    definition:
+      'Where the agent is: one tile of the maze, numbered from 0 at the top left, row by row. The agent always sees its state exactly (the maze is fully observable).',
+    liveLabel: 'The agent is on',
+    live: (src) => {
+      const { snapshot, env } = src;
+      if (!snapshot || !env) return null;
+      const tile = tileLetter(env.desc, env.ncol, snapshot.state);
+      return { value: snapshot.state, text: `${snapshot.state} (${TILE_NAMES[tile]})` };
+    },
+  },
+  {
+    id: 'action',
+    name: 'Action a',
+    short: 'an action',
+    formula: 'Left 0, Down 1, Right 2, Up 3',
+    definition:
+      'One of the four moves the agent can choose. On slippery ice the move it chose is not always the move it makes: it may slide to either side.',
+    liveLabel: 'Last action',
+    live: (src) => {
+      const last = src.snapshot?.last;
+      if (!last) return null;
+      const how = last.explored ? 'random, exploring' : 'greedy';
+      const slid = last.slipped ? `, slid ${ACTION_NAMES[last.actual]}` : '';
+      return { value: last.action, text: `${ACTION_NAMES[last.action]} (${how}${slid})` };
+    },
+  },
+  {
+    id: 'reward',
+    name: 'Reward r',
+    short: 'a reward',
+    definition:
+      'The number the maze hands back after one step: 1 for stepping onto the prize, 0 for anything else, holes included. It is about one step only.',
+    liveLabel: 'Last reward',
+    live: (src) => {
+      const last = src.snapshot?.last;
+      return last ? { value: last.reward, text: String(last.reward) } : null;
+    },
+  },
+  {
+    id: 'return',
+    name: 'Return G',
+    short: 'the return',
+    formula: 'Gₜ = rₜ₊₁ + γ·rₜ₊₂ + γ²·rₜ₊₃ + …',
+    definition:
+      'All the rewards from a time step to the end of the episode, each later one discounted by another factor γ. A reward is one step; the return is the whole future, and it is what Q and V estimate.',
+    liveLabel: 'Last finished episode',
+    live: (src) => {
+      const prev = src.snapshot?.previous;
+      if (!prev) return null;
+      const gamma = src.snapshot!.params.gamma;
+      const { discounted } = episodeReturns(prev.rewards, prev.length, gamma);
+      return {
+        value: prev.return,
+        text: `${prev.return} (discounted from the start: ${formatQ(discounted)})`,
+      };
+    },
+  },
+  {
+    id: 'episode',
+    name: 'Episode',
+    short: 'an episode',
+    definition:
+      'One attempt, from the start tile until the agent reaches the prize, falls into a hole or runs out of time. Training is thousands of episodes.',
+    liveLabel: 'Episodes finished',
+    live: (src) => ({ value: src.episode, text: count(src.episode) }),
+  },
+  {
+    id: 'policy',
+    name: 'Policy π',
+    short: 'a policy',
+    definition:
+      'The rule that picks an action in each state. The target policy is greedy: take the action with the highest Q(s,a). While training the agent follows a behaviour policy, ε-greedy: a random action with probability ε, the greedy one otherwise. Learning one policy while following another makes Q-learning off-policy.',
+    liveLabel: 'Greedy action where the agent is',
+    live: (src) => {
+      const snapshot = src.snapshot;
+      if (!snapshot) return null;
+      const s = snapshot.state;
+      const tied = maskActions(snapshot.greedyMask[s] ?? 0).map((a) => ACTION_NAMES[a]);
+      const best = greedyAction(snapshot.q, s);
+      const rule =
+        src.params.tieBreak === 'random' ? 'one of them at random' : 'argmax takes the first';
+      const text =
+        tied.length > 1
+          ? `state ${s}: tie of ${tied.join(', ')} (${rule})`
+          : `state ${s}: ${ACTION_NAMES[best]}`;
+      return { value: best, text };
+    },
+  },
+  {
+    id: 'epsilon',
+    name: 'Exploration rate ε',
+    short: 'ε',
+    definition:
+      'The chance that the behaviour policy ignores Q and tries a random action: explore rather than exploit. It starts at 1 and shrinks after every step, down to its minimum.',
+    liveLabel: 'Now',
+    live: (src) => ({ value: src.epsilon, text: formatQ(src.epsilon) }),
+  },
+  {
+    id: 'alpha',
+    name: 'Learning rate α',
+    short: 'α',
+    formula: 'Q(s,a) ← Q(s,a) + α · TD error',
+    definition:
+      'How far one update moves Q(s,a) toward the TD target. At 0 nothing is learned; at 1 the old estimate is replaced outright.',
+    liveLabel: 'Now',
+    live: (src) => ({ value: src.params.alpha, text: param(src.params.alpha) }),
+  },
+  {
+    id: 'gamma',
+    name: 'Discount factor γ',
+    short: 'γ',
+    definition:
+      'What a reward one step later is worth today. Close to 1 the agent cares about the far future almost as much as now; with γ < 1 a prize reached sooner is worth more, which favours short paths.',
+    liveLabel: 'Now',
+    live: (src) => ({ value: src.params.gamma, text: param(src.params.gamma) }),
+  },
+  {
+    id: 'q',
+    name: 'Action value Q(s,a)',
+    short: 'Q(s,a)',
+    formula: 'Q(s,a) = E[Gₜ | Sₜ = s, Aₜ = a]',
+    definition:
+      'The expected return of taking action a in state s and acting greedily afterwards. The Q-table holds one such estimate per state and action, all 0 at the start.',
+    liveLabel: 'Updated last',
+    live: (src) => {
+      const last = src.snapshot?.last;
+      if (!last) return null;
+      return {
+        value: last.qAfter,
+        text: `Q(${last.state}, ${ACTION_NAMES[last.action]}) = ${formatQ(last.qAfter)}`,
+      };
+    },
+  },
+  {
+    id: 'v',
+    name: 'State value V(s)',
+    short: 'V(s)',
+    formula: 'V(s) = E[Gₜ | Sₜ = s] = maxₐ Q(s,a)',
+    definition:
+      'The expected return from state s. Here it is read off the Q-table as the value of the best action, so V(start) is how good the agent thinks its chances are at the start.',
+    liveLabel: 'At the start',
+    live: (src) => {
+      const { snapshot, env } = src;
+      if (!snapshot || !env) return null;
+      const v = snapshot.v[env.start] ?? NaN;
+      return { value: v, text: `V(${env.start}) = ${formatQ(v)}` };
+    },
+  },
+  {
+    id: 'advantage',
+    name: 'Advantage A(s,a)',
+    short: 'A(s,a)',
+    formula: 'A(s,a) = Q(s,a) − V(s)',
+    definition:
+      'How much better or worse action a is than what state s is worth. With V(s) = max Q it is 0 for the greedy action and negative for the others. Later algorithms (PPO, GRPO) learn from advantages.',
+    liveLabel: 'Of the last action',
+    live: (src) => {
+      const snapshot = src.snapshot;
+      const last = snapshot?.last;
+      if (!snapshot || !last) return null;
+      const a = snapshot.advantage[last.state * 4 + last.action] ?? NaN;
+      return { value: a, text: `A(${last.state}, ${ACTION_NAMES[last.action]}) = ${formatQ(a)}` };
+    },
+  },
+  {
+    id: 'td-target',
+    name: 'TD target',
+    short: 'the TD target',
+    formula: 'r + γ · maxₐ′ Q(s′,a′)',
+    definition:
+      "What one step suggests Q(s,a) should be: the reward just received plus the discounted value of the best action in the next state. Holes and the prize keep Q = 0, so at the episode's end it is just r.",
+    liveLabel: 'Last update',
+    live: (src) => {
+      const last = src.snapshot?.last;
+      return last ? { value: last.tdTarget, text: formatQ(last.tdTarget) } : null;
+    },
+  },
+  {
+    id: 'td-error',
+    name: 'TD error',
+    short: 'the TD error',
+    formula: 'TD target − Q(s,a)',
+    definition:
+      'How far off the old estimate was. Positive: the step went better than Q expected; negative: worse. The update adds α times it to Q(s,a); it shrinks toward 0 as Q settles.',
+    liveLabel: 'Last update',
+    live: (src) => {
+      const last = src.snapshot?.last;
+      return last ? { value: last.tdError, text: formatQ(last.tdError) } : null;
+    },
+  },
+  {
+    id: 'visits',
+    name: 'Visit count N(s,a)',
+    short: 'a visit count',
+    formula: 'N(s) = Σₐ N(s,a)',
+    definition:
+      'How many times the agent took action a in state s, so how many updates Q(s,a) has had. The N(s,a) view colours each triangle by it on a log scale (the start is visited every episode, far tiles rarely) and prints N(s), their sum, in the middle: where the agent has been. Over all states the counts add up to the total steps.',
+    liveLabel: 'At the start',
+    live: (src) => {
+      const { snapshot, env } = src;
+      if (!snapshot || !env) return null;
+      let n = 0;
+      for (let a = 0; a < 4; a++) n += snapshot.visits[env.start * 4 + a] ?? 0;
+      return { value: n, text: `N(${env.start}) = ${count(n)}` };
+    },
+  },
+  {
+    id: 'td-size',
+    name: 'Size of the latest TD error |δ(s,a)|',
+    short: 'the size of the latest TD error',
+    formula: '|δ| = |r + γ · maxₐ′ Q(s′,a′) − Q(s,a)|, at the last update of (s,a)',
+    definition:
+      'How far off Q(s,a) was the last time the agent tried a in s. The |δ(s,a)| view colours each triangle by it: large where the estimates still move, near 0 where they have settled. A pair never tried shows 0.',
+    liveLabel: 'Largest now',
+    live: (src) => {
+      const snapshot = src.snapshot;
+      if (!snapshot) return null;
+      let best = 0;
+      for (let i = 1; i < snapshot.tdErrors.length; i++)
+        if (Math.abs(snapshot.tdErrors[i]!) > Math.abs(snapshot.tdErrors[best]!)) best = i;
+      const size = Math.abs(snapshot.tdErrors[best] ?? 0);
+      const s = Math.floor(best / 4);
+      return { value: size, text: `|δ(${s}, ${ACTION_NAMES[best % 4]})| = ${formatQ(size)}` };
+    },
+  },
+];
+
+/** The glossary by identifier. */
+export const TERMS: Readonly<Record<TermId, GlossaryTerm>> = Object.fromEntries(
+  GLOSSARY.map((t) => [t.id, t]),
+) as Record<TermId, GlossaryTerm>;
+
+/** Written when a term has no live number yet. */
+export const NO_READING = '—';
+
+/** The live text of one term ("—" when there is none yet). */
+export function liveText(id: TermId, source: LiveSource): string {
+  return TERMS[id].live(source)?.text ?? NO_READING;
+}
+
+/** The live text of every term, keyed by identifier (compare shallowly to skip a re-render). */
+export function liveTexts(source: LiveSource): Record<TermId, string> {
+  const out = {} as Record<TermId, string>;
+  for (const t of GLOSSARY) out[t.id] = t.live(source)?.text ?? NO_READING;
+  return out;
+}
+
+/** The question a `<Term>` button asks: "What is α?", "What is the TD error?". */
+export function termQuestion(id: TermId): string {
+  return `What is ${TERMS[id].short}?`;
+}

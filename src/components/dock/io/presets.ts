@@ -1,0 +1,156 @@
+/**
+ * Classroom experiments, one click each. Every preset is the lesson's run with one change, on the
+ * map on screen and with the run's seed, so what differs from the lesson is that one change.
+ * Plain data, and the one function that turns a preset into a run's settings.
+ */
+import { defaultMaxSteps } from '../../../rl/env';
+import { MAPS } from '../../../rl/maps';
+import { TUNED_PRESETS, type TunedPreset } from '../../../rl/tuned-presets';
+import {
+  LESSON_EPISODES,
+  LESSON_FRAME_INTERVAL,
+  LESSON_PARAMS,
+  type QParams,
+} from '../../../rl/q-learning';
+import type { RunSettings } from '../../../worker/protocol';
+
+/** What a preset changes in the lesson's run. */
+export interface PresetChange {
+  isSlippery?: boolean;
+  params?: Partial<QParams>;
+}
+
+/** One experiment. */
+export interface Preset {
+  id: 'lesson' | 'no-exploration' | 'short-sighted' | 'impatient' | 'deterministic';
+  /** The button's text. */
+  name: string;
+  /** The change, in a few words (the button's description). */
+  summary: string;
+  change: PresetChange;
+  /** What to watch for once it runs. */
+  watch: string;
+}
+
+const L = LESSON_PARAMS;
+
+/** The experiments, in the order the buttons show them. */
+export const PRESETS: readonly Preset[] = [
+  {
+    id: 'lesson',
+    name: 'Lesson defaults',
+    summary: `α ${L.alpha}, γ ${L.gamma}, ε from ${L.epsilon} down to ${L.minEpsilon}, slippery ice`,
+    change: {},
+    watch:
+      `The lesson's run: ε falls by ${L.epsilonDecay} a step, so the agent explores at first and ` +
+      'exploits later. Watch the values spread back from the goal and the arrows settle, while the ' +
+      'success rate climbs toward the optimum.',
+  },
+  {
+    id: 'no-exploration',
+    name: 'No exploration',
+    summary: 'ε 0 and minimum ε 0: always the greedy action',
+    change: { params: { epsilon: 0, minEpsilon: 0 } },
+    watch:
+      'Watch it get stuck: at Q = 0 all four actions tie, and ties go Left (the lowest action). ' +
+      'Left never moves right, even when the ice slips, so the agent never reaches a goal to its ' +
+      'right, no reward ever arrives, and every Q stays 0.',
+  },
+  {
+    id: 'short-sighted',
+    name: 'Short-sighted',
+    summary: 'γ 0.5: a reward k steps away is worth 0.5^k',
+    change: { params: { gamma: 0.5 } },
+    watch:
+      'A reward 6 steps away is worth 0.5^6 ≈ 0.016 now, so values fade to almost nothing a few ' +
+      'steps from the goal. Even the best policy for γ 0.5 trades safety for speed: on the 4x4 ' +
+      'map it reaches the goal 45% of the time, against 74% at γ 0.99.',
+  },
+  {
+    id: 'impatient',
+    name: 'Impatient learner',
+    summary: 'α 0.9: each update moves Q 90% of the way to its target',
+    change: { params: { alpha: 0.9 } },
+    watch:
+      'Each update nearly overwrites Q(s,a) with the latest TD target, so one lucky or unlucky ' +
+      'slip rewrites it. Watch the colours and arrows flicker instead of settling.',
+  },
+  {
+    id: 'deterministic',
+    name: 'Deterministic ice',
+    summary: 'Not slippery: every move goes where it is aimed',
+    change: { isSlippery: false },
+    watch:
+      'Every move goes where it is aimed, so a first success is repeated, not luck. Watch the ' +
+      'arrows trace one shortest path to the goal (6 steps on the 4x4 map), far sooner than on ' +
+      'slippery ice.',
+  },
+];
+
+/**
+ * The run a preset starts: the lesson's settings (slippery, success rate 1/3, Gymnasium's time
+ * limit, 10,000 episodes, the lesson's hyperparameters) on `current`'s map and seed, with the
+ * preset's change.
+ */
+export function presetSettings(preset: Preset, current: RunSettings): RunSettings {
+  const map = [...current.map];
+  return {
+    map,
+    isSlippery: preset.change.isSlippery ?? true,
+    successRate: 1 / 3,
+    maxSteps: defaultMaxSteps(map.length, map[0]?.length ?? 0),
+    seed: current.seed,
+    episodes: LESSON_EPISODES,
+    frameInterval: LESSON_FRAME_INTERVAL,
+    params: { ...LESSON_PARAMS, ...preset.change.params },
+  };
+}
+
+/**
+ * True while `settings` still are the preset's run (same ice, success rate and hyperparameters;
+ * the map, seed, time limit and frame interval may differ).
+ */
+export function presetInForce(preset: Preset, settings: RunSettings): boolean {
+  const want = presetSettings(preset, settings);
+  const keys = Object.keys(want.params) as Array<keyof QParams>;
+  return (
+    want.isSlippery === settings.isSlippery &&
+    (!want.isSlippery || want.successRate === settings.successRate) &&
+    keys.every((k) => want.params[k] === settings.params[k])
+  );
+}
+
+/** The presets that pass Gymnasium's bar (`rl/tuned-presets.ts`), in the order the buttons show them. */
+export const TUNED_LAB_PRESETS: readonly TunedPreset[] = TUNED_PRESETS;
+
+/**
+ * The run a tuned preset starts: its map (with Gymnasium's time limit), episodes and
+ * hyperparameters on slippery ice, with `current`'s seed and frame interval.
+ */
+export function tunedPresetSettings(preset: TunedPreset, current: RunSettings): RunSettings {
+  const map = [...MAPS[preset.map]];
+  return {
+    map,
+    isSlippery: true,
+    successRate: 1 / 3,
+    maxSteps: defaultMaxSteps(map.length, map[0]!.length),
+    seed: current.seed,
+    episodes: preset.episodes,
+    frameInterval: current.frameInterval,
+    params: { ...preset.params },
+  };
+}
+
+/** True while `settings` still are the tuned preset's run (map, ice, episodes, hyperparameters). */
+export function tunedPresetInForce(preset: TunedPreset, settings: RunSettings): boolean {
+  const want = tunedPresetSettings(preset, settings);
+  const keys = Object.keys(want.params) as Array<keyof QParams>;
+  return (
+    want.map.join() === settings.map.join() &&
+    settings.isSlippery &&
+    want.successRate === settings.successRate &&
+    want.maxSteps === settings.maxSteps &&
+    want.episodes === settings.episodes &&
+    keys.every((k) => want.params[k] === settings.params[k])
+  );
+}

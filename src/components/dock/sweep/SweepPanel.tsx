@@ -1,0 +1,360 @@
+import { memo, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import { shallow } from 'zustand/vanilla/shallow';
+import { SWEEP_AXES, type SweepAxis, type SweepSummary } from '../../../rl/sweep';
+import {
+  createSweepStore,
+  sweepPoolSize,
+  type SweepState,
+  type SweepStore,
+  type SweepWorkerPort,
+} from '../../../store/sweep-store';
+import { createSweepHeatmap, sweepHeatmapData, type HeatmapCell } from '../../../viz/sweep-heatmap';
+import { createDrawScheduler, PANEL_INTERVAL_MS } from '../../hosts/frame-throttle';
+import { useLabStore } from '../../shell/lab-context';
+import type { LabStore } from '../../../store/lab-store';
+import {
+  AXIS_LABELS,
+  DEFAULT_AXIS_VALUES,
+  DEFAULT_SWEEP_FORM,
+  settingsForSweepCell,
+  sweepSpecFromForm,
+  type SweepForm,
+} from './sweep-form';
+import { useThrottledStore } from '../../hosts/useThrottledLab';
+
+/** Props of `SweepPanel`. */
+export interface SweepPanelProps {
+  /** Makes one worker of the pool (the real Web Worker in the app, an in-process fake in tests). */
+  createWorker: () => SweepWorkerPort;
+  /** Workers in the pool; default `navigator.hardwareConcurrency`. */
+  poolSize?: number;
+}
+
+/** The progress fields the panel shows, read at most 4 times a second. */
+const selectProgress = (s: SweepState) => ({
+  phase: s.phase,
+  done: s.done,
+  total: s.total,
+  workers: s.workers,
+  seconds: (s.elapsedMs / 1000).toFixed(1),
+  version: s.version,
+});
+
+/** The rows of the results table: one per setting, in the order of the heatmap's cells. */
+function tableRows(store: SweepStore): { cells: HeatmapCell[]; summaries: SweepSummary[] } {
+  const { plan, axes } = store.getState();
+  if (!plan || !axes) return { cells: [], summaries: [] };
+  const summaries = store.getState().summaries();
+  const data = sweepHeatmapData(
+    plan,
+    summaries,
+    axes,
+    { x: AXIS_LABELS[axes.x], y: AXIS_LABELS[axes.y] },
+    'default',
+  );
+  return { cells: data.cells, summaries };
+}
+
+/**
+ * Starts a sweep's setting in the lab (the lab's seed); returns what to tell the user, or `null`
+ * when the lab refused it (it says why in a notice).
+ */
+function loadSetting(store: SweepStore, lab: LabStore, settingIndex: number): string | null {
+  const { plan } = store.getState();
+  if (!plan) return null;
+  const { settings, mapName, applySettings } = lab.getState();
+  const next = settingsForSweepCell(plan, settingIndex, settings);
+  const sameMap = next.map.join() === settings.map.join();
+  if (!applySettings(next, sameMap ? mapName : 'custom')) return null;
+  const cell = tableRows(store).cells.find((c) => c.settingIndex === settingIndex);
+  return `Loaded ${cell?.label ?? 'the setting'} into the lab, seed ${settings.seed}: press Play.`;
+}
+
+/** Props of one row of the results table: text only, so a row re-renders only when it changed. */
+interface ResultRowProps {
+  label: string;
+  settingIndex: number;
+  seeds: number;
+  n: number;
+  median: string;
+  iqr: string;
+  range: string;
+  onLoad(settingIndex: number): void;
+}
+
+/** One setting's row of the results table, with its Load button. */
+const ResultRow = memo(function ResultRow(p: ResultRowProps) {
+  return (
+    <tr>
+      <th scope="row">{p.label}</th>
+      <td>{p.median}</td>
+      <td>{p.iqr}</td>
+      <td>{p.range}</td>
+      <td>
+        {p.n} of {p.seeds}
+      </td>
+      <td>
+        <button
+          type="button"
+          aria-label={`Load ${p.label} into the lab`}
+          onClick={() => p.onLoad(p.settingIndex)}
+        >
+          Load
+        </button>
+      </td>
+    </tr>
+  );
+});
+
+const f4 = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : '—');
+
+/**
+ * Parameter sweeps in the page: two settings on the axes and their values, seeds, Run and Cancel,
+ * a progress bar, the heatmap of median exact success (spread on hover) and the same numbers in a
+ * table. A cell or a table row's Load button starts that setting in the lab. The agents train in
+ * a pool of Web Workers, one per core; results arrive per agent, and the heatmap and the table
+ * redraw at most 4 times a second.
+ */
+export function SweepPanel({ createWorker, poolSize }: SweepPanelProps) {
+  const lab = useLabStore();
+  const [store] = useState(() =>
+    createSweepStore({
+      createWorker,
+      poolSize: poolSize ?? sweepPoolSize(globalThis.navigator?.hardwareConcurrency),
+    }),
+  );
+  // Episodes start at the lab's budget (the lesson's 10,000 unless a preset or link changed it).
+  const [form, setForm] = useState<SweepForm>(() => ({
+    ...DEFAULT_SWEEP_FORM,
+    episodes: String(lab.getState().settings.episodes),
+  }));
+  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const [loaded, setLoaded] = useState('');
+  const storeErrors = useStore(store, (s) => s.errors);
+  const progress = useThrottledStore(store, selectProgress, shallow);
+  const host = useRef<HTMLDivElement>(null);
+  const id = useId();
+  const running = progress.phase === 'running';
+  const episodesOnAxis = form.x === 'episodes' || form.y === 'episodes';
+
+  // Workers must not outlive the panel (StrictMode mounts twice: the second mount still works,
+  // as workers only start with a sweep).
+  useEffect(() => () => store.getState().cancel(), [store]);
+
+  const load = useCallback(
+    (settingIndex: number) => {
+      const message = loadSetting(store, lab, settingIndex);
+      if (message) setLoaded(message);
+    },
+    [store, lab],
+  );
+
+  useEffect(() => {
+    const heatmap = createSweepHeatmap(host.current!, { onSelect: load });
+    const draw = () => {
+      const { plan, axes } = store.getState();
+      if (!plan || !axes) return;
+      heatmap.update(
+        sweepHeatmapData(
+          plan,
+          store.getState().summaries(),
+          axes,
+          { x: AXIS_LABELS[axes.x], y: AXIS_LABELS[axes.y] },
+          lab.getState().display.palette,
+        ),
+      );
+    };
+    const scheduler = createDrawScheduler(draw, {
+      intervalMs: PANEL_INTERVAL_MS,
+      host: host.current,
+      skipHidden: () => store.getState().phase === 'running',
+    });
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (s.version !== prev.version || s.phase !== prev.phase) scheduler.schedule();
+    });
+    const unsubscribePalette = lab.subscribe((s, prev) => {
+      if (s.display.palette !== prev.display.palette) scheduler.schedule();
+    });
+    scheduler.schedule();
+    return () => {
+      unsubscribe();
+      unsubscribePalette();
+      scheduler.destroy();
+      heatmap.destroy();
+    };
+  }, [store, lab, load]);
+
+  const setAxis = (which: 'x' | 'y', axis: SweepAxis) =>
+    setForm((f) => ({
+      ...f,
+      [which]: axis,
+      [which === 'x' ? 'xValues' : 'yValues']: DEFAULT_AXIS_VALUES[axis],
+    }));
+
+  const run = () => {
+    setLoaded('');
+    const parsed = sweepSpecFromForm(form, lab.getState().settings);
+    if (!parsed.ok) {
+      setFormErrors(parsed.errors);
+      return;
+    }
+    setFormErrors([]);
+    // The sweep wants every core: the lab's own training waits.
+    lab.getState().pause();
+    store.getState().start(parsed.spec, { x: form.x, y: form.y });
+  };
+
+  const errors = formErrors.length > 0 ? formErrors : storeErrors;
+  // Renders only when the throttled progress moved (4 times a second at most): read the table then.
+  const { cells, summaries } = tableRows(store);
+  const axes = store.getState().axes;
+  const statusText =
+    progress.phase === 'idle'
+      ? 'No sweep yet.'
+      : `${progress.done} of ${progress.total} agents` +
+        (progress.phase === 'running'
+          ? ` on ${progress.workers} worker${progress.workers === 1 ? '' : 's'}, ${progress.seconds} s`
+          : progress.phase === 'done'
+            ? `, done in ${progress.seconds} s on ${progress.workers} worker${progress.workers === 1 ? '' : 's'}.`
+            : progress.phase === 'cancelled'
+              ? ', cancelled.'
+              : ', failed.');
+
+  return (
+    <section className="panel sweep" aria-label="Sweep">
+      <h2>Sweep</h2>
+      <p className="hint">
+        Train many agents at once, one per setting and seed, in parallel on this computer&apos;s
+        cores (one core stays with the page). Each is scored by the exact chance its greedy policy
+        reaches the goal within the time limit. The map and the other settings are the lab&apos;s
+        current ones.
+      </p>
+      <div className="sweep-form">
+        {(['x', 'y'] as const).map((which) => (
+          <div className="sweep-axis" key={which}>
+            <label htmlFor={`${id}-${which}`}>{which === 'x' ? 'Across' : 'Down'}</label>
+            <select
+              id={`${id}-${which}`}
+              value={form[which]}
+              disabled={running}
+              onChange={(e) => setAxis(which, e.target.value as SweepAxis)}
+            >
+              {SWEEP_AXES.map((axis) => (
+                <option key={axis} value={axis}>
+                  {AXIS_LABELS[axis]}
+                </option>
+              ))}
+            </select>
+            <label htmlFor={`${id}-${which}-values`}>
+              {which === 'x' ? 'Values across' : 'Values down'}
+            </label>
+            <input
+              id={`${id}-${which}-values`}
+              type="text"
+              spellCheck={false}
+              disabled={running}
+              value={which === 'x' ? form.xValues : form.yValues}
+              onChange={(e) =>
+                setForm((f) => ({
+                  ...f,
+                  [which === 'x' ? 'xValues' : 'yValues']: e.target.value,
+                }))
+              }
+            />
+          </div>
+        ))}
+        <div className="sweep-axis">
+          <label htmlFor={`${id}-seeds`}>Seeds</label>
+          <input
+            id={`${id}-seeds`}
+            type="text"
+            spellCheck={false}
+            disabled={running}
+            value={form.seeds}
+            aria-describedby={`${id}-seeds-hint`}
+            onChange={(e) => setForm((f) => ({ ...f, seeds: e.target.value }))}
+          />
+          <span id={`${id}-seeds-hint`} className="sweep-hint">
+            e.g. 0-3 or 0,5,9
+          </span>
+        </div>
+        <div className="sweep-axis">
+          <label htmlFor={`${id}-episodes`}>Episodes per agent</label>
+          <input
+            id={`${id}-episodes`}
+            type="text"
+            inputMode="numeric"
+            spellCheck={false}
+            disabled={running || episodesOnAxis}
+            value={episodesOnAxis ? 'on an axis' : form.episodes}
+            onChange={(e) => setForm((f) => ({ ...f, episodes: e.target.value }))}
+          />
+        </div>
+      </div>
+      <div className="sweep-actions">
+        <button type="button" onClick={run} disabled={running}>
+          Run sweep
+        </button>
+        <button type="button" onClick={() => store.getState().cancel()} disabled={!running}>
+          Cancel
+        </button>
+        <progress
+          className="sweep-progress"
+          aria-label="Sweep progress"
+          max={Math.max(1, progress.total)}
+          value={progress.done}
+        />
+        <span className="sweep-status" role="status">
+          {statusText}
+        </span>
+      </div>
+      {errors.length > 0 && (
+        <ul className="sweep-errors" role="alert">
+          {errors.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
+      )}
+      <div ref={host} className="sweep-heatmap-host" />
+      <p className="sweep-loaded" role="status">
+        {loaded}
+      </p>
+      {axes && cells.length > 0 && (
+        <div className="sweep-table-scroll" role="region" aria-label="Sweep results" tabIndex={0}>
+          <table className="sweep-table">
+            <caption>Exact success of the greedy policy over the seeds, per setting</caption>
+            <thead>
+              <tr>
+                <th scope="col">Setting</th>
+                <th scope="col">Median</th>
+                <th scope="col">Interquartile range</th>
+                <th scope="col">Min–max</th>
+                <th scope="col">Agents</th>
+                <th scope="col">Lab</th>
+              </tr>
+            </thead>
+            <tbody>
+              {cells.map((c) => {
+                const s = summaries[c.settingIndex]!;
+                return (
+                  <ResultRow
+                    key={c.key}
+                    label={c.label}
+                    settingIndex={c.settingIndex}
+                    seeds={c.seeds}
+                    n={s.n}
+                    median={f4(s.median)}
+                    iqr={s.n > 0 ? `${f4(s.q1)}–${f4(s.q3)}` : '—'}
+                    range={s.n > 0 ? `${f4(s.min)}–${f4(s.max)}` : '—'}
+                    onLoad={load}
+                  />
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
