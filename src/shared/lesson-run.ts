@@ -4,7 +4,7 @@
  */
 import { defaultMaxSteps } from '../rl/env';
 import { MAPS, type MapName } from '../rl/maps';
-import { LESSON_EPISODES, LESSON_FRAME_INTERVAL, LESSON_PARAMS } from '../rl/q-learning';
+import { LESSON_EPISODES, LESSON_FRAME_INTERVAL, LESSON_PARAMS } from '../rl/params';
 import type { RunSettings, Speed } from '../worker/protocol';
 
 /**

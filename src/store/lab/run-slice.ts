@@ -8,8 +8,13 @@ import { createRunHistory } from '../../shared/history/run-history';
 import type { RunHistory } from '../../shared/history/types';
 import { createEnv } from '../../rl/env';
 import type { MapName } from '../../rl/maps';
-import { checkLimit, paramErrors, RUN_LIMITS, runSettingErrors } from '../../rl/params';
-import type { QParams } from '../../rl/q-learning';
+import {
+  checkLimit,
+  paramErrors,
+  RUN_LIMITS,
+  runSettingErrors,
+  type QParams,
+} from '../../rl/params';
 import type {
   EnvInfo,
   OptimumInfo,
