@@ -34,6 +34,16 @@ export function quote(value: string): string {
   return value.length > 40 ? `"${value.slice(0, 37)}…"` : `"${value}"`;
 }
 
+/** Names a notice lists before it only counts the rest. */
+export const MAX_NAMED = 8;
+
+/** `"a", "b", "c"`, or past `MAX_NAMED` names the first ones and "and N more". */
+export function nameList(names: readonly string[]): string {
+  const shown = names.slice(0, MAX_NAMED).map(quote).join(', ');
+  const rest = names.length - MAX_NAMED;
+  return rest > 0 ? `${shown} and ${rest.toLocaleString('en-US')} more` : shown;
+}
+
 /** "The link's alpha="7" was ignored: <why>" */
 export function ignored(key: string, value: string, why: string): string {
   return `The link's ${key}=${quote(value)} was ignored: ${why}`;

@@ -15,7 +15,7 @@ import { DEFAULT_DISPLAY, type DisplaySettings } from '../display';
 import { isGridView, type GridView } from '../grid-view';
 import { HIDEABLE_IDS, orderedHideables, parseHideList, type HideableId } from '../hideable';
 import { LAB_START_SPEED, lessonSettings } from '../lesson-run';
-import { ignored, limitedNumber, parseSwitch, quote, upperFirst } from './link-values';
+import { ignored, limitedNumber, nameList, parseSwitch, quote, upperFirst } from './link-values';
 import { defaultMaxStepsOf, mapSpecText, parseMapSpec, type MapSpec } from './map-spec';
 
 /** Everything a link can set: a run's settings with the map as the link names it, and the page's look. */
@@ -103,19 +103,22 @@ export function parseUrlState(
     if (values.has(key)) repeated.add(key);
     values.set(key, value);
   }
-  for (const key of repeated)
-    notices.push(`The link sets ${key} more than once; the last value was used.`);
+  const isKnown = (key: string): key is UrlKey => (URL_KEYS as readonly string[]).includes(key);
+  // Each notice names a thing once: the repeated keys together, the unknown ones together.
+  const repeatedKnown = [...repeated].filter(isKnown);
+  if (repeatedKnown.length > 0)
+    notices.push(
+      `The link sets ${repeatedKnown.join(', ')} more than once; the last ${
+        repeatedKnown.length > 1 ? 'values were' : 'value was'
+      } used.`,
+    );
+  const unknownKeys = [...values.keys()].filter((key) => !isKnown(key));
 
   let maxSteps: number | null = null;
   for (const [key, raw] of values) {
     const value = raw.trim();
-    if (!(URL_KEYS as readonly string[]).includes(key)) {
-      notices.push(
-        `The link's parameter ${quote(key)} is not one the lab knows and was ignored (known: ${URL_KEYS.join(', ')}).`,
-      );
-      continue;
-    }
-    const k = key as UrlKey;
+    if (!isKnown(key)) continue;
+    const k = key;
     if (value === '') {
       notices.push(`The link's ${k} has no value and was ignored.`);
       continue;
@@ -158,12 +161,13 @@ export function parseUrlState(
       if (typeof chapter === 'string') notices.push(ignored(k, raw, chapter));
       else state.chapter = chapter;
     } else if (k === 'hide') {
-      // The names the lab knows apply; each unknown one is named and ignored.
+      // The names the lab knows apply; each unknown one is named (once) and ignored.
       const { ids, unknown } = parseHideList(value);
-      if (unknown.length > 0)
+      const names = [...new Set(unknown)];
+      if (names.length > 0)
         notices.push(
-          `The link's hide=${quote(raw)} names ${unknown.map(quote).join(', ')}, which the lab cannot hide; ${
-            unknown.length > 1 ? 'they were' : 'it was'
+          `The link's hide=${quote(raw)} names ${nameList(names)}, which the lab cannot hide; ${
+            names.length > 1 ? 'they were' : 'it was'
           } ignored (it can hide: ${HIDEABLE_IDS.join(', ')}).`,
         );
       if (ids.length > 0) state.hide = ids;
@@ -184,6 +188,12 @@ export function parseUrlState(
       else state[name] = v;
     }
   }
+  if (unknownKeys.length > 0)
+    notices.push(
+      unknownKeys.length === 1
+        ? `The link's parameter ${nameList(unknownKeys)} is not one the lab knows and was ignored (known: ${URL_KEYS.join(', ')}).`
+        : `The link's parameters ${nameList(unknownKeys)} are not ones the lab knows and were ignored (known: ${URL_KEYS.join(', ')}).`,
+    );
   // The time limit's default depends on the map, so it is settled once the map is.
   state.maxSteps = maxSteps ?? defaultMaxStepsOf(state.map);
   return { state, notices };
