@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useRef, useState } from 'react';
-import { Dock } from '../components/dock/Dock';
+import { DockBar, DockPanels, useDockState } from '../components/dock/Dock';
 import { GridView } from '../components/board/GridView';
 import { ViewSwitch } from '../components/board/ViewSwitch';
 import { CHAPTERS } from '../components/lesson/chapters';
@@ -47,11 +47,13 @@ export function App() {
   );
   useShortcuts(store, showHelp, togglePresenter, useShown('shortcuts'));
   useDocumentTheme();
-  const shownPane: NarrowPane = tab === 'curves' ? 'curves' : pane;
+  const dock = useDockState();
+  // On a narrow screen a dock tab other than Curves takes the place under the grid.
+  const shownPane: NarrowPane | null = tab === 'curves' ? 'curves' : tab !== null ? null : pane;
   return (
     <div
       className={presenter ? 'app presenter' : 'app'}
-      data-pane={shownPane}
+      data-pane={shownPane ?? 'dock'}
       data-lesson={lessonOpen || undefined}
       data-uses={presenter && uses ? uses : undefined}
     >
@@ -64,8 +66,10 @@ export function App() {
         <Notices />
         <HiddenNote />
       </div>
-      <PaneSwitch pane={shownPane} onPane={(p) => p !== 'curves' && setPane(p)} />
-      <main className="workspace">
+      <main
+        className="workspace"
+        data-dock={dock.active === null ? undefined : dock.enlarged ? 'enlarged' : 'open'}
+      >
         <section className="column column-maze" aria-label="Ice Maze">
           <div className="board-toolbar">
             <Hideable id="map">
@@ -80,6 +84,7 @@ export function App() {
           </Hideable>
           <GridView svgRef={gridSvg} />
         </section>
+        <PaneSwitch pane={shownPane} onPane={(p) => p !== 'curves' && setPane(p)} />
         <div className="column column-update">
           {lessonOpen && (
             <Suspense fallback={<p role="status">Loading the guided lesson…</p>}>
@@ -95,12 +100,14 @@ export function App() {
             <ObjectivesPanel />
           </Hideable>
         </div>
+        <DockPanels
+          dock={dock}
+          createCompareWorker={createCompareWorker}
+          createSweepWorker={createSweepWorker}
+          gridSvg={gridSvg}
+        />
       </main>
-      <Dock
-        createCompareWorker={createCompareWorker}
-        createSweepWorker={createSweepWorker}
-        gridSvg={gridSvg}
-      />
+      <DockBar dock={dock} />
     </div>
   );
 }

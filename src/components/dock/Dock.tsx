@@ -4,101 +4,134 @@ import type { DockTab } from '../../store/dock-tabs';
 import { isShown } from '../shell/Hideable';
 import { useLab } from '../shell/lab-context';
 import { OWN_KEYS_ATTRIBUTE } from '../shell/shortcuts';
-import { DOCK_TABS, type DockPanelProps } from './dock-tabs';
+import { DOCK_TABS, type DockPanelProps, type DockTabSpec } from './dock-tabs';
 
 const tabId = (id: DockTab) => `dock-tab-${id}`;
 const panelId = (id: DockTab) => `dock-panel-${id}`;
 
+/** The dock's state, shared by its tab strip and its panels (which sit apart on the page). */
+export interface DockState {
+  /** The tabs drawn: those with a panel a teacher's link leaves. */
+  tabs: readonly DockTabSpec[];
+  /** The open tab, or null while the dock is closed (or its open tab is hidden). */
+  active: DockTab | null;
+  /** The tabs opened so far: they stay mounted while hidden, so their panels keep their state. */
+  visited: readonly DockTab[];
+  /** The open panel takes the maze's column too. */
+  enlarged: boolean;
+  setEnlarged: (enlarged: boolean) => void;
+}
+
 /**
- * The dock under the three columns: one tab strip for everything else (curves, frames, target
- * policy, tables, optimal values, compare, sweep, editor and drive, export and import, glossary),
- * one tab open at a time (the store's `display.tab`, so it is in the link), none while closed.
- * A tab's code loads when it is first opened; a tab once opened stays mounted while hidden, so
- * its panels keep what the user typed or ran. Tabs whose panels a teacher's link hides are not
- * drawn, and neither is their panel.
+ * The dock's state: one tab open at a time (the store's `display.tab`, so it is in the link), none
+ * while closed. A tab opened by a click, a link or the lesson joins the visited ones.
  */
-export const Dock = memo(function Dock(props: DockPanelProps) {
+export function useDockState(): DockState {
   const open = useLab((s) => s.display.tab);
-  const setDisplay = useLab((s) => s.setDisplay);
   const shownIds = useLab(
     useShallow((s) =>
       DOCK_TABS.filter((t) => t.hideables.some((h) => isShown(s, h))).map((t) => t.id),
     ),
   );
-  const tabs = DOCK_TABS.filter((t) => shownIds.includes(t.id));
-  const active = open !== null && shownIds.includes(open) ? open : null;
   const [visited, setVisited] = useState<readonly DockTab[]>([]);
   const [enlarged, setEnlarged] = useState(false);
-  // A tab opened (by a click, a link or the lesson) joins the mounted ones: derived state, set
-  // during render as React documents for it.
+  const tabs = DOCK_TABS.filter((t) => shownIds.includes(t.id));
+  const active = open !== null && shownIds.includes(open) ? open : null;
+  // Derived state, set during render as React documents for it.
   if (active !== null && !visited.includes(active)) setVisited([...visited, active]);
+  return { tabs, active, visited, enlarged, setEnlarged };
+}
 
-  const choose = (id: DockTab) => setDisplay({ tab: id === active ? null : id });
-  // Arrow keys move along the strip (the shortcuts' → does not step the run here), Home and End
-  // to its ends; Enter or Space opens the focused tab.
+/** The index of the tab to focus for a key on the strip, or -1 for a key that is not ours. */
+export function nextTabIndex(key: string, at: number, count: number): number {
+  switch (key) {
+    case 'ArrowRight':
+    case 'ArrowDown':
+      return (at + 1) % count;
+    case 'ArrowLeft':
+    case 'ArrowUp':
+      return (at - 1 + count) % count;
+    case 'Home':
+      return 0;
+    case 'End':
+      return count - 1;
+    default:
+      return -1;
+  }
+}
+
+/**
+ * The dock's tab strip under the columns: Curves, Frames, Target policy, Q and A tables, Optimal
+ * values, Compare, Sweep, Map editor and Drive, Export and Import, Glossary. A click opens a tab
+ * (or closes the open one); the arrow keys, Home and End move along the strip (there → does not
+ * step the run). With a tab open: Enlarge and Close panel.
+ */
+export const DockBar = memo(function DockBar({ dock }: { dock: DockState }) {
+  const setDisplay = useLab((s) => s.setDisplay);
+  const { tabs, active, visited, enlarged, setEnlarged } = dock;
+  if (tabs.length === 0) return null;
+  const focusable = active ?? tabs[0]!.id;
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
-    const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
-    if (at < 0) return;
-    const next =
-      e.key === 'ArrowRight' || e.key === 'ArrowDown'
-        ? (at + 1) % buttons.length
-        : e.key === 'ArrowLeft' || e.key === 'ArrowUp'
-          ? (at - 1 + buttons.length) % buttons.length
-          : e.key === 'Home'
-            ? 0
-            : e.key === 'End'
-              ? buttons.length - 1
-              : -1;
-    if (next < 0) return;
+    const next = nextTabIndex(
+      e.key,
+      buttons.indexOf(document.activeElement as HTMLButtonElement),
+      buttons.length,
+    );
+    if (next < 0 || !buttons.includes(document.activeElement as HTMLButtonElement)) return;
     e.preventDefault();
     buttons[next]!.focus();
   };
-  if (tabs.length === 0) return null;
-  const focusable = active ?? tabs[0]!.id;
-
   return (
-    <section
-      className="dock"
-      aria-label="More panels"
-      data-open={active ?? undefined}
-      data-enlarged={(active !== null && enlarged) || undefined}
-    >
-      <div className="dock-bar">
-        <div
-          role="tablist"
-          aria-label="More panels"
-          className="dock-tabs"
-          onKeyDown={onKeyDown}
-          {...{ [OWN_KEYS_ATTRIBUTE]: 'arrows' }}
-        >
-          {tabs.map((t) => (
-            <button
-              key={t.id}
-              type="button"
-              role="tab"
-              id={tabId(t.id)}
-              data-tab={t.id}
-              aria-selected={t.id === active}
-              aria-controls={visited.includes(t.id) ? panelId(t.id) : undefined}
-              tabIndex={t.id === focusable ? 0 : -1}
-              onClick={() => choose(t.id)}
-            >
-              {t.label}
-            </button>
-          ))}
-        </div>
-        {active !== null && (
-          <div className="dock-actions">
-            <button type="button" aria-pressed={enlarged} onClick={() => setEnlarged(!enlarged)}>
-              Enlarge
-            </button>
-            <button type="button" onClick={() => setDisplay({ tab: null })}>
-              Close panel
-            </button>
-          </div>
-        )}
+    <nav className="dock-bar" aria-label="More panels">
+      <div
+        role="tablist"
+        aria-label="More panels"
+        className="dock-tabs"
+        onKeyDown={onKeyDown}
+        {...{ [OWN_KEYS_ATTRIBUTE]: 'arrows' }}
+      >
+        {tabs.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            id={tabId(t.id)}
+            data-tab={t.id}
+            aria-selected={t.id === active}
+            aria-controls={visited.includes(t.id) ? panelId(t.id) : undefined}
+            tabIndex={t.id === focusable ? 0 : -1}
+            onClick={() => setDisplay({ tab: t.id === active ? null : t.id })}
+          >
+            {t.label}
+          </button>
+        ))}
       </div>
+      {active !== null && (
+        <div className="dock-actions">
+          <button type="button" aria-pressed={enlarged} onClick={() => setEnlarged(!enlarged)}>
+            Enlarge
+          </button>
+          <button type="button" onClick={() => setDisplay({ tab: null })}>
+            Close panel
+          </button>
+        </div>
+      )}
+    </nav>
+  );
+});
+
+/**
+ * The dock's panels: each visited tab's panels, loaded with `React.lazy` the first time (a
+ * visible "Loading…" meanwhile), the open one shown, the others hidden but mounted.
+ */
+export const DockPanels = memo(function DockPanels({
+  dock,
+  ...props
+}: DockPanelProps & { dock: DockState }) {
+  const { tabs, active, visited } = dock;
+  return (
+    <div className="dock-panels" hidden={active === null}>
       {tabs
         .filter((t) => visited.includes(t.id))
         .map(({ id, label, Panel }) => (
@@ -121,6 +154,6 @@ export const Dock = memo(function Dock(props: DockPanelProps) {
             </Suspense>
           </div>
         ))}
-    </section>
+    </div>
   );
 });

@@ -13,7 +13,8 @@ export const PaneSwitch = memo(function PaneSwitch({
   pane,
   onPane,
 }: {
-  pane: NarrowPane;
+  /** The pane shown, or null while another dock tab takes the place under the grid. */
+  pane: NarrowPane | null;
   onPane: (pane: NarrowPane) => void;
 }) {
   const setDisplay = useLab((s) => s.setDisplay);
