@@ -1,6 +1,6 @@
 import { memo, Suspense, useState, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { DockTab } from '../../store/dock-tabs';
+import type { DockTab } from '../../shared/dock-tabs';
 import { isShown } from '../shell/Hideable';
 import { useLab } from '../shell/lab-context';
 import { OWN_KEYS_ATTRIBUTE } from '../shell/shortcuts';

@@ -4,8 +4,8 @@
  * `React.lazy` when the tab is first opened, so their code is not in the page's first download.
  */
 import { lazy, type ComponentType, type LazyExoticComponent, type RefObject } from 'react';
-import type { DockTab } from '../../store/dock-tabs';
-import type { HideableId } from '../../store/hideable';
+import type { DockTab } from '../../shared/dock-tabs';
+import type { HideableId } from '../../shared/hideable';
 import type { CompareWorkerPort } from '../../store/compare-store';
 import type { SweepPanelProps } from './sweep/SweepPanel';
 import { Hideable } from '../shell/Hideable';
