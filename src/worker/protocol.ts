@@ -201,6 +201,22 @@ export type TrainerEvent =
   /** A command was refused or the loop failed; `fatal` means the worker must be restarted. */
   | { type: 'error'; message: string; fatal: boolean };
 
+/**
+ * What a trainer needs from its host: a port, a clock and a timer. `Event` is what it posts (the
+ * training worker's `TrainerEvent`, the comparison worker's own events). `training.worker.ts`
+ * passes the real ones (`worker-host.ts`); tests pass a fake port with a manual clock.
+ */
+export interface TrainerEndpoint<Handle = unknown, Event = TrainerEvent> {
+  /** Sends an event; `transfer` lists buffers to move rather than copy (never a live one). */
+  post(event: Event, transfer: Transferable[]): void;
+  /** Monotonic time in ms. */
+  now(): number;
+  /** Runs `fn` once after `delayMs` ms (0: as soon as pending messages were handled). */
+  schedule(fn: () => void, delayMs: number): Handle;
+  /** Cancels a scheduled `fn` that has not run yet. */
+  cancel(handle: Handle): void;
+}
+
 /** The `type` strings, for validation of untrusted messages. */
 export const COMMAND_TYPES = [
   'init',

@@ -10,14 +10,10 @@ import {
   type QAgent,
 } from '../../src/rl/q-learning';
 import type { RunSettings, Snapshot, TrainerCommand } from '../../src/worker/protocol';
-import {
-  createTrainer,
-  PENDING_EPISODES_CAPACITY,
-  SLICE_MS,
-  SNAPSHOT_INTERVAL_MS,
-  type Trainer,
-  type TrainerOptions,
-} from '../../src/worker/trainer';
+import { PENDING_EPISODES_CAPACITY } from '../../src/worker/episode-ring';
+import { SLICE_MS, type TrainerOptions } from '../../src/worker/slice-loop';
+import { SNAPSHOT_INTERVAL_MS } from '../../src/worker/snapshot-gate';
+import { createTrainer, type Trainer } from '../../src/worker/trainer';
 import optimal4x4 from '../fixtures/optimal-4x4-slippery.json';
 import { createFakeEndpoint, type FakeEndpoint } from './fake-endpoint';
 
