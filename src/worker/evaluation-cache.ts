@@ -65,6 +65,8 @@ export function createEvaluationCache(env: IceMazeEnv, now: () => number): Evalu
   /** The cached evaluation if it is exact for `policy` (dated `episode`), else null. */
   function reuse(policy: Int8Array, episode: number): GreedyEvaluation | null {
     if (!last || !lastPolicy || !sameArray(policy, lastPolicy)) return null;
+    // Same π, same numbers: the evaluation holds now, so it is dated now.
+    last.episode = episode;
     return { ...last };
   }
 

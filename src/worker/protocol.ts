@@ -73,7 +73,11 @@ export interface RunStats {
   /** Mean steps of the goal-reaching episodes in the window (NaN if none). */
   recentMeanStepsToGoal: number;
   window: number;
-  /** Steps per second the worker ran over the last second of running. */
+  /**
+   * Steps per second the worker ran over the last second of running; 0 whenever the loop is not
+   * running (`Snapshot.running` false: paused, stepped, finished), so a speed is never shown
+   * after the run that had it.
+   */
   stepsPerSecond: number;
 }
 
@@ -83,7 +87,11 @@ export interface GreedyEvaluation {
   expectedLength: number;
   /** E[steps | the goal is reached within the limit] (NaN if it never is). */
   expectedStepsToGoal: number;
-  /** The episode count when it was computed. */
+  /**
+   * The episode count it is exact at: the current one whenever the greedy policy is the one
+   * evaluated, and always when the loop is not running; while running, a changed policy waits
+   * for the next affordable evaluation and the previous one keeps its own count.
+   */
   episode: number;
 }
 
