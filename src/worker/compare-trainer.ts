@@ -89,7 +89,6 @@ export function createCompareTrainer<Handle>(
 ): CompareTrainer {
   const chunkSteps = options.chunkSteps ?? MAX_CHUNK_STEPS;
   const now = () => endpoint.now();
-  const rest = restBetweenSlices();
 
   let run: Run | null = null;
   let runCount = 0;
@@ -118,7 +117,7 @@ export function createCompareTrainer<Handle>(
       if (done) finished = true;
       gate.flush();
     },
-    delay: () => (speed === 'max' ? rest : PACED_SLICE_DELAY_MS),
+    delay: () => (speed === 'max' ? restBetweenSlices(endpoint, gate) : PACED_SLICE_DELAY_MS),
     stopped: () => gate.markDirty(),
     fail,
   });

@@ -223,6 +223,8 @@ export interface TrainerEndpoint<Handle = unknown, Event = TrainerEvent> {
   schedule(fn: () => void, delayMs: number): Handle;
   /** Cancels a scheduled `fn` that has not run yet. */
   cancel(handle: Handle): void;
+  /** Logical processors of the machine (`navigator.hardwareConcurrency`), if known. */
+  readonly cores?: number;
 }
 
 /** The `type` strings, for validation of untrusted messages. */

@@ -32,6 +32,8 @@ export interface SnapshotGate {
   markAsked(): void;
   /** Sends a snapshot now if the three conditions hold. */
   flush(): void;
+  /** When the last snapshot went out, if the page has not asked since; else null. */
+  unansweredSince(): number | null;
   /**
    * The page drew the last snapshot: flush now, or — within the frame interval while running —
    * wake the loop when the interval is over (a slow speed may have the next slice far off).
@@ -64,6 +66,7 @@ export function createSnapshotGate(parts: GateParts): SnapshotGate {
       dirty = true;
     },
     flush,
+    unansweredSince: () => (pageReady || lastSent === -Infinity ? null : lastSent),
     request() {
       pageReady = true;
       if (!dirty) return;

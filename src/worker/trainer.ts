@@ -74,7 +74,6 @@ export function createTrainer<Handle>(
 ): Trainer {
   const chunkSteps = options.chunkSteps ?? MAX_CHUNK_STEPS;
   const now = () => endpoint.now();
-  const rest = restBetweenSlices();
 
   let run: TrainingRun | null = null;
   let runCount = 0;
@@ -108,7 +107,7 @@ export function createTrainer<Handle>(
       else rate.sample(now(), run!.agent.totalSteps);
       gate.flush();
     },
-    delay: () => (speed === 'max' ? rest : pacer.untilNext(speed)),
+    delay: () => (speed === 'max' ? restBetweenSlices(endpoint, gate) : pacer.untilNext(speed)),
     // Not running any more: the speed reads 0, and the page is told.
     stopped() {
       rate.stop();

@@ -44,6 +44,7 @@ export function hostTrainer<Event>(
   const trainer = create({
     post,
     now: () => performance.now(),
+    cores: scope.navigator.hardwareConcurrency,
     schedule: (fn, delayMs) => {
       const job: Job = { fn, cancelled: false, timer: null };
       if (delayMs <= 0) {
