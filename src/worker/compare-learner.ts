@@ -3,19 +3,15 @@
  * exact evaluation of its greedy policy and the curve points not sent yet.
  *
  * Determinism. Each agent has its own generator, seeded with the run's seed, and only its own
- * loop draws from it; `runAlgorithmSteps` (and `runSteps` for Q-learning, bit-identical to it)
+ * loop draws from it; `runAlgorithm` (the readable loop, or `runSteps` for Q-learning, bit-identical)
  * give the same numbers however a run is cut into calls. So after N episodes each agent's Q is
  * exactly `trainAlgorithm(env, algorithm, params, seed, N).q`, at any speed and cadence.
  */
 import type { IceMazeEnv } from '../rl/env';
-import { EPISODE_LOG_CAPACITY, runSteps } from '../rl/q-learning';
-import {
-  createAlgorithmAgent,
-  expectedValue,
-  runAlgorithmSteps,
-  type Algorithm,
-  type AlgorithmAgent,
-} from '../rl/sarsa';
+import { createAgent, EPISODE_LOG_CAPACITY, type QAgent } from '../rl/agent';
+import type { Algorithm } from '../rl/algorithms/registry';
+import { expectedValue } from '../rl/policy';
+import { runAlgorithm } from '../rl/training';
 import { greedyMasks, stateValue, stateValues } from '../rl/tables';
 import type { CompareAgentSnapshot, CompareCurvePoint, RunSettings } from './compare-protocol';
 import { STATS_WINDOW_EPISODES } from './episode-ring';
@@ -23,7 +19,7 @@ import { createEvaluationCache } from './evaluation-cache';
 
 /** One learner of a comparison run. */
 export interface Learner {
-  readonly agent: AlgorithmAgent;
+  readonly agent: QAgent;
   readonly algorithm: Algorithm;
   /**
    * Advances by at most `maxSteps` steps, stopping at `goal` episodes or the next curve point
@@ -42,7 +38,7 @@ export function createLearner(
   curveInterval: number,
   now: () => number,
 ): Learner {
-  const agent = createAlgorithmAgent(env, { ...settings.params }, settings.seed);
+  const agent = createAgent(env, { ...settings.params }, settings.seed);
   const evaluations = createEvaluationCache(env, now);
   /** Exact success of the greedy policy of `q`, re-evaluated only when that policy changed. */
   const successOf = (q: Float64Array) => evaluations.exact(q, agent.episode).successProbability;
@@ -81,11 +77,8 @@ export function createLearner(
     advance(maxSteps, goal) {
       const toPoint = curveInterval - (agent.episode % curveInterval);
       const episodes = Math.min(goal - agent.episode, toPoint, EPISODE_LOG_CAPACITY);
-      // Q-learning on the fast loop: the same numbers as runAlgorithmSteps, bit for bit.
-      const steps =
-        algorithm === 'q-learning'
-          ? runSteps(agent, maxSteps, episodes)
-          : runAlgorithmSteps(agent, algorithm, maxSteps, episodes);
+      // Q-learning on the fast loop, the others on the readable one (the same numbers).
+      const steps = runAlgorithm(agent, algorithm, maxSteps, episodes);
       drainLog();
       if (agent.episode % curveInterval === 0 && agent.episode > lastPointEpisode) {
         lastPointEpisode = agent.episode;

@@ -7,7 +7,7 @@
  * the previous snapshot; only a page that lagged more than `capacity` episodes behind sees
  * `dropped > 0`. The running statistics average over the last `STATS_WINDOW_EPISODES` of it.
  */
-import { EPISODE_LOG_CAPACITY, type QAgent } from '../rl/q-learning';
+import { EPISODE_LOG_CAPACITY, type QAgent } from '../rl/agent';
 import type { EpisodeBatch, RunStats } from './protocol';
 
 /** Finished episodes kept for the next snapshot's batch (a power of two). */

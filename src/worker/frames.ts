@@ -6,7 +6,7 @@
  * then the newest.
  */
 import type { IceMazeEnv } from '../rl/env';
-import type { QAgent } from '../rl/q-learning';
+import type { QAgent } from '../rl/agent';
 import type { Frame } from './protocol';
 import { copyTrajectory, tableCopies } from './table-copies';
 

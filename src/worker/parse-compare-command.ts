@@ -3,7 +3,7 @@
  * all (a known `type`, fields of the right JavaScript types)? Whether the values are in range is
  * the trainer's job, with the limits of `rl/params`.
  */
-import { ALGORITHMS, isAlgorithm } from '../rl/sarsa';
+import { ALGORITHMS, isAlgorithm } from '../rl/algorithms/registry';
 import { COMPARE_COMMAND_TYPES, type CompareCommand } from './compare-protocol';
 import { describeValue as describe, isRecord } from './message-shape';
 import { parseCommand } from './parse-command';

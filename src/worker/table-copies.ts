@@ -4,7 +4,7 @@
  * the copies' buffers are pushed onto the message's transfer list.
  */
 import type { IceMazeEnv } from '../rl/env';
-import { decodeTrajectory, type Trajectory } from '../rl/q-learning';
+import { decodeTrajectory, type Trajectory } from '../rl/trajectory';
 import { advantages, greedyMasks, stateValues } from '../rl/tables';
 import type { TrajectoryData } from './protocol';
 

@@ -18,7 +18,7 @@
  * greedy policy at the current episode, and a speed of 0 steps per second.
  */
 import { checkLimit, paramErrors, RUN_LIMITS, type Limit } from '../rl/params';
-import { lastStepRecord } from '../rl/q-learning';
+import { lastStepRecord } from '../rl/step-record';
 import { parseRunRecord } from '../rl/replay';
 import { envInfo, optimumFor, optimumTransfer } from './env-facts';
 import { guardedHandler } from './guarded-handler';

@@ -11,7 +11,8 @@
 import { createConvergenceWatch, type ConvergenceWatch } from '../rl/convergence';
 import type { IceMazeEnv } from '../rl/env';
 import { bestSuccessWithin } from '../rl/evaluation';
-import { createAgent, EPISODE_LOG_CAPACITY, runSteps, type QAgent } from '../rl/q-learning';
+import { createAgent, EPISODE_LOG_CAPACITY, type QAgent } from '../rl/agent';
+import { runSteps } from '../rl/fast-loop';
 import { applyParamChange, type ParamChangeRecord, type RunRecord } from '../rl/replay';
 import { createRngState } from '../rl/rng';
 import { runGreedyEpisode } from '../rl/target-policy';

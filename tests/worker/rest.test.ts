@@ -4,7 +4,7 @@
  * for more than `PAGE_LATE_MS`.
  */
 import { describe, expect, it } from 'vitest';
-import { LESSON_PARAMS } from '../../src/rl/q-learning';
+import { LESSON_PARAMS } from '../../src/rl/params';
 import type { CompareCommand, CompareEvent } from '../../src/worker/compare-protocol';
 import { createCompareTrainer } from '../../src/worker/compare-trainer';
 import type { RunSettings, TrainerCommand } from '../../src/worker/protocol';

@@ -1,10 +1,9 @@
 import { memo } from 'react';
-import { PARAM_LIMITS } from '../../rl/params';
-import type { QParams } from '../../rl/q-learning';
+import { PARAM_LIMITS, type QParams } from '../../rl/params';
 import { useLab } from './lab-context';
 import { Slider } from './Slider';
 import { Hideable, isShown } from './Hideable';
-import type { HideableId } from '../../store/hideable';
+import type { HideableId } from '../../shared/hideable';
 
 /** The hyperparameter controls a teacher's link can hide, one by one. */
 const PARAM_HIDEABLES: readonly HideableId[] = [
