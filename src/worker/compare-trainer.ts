@@ -30,13 +30,7 @@ import { parseCompareCommand } from './parse-compare-command';
 import { assertNever, type TrainerEndpoint } from './protocol';
 import { restBetweenSlices } from './rest';
 import { checkSettings } from './run-checks';
-import {
-  createPacer,
-  createSliceLoop,
-  MAX_CHUNK_STEPS,
-  SLICE_MS,
-  type TrainerOptions,
-} from './slice-loop';
+import { createPacer, createSliceLoop, trainerOptions, type TrainerOptions } from './slice-loop';
 import { createSnapshotGate } from './snapshot-gate';
 
 /** Curve points per Play budget: one every ⌈episodes / this⌉ episodes. */
@@ -87,7 +81,7 @@ export function createCompareTrainer<Handle>(
   endpoint: TrainerEndpoint<Handle, CompareEvent>,
   options: Partial<TrainerOptions> = {},
 ): CompareTrainer {
-  const chunkSteps = options.chunkSteps ?? MAX_CHUNK_STEPS;
+  const { sliceMs, chunkSteps } = trainerOptions(options);
   const now = () => endpoint.now();
 
   let run: Run | null = null;
@@ -99,7 +93,7 @@ export function createCompareTrainer<Handle>(
   let seq = 0;
   const pacer = createPacer();
 
-  const loop = createSliceLoop(endpoint, options.sliceMs ?? SLICE_MS, {
+  const loop = createSliceLoop(endpoint, sliceMs, {
     work(start, inTime) {
       const r = run!;
       const from = slowest(r);

@@ -33,6 +33,14 @@ export interface TrainerOptions {
   chunkSteps: number;
 }
 
+/** `options` with the defaults filled in. */
+export function trainerOptions(options: Partial<TrainerOptions>): TrainerOptions {
+  return {
+    sliceMs: options.sliceMs ?? SLICE_MS,
+    chunkSteps: options.chunkSteps ?? MAX_CHUNK_STEPS,
+  };
+}
+
 /** The clock and timer of an endpoint: all the loop needs. */
 export type LoopClock<Handle> = Pick<TrainerEndpoint<Handle, never>, 'now' | 'schedule' | 'cancel'>;
 

@@ -34,13 +34,7 @@ import {
   type TrainerEvent,
 } from './protocol';
 import { createRateMeter } from './rate-meter';
-import {
-  createPacer,
-  createSliceLoop,
-  MAX_CHUNK_STEPS,
-  SLICE_MS,
-  type TrainerOptions,
-} from './slice-loop';
+import { createPacer, createSliceLoop, trainerOptions, type TrainerOptions } from './slice-loop';
 import { createSnapshotGate } from './snapshot-gate';
 import { copyTrajectory, tableCopies } from './table-copies';
 import { createTrainingRun, type TrainingRun } from './training-run';
@@ -72,7 +66,7 @@ export function createTrainer<Handle>(
   endpoint: TrainerEndpoint<Handle>,
   options: Partial<TrainerOptions> = {},
 ): Trainer {
-  const chunkSteps = options.chunkSteps ?? MAX_CHUNK_STEPS;
+  const { sliceMs, chunkSteps } = trainerOptions(options);
   const now = () => endpoint.now();
 
   let run: TrainingRun | null = null;
@@ -85,7 +79,7 @@ export function createTrainer<Handle>(
   const pacer = createPacer();
   const rate = createRateMeter();
 
-  const loop = createSliceLoop(endpoint, options.sliceMs ?? SLICE_MS, {
+  const loop = createSliceLoop(endpoint, sliceMs, {
     work(start, inTime) {
       const { agent } = run!;
       if (speed === 'max') {
