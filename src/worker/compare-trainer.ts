@@ -91,6 +91,8 @@ export function createCompareTrainer<Handle>(
   /** Play stops when both agents reach this episode count. */
   let targetEpisode = 0;
   let seq = 0;
+  /** The page's requests when Play was pressed: more at the end means it followed the run. */
+  let asksAtPlay = 0;
   const pacer = createPacer();
 
   const loop = createSliceLoop(endpoint, sliceMs, {
@@ -108,8 +110,11 @@ export function createCompareTrainer<Handle>(
       return slowest(r) >= targetEpisode;
     },
     after(done) {
-      if (done) finished = true;
-      gate.flush();
+      if (!done) gate.flush();
+      else {
+        finished = true;
+        gate.announce(asksAtPlay);
+      }
     },
     delay: () => (speed === 'max' ? restBetweenSlices(endpoint, gate) : PACED_SLICE_DELAY_MS),
     stopped: () => gate.markDirty(),
@@ -202,6 +207,7 @@ export function createCompareTrainer<Handle>(
     const budget = r.settings.episodes;
     targetEpisode = (Math.floor(slowest(r) / budget) + 1) * budget;
     finished = false;
+    asksAtPlay = gate.asks();
     gate.markDirty();
     pacer.reset(now());
     loop.start(0);

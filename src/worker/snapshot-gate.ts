@@ -7,6 +7,10 @@
  *   - and, while running, at least `SNAPSHOT_INTERVAL_MS` passed since the previous one.
  * So the page gets at most one snapshot per frame it draws, always the latest state, and a busy
  * page is never sent a queue of stale ones.
+ *
+ * The end of a Play is the one change that goes out unasked (`announce`), to a page that has been
+ * following the run (it asked during the Play): at full speed such a page asks only after each
+ * draw of the grid, every 100 ms or so, and would otherwise learn late that the run finished.
  */
 
 /** Shortest time between two snapshots while running, in ms (one frame at 60 Hz). */
@@ -32,6 +36,13 @@ export interface SnapshotGate {
   markAsked(): void;
   /** Sends a snapshot now if the three conditions hold. */
   flush(): void;
+  /** Requests the page made so far (to tell whether it asked during a Play). */
+  asks(): number;
+  /**
+   * The run stopped by itself: if the page asked since it had made `asksBefore` requests, the
+   * final snapshot goes out now as if it had asked again; otherwise the usual rules apply.
+   */
+  announce(asksBefore: number): void;
   /** When the last snapshot went out, if the page has not asked since; else null. */
   unansweredSince(): number | null;
   /**
@@ -46,6 +57,7 @@ export function createSnapshotGate(parts: GateParts): SnapshotGate {
   let pageReady = false;
   let dirty = false;
   let lastSent = -Infinity;
+  let asks = 0;
 
   function flush(): void {
     if (!dirty || !pageReady) return;
@@ -66,8 +78,14 @@ export function createSnapshotGate(parts: GateParts): SnapshotGate {
       dirty = true;
     },
     flush,
+    asks: () => asks,
+    announce(asksBefore) {
+      if (asks > asksBefore) pageReady = true;
+      flush();
+    },
     unansweredSince: () => (pageReady || lastSent === -Infinity ? null : lastSent),
     request() {
+      asks++;
       pageReady = true;
       if (!dirty) return;
       if (!parts.running()) {

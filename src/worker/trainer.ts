@@ -76,6 +76,8 @@ export function createTrainer<Handle>(
   /** Play stops when `agent.episode` reaches this. */
   let targetEpisode = 0;
   let seq = 0;
+  /** The page's requests when Play was pressed: more at the end means it followed the run. */
+  let asksAtPlay = 0;
   const pacer = createPacer();
   const rate = createRateMeter();
 
@@ -97,9 +99,13 @@ export function createTrainer<Handle>(
       return agent.episode >= targetEpisode;
     },
     after(done) {
-      if (done) finished = true;
-      else rate.sample(now(), run!.agent.totalSteps);
-      gate.flush();
+      if (!done) {
+        rate.sample(now(), run!.agent.totalSteps);
+        gate.flush();
+        return;
+      }
+      finished = true;
+      gate.announce(asksAtPlay);
     },
     delay: () => (speed === 'max' ? restBetweenSlices(endpoint, gate) : pacer.untilNext(speed)),
     // Not running any more: the speed reads 0, and the page is told.
@@ -246,6 +252,7 @@ export function createTrainer<Handle>(
     const budget = r.settings.episodes;
     targetEpisode = (Math.floor(r.agent.episode / budget) + 1) * budget;
     finished = false;
+    asksAtPlay = gate.asks();
     gate.markDirty();
     const time = now();
     pacer.reset(time);

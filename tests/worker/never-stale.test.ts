@@ -1,15 +1,18 @@
 /**
  * The objectives' numbers are never stale: whenever the loop is not running (pause, step, step
  * episode, the end of the budget), the snapshot's exact evaluation is of the current greedy
- * policy and dated to the current episode, and the worker's speed reads 0.
+ * policy and dated to the current episode, and the worker's speed reads 0; and a page that
+ * follows a run learns of its end at once.
  */
 import { describe, expect, it } from 'vitest';
 import { createEnv } from '../../src/rl/env';
 import { evaluateGreedy } from '../../src/rl/evaluation';
 import { LESSON_PARAMS } from '../../src/rl/params';
+import type { CompareCommand, CompareEvent } from '../../src/worker/compare-protocol';
+import { createCompareTrainer } from '../../src/worker/compare-trainer';
 import type { RunSettings, Snapshot, TrainerCommand } from '../../src/worker/protocol';
 import { createTrainer } from '../../src/worker/trainer';
-import { createFakeEndpoint } from './fake-endpoint';
+import { createFakeEndpoint, createFakePort } from './fake-endpoint';
 
 const MAP_4X4 = ['SFFF', 'FHFH', 'FFFH', 'HFFG'];
 
@@ -180,5 +183,57 @@ describe('the worker speed off the loop', () => {
     h.port.advance(1000);
     // 100 steps/s over the second since Play, not diluted by the 5 s paused nor lifted by max.
     expect(h.snap().stats.stepsPerSecond).toBeCloseTo(100, -1);
+  });
+});
+
+describe('the end of a Play', () => {
+  it('goes out at once to a page that followed the run, without waiting for its next ask', () => {
+    const h = start(lessonSettings(20_000), 2);
+    h.send({ type: 'play' });
+    h.port.runNext();
+    // The page draws one running snapshot and asks; then it is busy (it asks only after a draw).
+    const running = h.snap();
+    expect(running.running).toBe(true);
+    h.port.runNext();
+    h.port.runNext();
+    const count = h.port.snapshots().length;
+    h.port.runAll();
+    const posted = h.port.snapshots();
+    expect(posted.length).toBeGreaterThan(count);
+    const end = posted.at(-1)!;
+    expect(end.finished).toBe(true);
+    expect(end.running).toBe(false);
+    expect(end.episode).toBe(20_000);
+    expect(end.stats.stepsPerSecond).toBe(0);
+    h.expectExactNow(end);
+    // Its next ask finds nothing new: no second copy of the end.
+    h.send({ type: 'request-snapshot' });
+    expect(h.port.snapshots()).toHaveLength(posted.length);
+  });
+
+  it('waits for the ask of a page that did not follow the run (it asks when it can take it)', () => {
+    const h = start(lessonSettings(20_000), 2);
+    h.send({ type: 'play' });
+    h.port.runAll();
+    expect(h.port.lastSnapshot().running).toBe(false);
+    expect(h.port.lastSnapshot().episode).toBe(0);
+    expect(h.snap().finished).toBe(true);
+  });
+});
+
+describe('the end of a comparison', () => {
+  it('goes out at once to a page that followed it', () => {
+    const port = createFakePort<CompareEvent>(1000, 2);
+    const trainer = createCompareTrainer(port);
+    const send = (c: CompareCommand) => trainer.handle(c);
+    send({ type: 'init', settings: lessonSettings(2000), algorithms: ['q-learning', 'sarsa'] });
+    send({ type: 'set-speed', speed: 'max' });
+    send({ type: 'play' });
+    port.runNext();
+    send({ type: 'request-snapshot' });
+    port.runAll();
+    const end = port.events('snapshot').at(-1)!.snapshot;
+    expect(end.finished).toBe(true);
+    expect(end.agents.map((a) => a.episode)).toEqual([2000, 2000]);
   });
 });
