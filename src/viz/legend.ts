@@ -7,7 +7,8 @@ import { axisBottom } from 'd3-axis';
 import { format, precisionFixed } from 'd3-format';
 import { scaleLinear, scaleSymlog } from 'd3-scale';
 import { select } from 'd3-selection';
-import { captionParts, formatCount, formatValue, plainCaption } from './describe';
+import { captionParts, plainCaption } from './describe';
+import { formatCount, formatValue } from './format';
 import { colorScale, type Palette, type ScaleKind } from './scales';
 import { FONT_FAMILY } from './theme';
 

@@ -24,14 +24,13 @@ import { createAgentLayers, type GridStep } from './agent-layer';
 import {
   VIEW_LABELS,
   cellTitle,
-  formatCount,
-  formatValue,
   gridLabel,
   isTerminalTile,
   layerSentence,
   tileLetter,
   type TileLetter,
 } from './describe';
+import { formatCount, formatValue } from './format';
 import {
   BOARD_PADDING,
   CELL_SIZE,

@@ -16,6 +16,7 @@ import { formatAxisValue, type SweepAxis, type SweepPlan, type SweepSummary } fr
 import { createLegend } from './legend';
 import { contrastingText, sequentialScale, UNKNOWN_COLOR, type Palette } from './scales';
 import { FONT_FAMILY } from './theme';
+import { formatFixed } from './format';
 
 /** One cell: a setting and its results so far. */
 export interface HeatmapCell {
@@ -78,8 +79,8 @@ const TOP = 40;
 const BOTTOM = 12;
 const RIGHT = 12;
 
-const f2 = (x: number) => x.toFixed(2);
-const f4 = (x: number) => x.toFixed(4);
+const f2 = (x: number) => formatFixed(x, 2);
+const f4 = (x: number) => formatFixed(x, 4);
 
 /** The tooltip and accessible name of a cell: the setting, the median and the spread. */
 export function describeCell(cell: HeatmapCell): string {

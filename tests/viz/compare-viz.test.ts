@@ -13,7 +13,7 @@ import {
 } from '../../src/viz/compare-curves';
 import { createMiniGrid } from '../../src/viz/mini-grid';
 import { createOptimalOverlay, GAP_COLUMNS } from '../../src/viz/optimal-overlay';
-import { formatValue } from '../../src/viz/describe';
+import { formatValue } from '../../src/viz/format';
 import { gapScale } from '../../src/viz/scales';
 
 const DESC = ['SFFF', 'FHFH', 'FFFH', 'HFFG'];

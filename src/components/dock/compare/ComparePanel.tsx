@@ -16,10 +16,11 @@ import type { Palette } from '../../../viz/scales';
 import { extentWithZero } from '../../../viz/scales';
 import { createDrawScheduler, PANEL_INTERVAL_MS } from '../../hosts/frame-throttle';
 import { useLab, useLabStore } from '../../shell/lab-context';
+import { formatFixed, formatThousands } from '../../../viz/format';
 
 /** How a speed reads in the menu. */
 function speedLabel(speed: CompareSpeed): string {
-  return speed === 'max' ? 'Full speed' : `${speed.toLocaleString('en-US')} episodes per second`;
+  return speed === 'max' ? 'Full speed' : `${formatThousands(speed)} episodes per second`;
 }
 
 /**
@@ -219,18 +220,17 @@ function CompareProgress({ store }: { store: CompareStore }) {
       </p>
     );
   const state = running ? 'Training' : finished ? 'Finished' : 'Paused';
-  const fmt = (n: number) => n.toLocaleString('en-US');
   return (
     <div className="compare-progress">
       <p>
         <strong>{state}</strong>{' '}
         {runAlgorithms.map((a, i) => (
           <span key={i} className="compare-count" data-side={i}>
-            {ALGORITHM_LABELS[a]} {fmt(episodes[i]!)}
+            {ALGORITHM_LABELS[a]} {formatThousands(episodes[i]!)}
             {i === 0 ? ' · ' : ''}
           </span>
         ))}{' '}
-        of {fmt(target)} episodes
+        of {formatThousands(target)} episodes
       </p>
       <progress
         max={target}
@@ -246,8 +246,8 @@ function CompareProgress({ store }: { store: CompareStore }) {
       {optimum && (
         <p className="compare-optimum">
           Optimum (value iteration, γ {optimum.gamma}): V*(start){' '}
-          <span className="compare-vstar">{optimum.startValue.toFixed(3)}</span>, the optimal policy
-          succeeds with probability {optimum.successProbability.toFixed(3)}.
+          <span className="compare-vstar">{formatFixed(optimum.startValue, 3)}</span>, the optimal
+          policy succeeds with probability {formatFixed(optimum.successProbability, 3)}.
         </p>
       )}
     </div>

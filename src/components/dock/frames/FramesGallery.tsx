@@ -8,6 +8,7 @@ import { queueDraw } from '../../hosts/draw-queue';
 import { useLab, useLabStore } from '../../shell/lab-context';
 import { useThrottledLab } from '../../hosts/useThrottledLab';
 import { lessonTarget } from '../../lesson/targets';
+import { formatFixed, formatThousands } from '../../../viz/format';
 
 const selectFrames = (s: LabState) => s.frames;
 /** Out of view, the gallery waits for new frames while training runs. */
@@ -154,15 +155,15 @@ export function FramesGallery() {
       {frames.length === 0 && (
         <p className="hint">
           A frame of V, Q, A and the last trajectory is kept after episode 0 and every{' '}
-          {interval.toLocaleString('en-US')} episodes, as in the lesson. Press Play.
+          {formatThousands(interval)} episodes, as in the lesson. Press Play.
         </p>
       )}
       <div className="frame-main" hidden={!frame}>
         <div ref={bigHost} className="frame-big" />
         {frame && (
           <p className="frame-caption">
-            Episode {frame.episode.toLocaleString('en-US')} · ε {frame.epsilon.toFixed(3)} · greedy
-            policy reaches the goal with probability {frame.successProbability.toFixed(3)}
+            Episode {formatThousands(frame.episode)} · ε {formatFixed(frame.epsilon, 3)} · greedy
+            policy reaches the goal with probability {formatFixed(frame.successProbability, 3)}
           </p>
         )}
       </div>
@@ -180,7 +181,7 @@ export function FramesGallery() {
             min={0}
             max={frames.length - 1}
             value={index}
-            aria-valuetext={frame ? `episode ${frame.episode.toLocaleString('en-US')}` : ''}
+            aria-valuetext={frame ? `episode ${formatThousands(frame.episode)}` : ''}
             onChange={(e) => {
               const i = Number(e.target.value);
               setChosen(i === frames.length - 1 ? null : i);
@@ -200,7 +201,7 @@ export function FramesGallery() {
                 onClick={() => setChosen(i === frames.length - 1 ? null : i)}
               >
                 <FrameThumb frame={f} desc={env.desc} />
-                <span>Episode {f.episode.toLocaleString('en-US')}</span>
+                <span>Episode {formatThousands(f.episode)}</span>
               </button>
             </li>
           ))}

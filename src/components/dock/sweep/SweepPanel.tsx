@@ -22,6 +22,7 @@ import {
   type SweepForm,
 } from './sweep-form';
 import { useThrottledStore } from '../../hosts/useThrottledLab';
+import { formatFixed } from '../../../viz/format';
 
 /** Props of `SweepPanel`. */
 export interface SweepPanelProps {
@@ -37,7 +38,7 @@ const selectProgress = (s: SweepState) => ({
   done: s.done,
   total: s.total,
   workers: s.workers,
-  seconds: (s.elapsedMs / 1000).toFixed(1),
+  seconds: formatFixed(s.elapsedMs / 1000, 1),
   version: s.version,
 });
 
@@ -107,7 +108,7 @@ const ResultRow = memo(function ResultRow(p: ResultRowProps) {
   );
 });
 
-const f4 = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : '—');
+const f4 = (x: number) => formatFixed(x, 4, '—');
 
 /**
  * Parameter sweeps in the page: two settings on the axes and their values, seeds, Run and Cancel,
