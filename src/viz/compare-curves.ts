@@ -125,6 +125,7 @@ export function createCompareCurves(host: HTMLElement): CompareCurves {
     .attr('class', 'compare-curves')
     .attr('viewBox', `0 0 ${WIDTH} ${height}`)
     .attr('role', 'img')
+    .attr('aria-label', 'Comparison curves: no episodes yet.')
     .attr('font-family', FONT_FAMILY)
     .attr('font-size', 12)
     .attr('fill', 'currentColor')

@@ -151,7 +151,8 @@ export function medianExtent(cells: readonly HeatmapCell[]): [number, number] {
 
 /** Mounts an empty heatmap into `host`; the first `update` draws it. */
 export function createSweepHeatmap(host: HTMLElement, options: SweepHeatmapOptions): SweepHeatmap {
-  const root = select(host).append('div').attr('class', 'sweep-heatmap');
+  // Hidden until the first update: before a sweep there is nothing to show but empty axes.
+  const root = select(host).append('div').attr('class', 'sweep-heatmap').property('hidden', true);
   const svg = root
     .append('svg')
     .attr('class', 'sweep-heatmap-svg')
@@ -178,6 +179,7 @@ export function createSweepHeatmap(host: HTMLElement, options: SweepHeatmapOptio
   return {
     node: svg.node()!,
     update(data) {
+      root.property('hidden', false);
       const cols = data.xValues.length;
       const rows = data.yValues.length;
       const width = LEFT + cols * CELL + RIGHT;

@@ -217,3 +217,14 @@ describe('optimal overlay', () => {
     expect(host.children).toHaveLength(0);
   });
 });
+
+describe('compare curves are named', () => {
+  it('from the moment they are built, before any data (axe: svg-img-alt)', () => {
+    const host = document.createElement('div');
+    const chart = createCompareCurves(host);
+    const svg = host.querySelector('svg')!;
+    expect(svg.getAttribute('role')).toBe('img');
+    expect(svg.getAttribute('aria-label')).toMatch(/^Comparison curves/);
+    chart.destroy();
+  });
+});

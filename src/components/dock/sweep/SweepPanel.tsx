@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useState } from 'react';
 import { useStore } from 'zustand';
 import { shallow } from 'zustand/vanilla/shallow';
 import { SWEEP_AXES, type SweepAxis, type SweepSummary } from '../../../rl/sweep';
@@ -10,8 +10,9 @@ import {
   type SweepWorkerPort,
 } from '../../../store/sweep-store';
 import { createSweepHeatmap, sweepHeatmapData, type HeatmapCell } from '../../../viz/sweep-heatmap';
-import { createDrawScheduler, PANEL_INTERVAL_MS } from '../../hosts/frame-throttle';
-import { useLabStore } from '../../shell/lab-context';
+import { PANEL_INTERVAL_MS } from '../../hosts/frame-throttle';
+import { useRendererHost } from '../../hosts/useRendererHost';
+import { useLab, useLabStore } from '../../shell/lab-context';
 import type { LabStore } from '../../../store/lab-store';
 import {
   AXIS_LABELS,
@@ -134,7 +135,6 @@ export function SweepPanel({ createWorker, poolSize }: SweepPanelProps) {
   const [loaded, setLoaded] = useState('');
   const storeErrors = useStore(store, (s) => s.errors);
   const progress = useThrottledStore(store, selectProgress, shallow);
-  const host = useRef<HTMLDivElement>(null);
   const id = useId();
   const running = progress.phase === 'running';
   const episodesOnAxis = form.x === 'episodes' || form.y === 'episodes';
@@ -151,40 +151,30 @@ export function SweepPanel({ createWorker, poolSize }: SweepPanelProps) {
     [store, lab],
   );
 
-  useEffect(() => {
-    const heatmap = createSweepHeatmap(host.current!, { onSelect: load });
-    const draw = () => {
-      const { plan, axes } = store.getState();
-      if (!plan || !axes) return;
-      heatmap.update(
-        sweepHeatmapData(
-          plan,
-          store.getState().summaries(),
-          axes,
-          { x: AXIS_LABELS[axes.x], y: AXIS_LABELS[axes.y] },
-          lab.getState().display.palette,
-        ),
-      );
-    };
-    const scheduler = createDrawScheduler(draw, {
+  const palette = useLab((s) => s.display.palette);
+  const host = useRendererHost(
+    (element: HTMLDivElement) => createSweepHeatmap(element, { onSelect: load }),
+    {
+      store,
+      watch: (s, prev) => s.version !== prev.version || s.phase !== prev.phase,
+      draw: (heatmap, { plan, axes, summaries }) => {
+        if (!plan || !axes) return;
+        heatmap.update(
+          sweepHeatmapData(
+            plan,
+            summaries(),
+            axes,
+            { x: AXIS_LABELS[axes.x], y: AXIS_LABELS[axes.y] },
+            lab.getState().display.palette,
+          ),
+        );
+      },
       intervalMs: PANEL_INTERVAL_MS,
-      host: host.current,
-      skipHidden: () => store.getState().phase === 'running',
-    });
-    const unsubscribe = store.subscribe((s, prev) => {
-      if (s.version !== prev.version || s.phase !== prev.phase) scheduler.schedule();
-    });
-    const unsubscribePalette = lab.subscribe((s, prev) => {
-      if (s.display.palette !== prev.display.palette) scheduler.schedule();
-    });
-    scheduler.schedule();
-    return () => {
-      unsubscribe();
-      unsubscribePalette();
-      scheduler.destroy();
-      heatmap.destroy();
-    };
-  }, [store, lab, load]);
+      skipHidden: (s) => s.phase === 'running',
+      drawOn: [palette],
+    },
+    [load],
+  );
 
   const setAxis = (which: 'x' | 'y', axis: SweepAxis) =>
     setForm((f) => ({
