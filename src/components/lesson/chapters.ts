@@ -8,7 +8,7 @@
  * the concepts in the order `SEED_CONCEPTS` lists them (the seed's order).
  */
 import type { MapName } from '../../rl/maps';
-import type { QParams } from '../../rl/q-learning';
+import type { QParams } from '../../rl/params';
 import type { GridView } from '../../store/lab-store';
 import type { Speed } from '../../worker/protocol';
 import type { QuestionKind } from './questions';
