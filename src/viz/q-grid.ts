@@ -11,9 +11,10 @@
  * Over it: the current trajectory, greedy-policy arrows (every tied action; ties thin and dim),
  * the agent, and its last step (intended vs actual move, splash in a hole, burst at the goal).
  *
- * Layers, bottom to top: cells (tile, value colour, art; carry the titles), the trajectory, cell
- * overlays (numbers, arrows, badges: drawn over the path so they stay readable), the step, effects,
- * the agent. Only the cells take pointer events.
+ * Layers, bottom to top: cells (tile, value colour, art; carry the titles), the trajectory, the
+ * step, effects, the cell overlays (numbers, arrows, badges: drawn over the path and the step's
+ * marks so those never cover a value), the agent. Each state's number sits in its top-right
+ * corner, clear of the agent's ball in the middle. Only the cells take pointer events.
  *
  * Built once, updated often: `createQGrid` builds the skeleton; `update` joins plain frame data to
  * the existing nodes by key and sets attributes. Cells are made again only when the map changes;
@@ -36,6 +37,7 @@ import {
   CELL_SIZE,
   FONT_UNITS,
   NOMINAL_BOARD_PX,
+  VALUE_LABEL_ANCHOR,
   arrowPath,
   cellOrigin,
   cellPixels,
@@ -123,6 +125,11 @@ export interface QGridOptions {
   title?: string;
   /** Watch the host's size with a ResizeObserver (where one exists); default true. */
   observeResize?: boolean;
+  /**
+   * Fade a finished episode's path and last step out within a second, so they never hide the
+   * numbers for long; default true (a frame of the gallery keeps its path: false).
+   */
+  fadeEnded?: boolean;
 }
 
 /** A mounted Q-grid. */
@@ -180,7 +187,7 @@ const ACTIONS = [0, 1, 2, 3] as const;
 const byAction = (d: { action: number }) => String(d.action);
 const byKey = (d: CellDatum) => d.key;
 const CENTRE: Point = [CELL_SIZE / 2, CELL_SIZE / 2];
-/** The centre count N(s) in the 'n' view is this much smaller than V's label, clear of the triangle labels. */
+/** The corner count N(s) in the 'n' view is this much smaller than V's label, clear of the Up label. */
 const COUNT_LABEL_SCALE = 0.65;
 const NO_VALUES: ArrayLike<number> = [];
 /** Opacity of tied greedy arrows (a single greedy action is opaque). */
@@ -211,6 +218,7 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
   const title = options.title ?? 'Ice Maze';
   let view: GridView = options.view ?? 'v';
   let palette: Palette = options.palette ?? 'default';
+  const fadeEnded = options.fadeEnded ?? true;
   let frame: GridFrame | null = null;
   let layout: GridLayout | null = null;
   let mapKey: string | null = null;
@@ -255,12 +263,13 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
   const cellLayer = board.append('g').attr('class', 'qgrid-cells');
 
   const trajectory = createTrajectoryLayer(board);
+  const agentLayers = createAgentLayers(board, paint.shadow);
+  // Numbers, arrows and badges over the path, the step marks and the effects; only the ball is
+  // above them, and it stays in the middle of a cell, clear of the number in the corner.
   const overlayLayer = board
-    .append('g')
+    .insert('g', 'g.qgrid-agent')
     .attr('class', 'qgrid-overlays')
     .attr('pointer-events', 'none');
-
-  const agentLayers = createAgentLayers(board, paint.shadow);
 
   const placeCell = (d: CellDatum) => {
     const [x, y] = cellOrigin(layout!.ncol, d.state);
@@ -300,10 +309,9 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
     appendTileBadge(g);
     setAttrs(g.append('text'), {
       class: 'qgrid-value-label',
-      x: CENTRE[0],
-      y: CENTRE[1],
-      dy: '0.35em',
-      'text-anchor': 'middle',
+      x: VALUE_LABEL_ANCHOR[0],
+      y: VALUE_LABEL_ANCHOR[1],
+      'text-anchor': 'end',
       'font-size': FONT_UNITS.value,
       'font-weight': 650,
       'stroke-width': LABEL_HALO,
@@ -603,6 +611,7 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
       animate: frame.animate,
       durationMs: frame.durationMs,
       showTag: fit.letters,
+      fadeEnded,
     });
   }
 
@@ -634,7 +643,7 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
       }
       frame = next;
       renderCells();
-      if (layout) trajectory.draw(next.path, next.desc, layout.ncol);
+      if (layout) trajectory.draw(next.path, next.desc, layout.ncol, fadeEnded);
       renderAgent();
     },
     setView(next: GridView): void {

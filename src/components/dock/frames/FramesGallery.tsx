@@ -91,7 +91,8 @@ export function FramesGallery() {
   // frame of a run, which comes while training runs flat out, only recolours it), redrawn when
   // the chosen frame, the map or the view changes.
   const bigHost = useRendererHost(
-    (element: HTMLDivElement) => createQGrid(element, { title: 'Frame', observeResize: false }),
+    (element: HTMLDivElement) =>
+      createQGrid(element, { title: 'Frame', observeResize: false, fadeEnded: false }),
     {
       store,
       watch: () => false,
