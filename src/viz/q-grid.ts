@@ -22,6 +22,7 @@
  */
 import { select, type EnterElement, type Selection } from 'd3-selection';
 import { createAgentLayers, type GridStep } from './agent-layer';
+import { cellName, createGridKeyboard } from './grid-a11y';
 import {
   VIEW_LABELS,
   cellTitle,
@@ -130,6 +131,13 @@ export interface QGridOptions {
    * numbers for long; default true (a frame of the gallery keeps its path: false).
    */
   fadeEnded?: boolean;
+  /**
+   * Make the board an ARIA grid (`grid-a11y.ts`): rows of named gridcells, one tab stop moved by
+   * the arrow keys. Default false: the board is one named image (a frame in the gallery).
+   */
+  accessibleGrid?: boolean;
+  /** Called when a cell is clicked, or chosen with Enter or Space (an ARIA grid only). */
+  onSelect?: (state: number) => void;
 }
 
 /** A mounted Q-grid. */
@@ -197,6 +205,13 @@ const LABEL_HALO = 4;
 
 let gridCount = 0;
 
+/** The data of each map row, in order. */
+function rowsOf(data: readonly CellDatum[], ncol: number): CellDatum[][] {
+  const rows: CellDatum[][] = [];
+  for (let i = 0; i < data.length; i += ncol) rows.push(data.slice(i, i + ncol));
+  return rows;
+}
+
 function at4(a: ArrayLike<number>, s: number): [number, number, number, number] {
   const b = s * 4;
   return [a[b] ?? NaN, a[b + 1] ?? NaN, a[b + 2] ?? NaN, a[b + 3] ?? NaN];
@@ -219,6 +234,11 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
   let view: GridView = options.view ?? 'v';
   let palette: Palette = options.palette ?? 'default';
   const fadeEnded = options.fadeEnded ?? true;
+  const accessibleGrid = options.accessibleGrid ?? false;
+  /** The cell node of each state, and the state the agent's name is written on. */
+  let cellNodes: SVGGElement[] = [];
+  let namedAgent = -1;
+  let nodesGeneration = -1;
   let frame: GridFrame | null = null;
   let layout: GridLayout | null = null;
   let mapKey: string | null = null;
@@ -241,7 +261,7 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
   const svg = select(host)
     .append('svg')
     .attr('class', 'qgrid')
-    .attr('role', 'img')
+    .attr('role', accessibleGrid ? 'grid' : 'img')
     .attr('preserveAspectRatio', 'xMidYMid meet')
     .attr('font-family', FONT_FAMILY)
     .style('display', 'block')
@@ -270,6 +290,20 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
     .insert('g', 'g.qgrid-agent')
     .attr('class', 'qgrid-overlays')
     .attr('pointer-events', 'none');
+  // In an ARIA grid only the rows and cells speak: the pictures over them are hidden from it.
+  if (accessibleGrid)
+    board
+      .selectChildren()
+      .filter((_, i, nodes) => nodes[i] !== cellLayer.node())
+      .attr('aria-hidden', 'true');
+  const keyboard = accessibleGrid
+    ? createGridKeyboard(
+        svg.node()!,
+        (s) => cellNodes[s],
+        () => layout,
+        options.onSelect,
+      )
+    : null;
 
   const placeCell = (d: CellDatum) => {
     const [x, y] = cellOrigin(layout!.ncol, d.state);
@@ -284,6 +318,7 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
       .attr('data-state', (d) => d.state)
       .attr('data-tile', (d) => d.tile)
       .attr('transform', placeCell);
+    if (accessibleGrid) g.attr('role', 'gridcell').attr('tabindex', -1);
     g.append('title');
     appendTileBase(g, paint);
     const fill = g.append('g').attr('class', 'qgrid-fill').attr('clip-path', `url(#${paint.clip})`);
@@ -485,15 +520,28 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
     const data = cellData(f, l);
     const dirty = dirtyCells(data, l);
     const isDirty = (d: CellDatum) => dirty.cells[d.state] === 1;
-    const cells = cellLayer
+    // One group per map row (an ARIA row), the row's cells inside it.
+    const rows = cellLayer
+      .selectAll<SVGGElement, CellDatum[]>('g.qgrid-row')
+      .data(rowsOf(data, l.ncol), (r) => r[0]!.key)
+      .join((enter) => enter.append('g').attr('class', 'qgrid-row'));
+    if (accessibleGrid) rows.attr('role', 'row');
+    const allCells = rows
       .selectAll<SVGGElement, CellDatum>('g.qgrid-cell')
-      .data(data, byKey)
+      .data((r) => r, byKey)
       .join(
         enterCells,
         (update) => update,
         (exit) => exit.remove(),
-      )
-      .filter(isDirty);
+      );
+    if (nodesGeneration !== mapGeneration) {
+      nodesGeneration = mapGeneration;
+      cellNodes = allCells.nodes();
+      namedAgent = -1;
+      keyboard?.refresh();
+    }
+    const cells = allCells.filter(isDirty);
+    if (accessibleGrid) cells.attr('aria-label', (d) => nameOf(d));
     const allOverlays = overlayLayer
       .selectAll<SVGGElement, CellDatum>('g.qgrid-cell-overlay')
       .data(data, byKey)
@@ -597,6 +645,28 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
       .attr('d', (a) => (a.on ? greedyArrow(a.action, a.tie, labelsShown) : null));
   }
 
+  /** A cell's accessible name, with "agent here" on the cell the agent stands on. */
+  function nameOf(d: CellDatum): string {
+    return cellName({
+      state: d.state,
+      tile: d.tile,
+      value: d.v,
+      greedyMask: d.mask,
+      agentHere: d.state === namedAgent,
+    });
+  }
+
+  /** Moves "agent here" from the cell that had it to `s`'s (−1: none). */
+  function nameAgent(s: number) {
+    if (!accessibleGrid || s === namedAgent) return;
+    const before = namedAgent;
+    namedAgent = s;
+    for (const t of [before, s]) {
+      const node = cellNodes[t];
+      if (node) select<SVGGElement, CellDatum>(node).attr('aria-label', nameOf);
+    }
+  }
+
   /** The agent and its last step (a step off the board is ignored). */
   function renderAgent() {
     if (!frame || !layout) return;
@@ -604,6 +674,8 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
     const onBoard = (s: number) => Number.isInteger(s) && s >= 0 && s < l.nS;
     const step =
       frame.step && onBoard(frame.step.from) && onBoard(frame.step.to) ? frame.step : null;
+    const at = step ? step.to : frame.agentState;
+    nameAgent(onBoard(at) ? at : -1);
     agentLayers.draw({
       layout: l,
       step,
@@ -637,6 +709,7 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
         layout = nrow > 0 && ncol > 0 ? gridLayout(nrow, ncol) : null;
         if (layout) applyLayout(layout);
         else {
+          cellNodes = [];
           cellLayer.selectAll('*').remove();
           overlayLayer.selectAll('*').remove();
         }
@@ -684,6 +757,7 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
       if (destroyed) return;
       destroyed = true;
       agentLayers.interrupt();
+      keyboard?.destroy();
       observer?.disconnect();
       observer = null;
       svg.remove();

@@ -4,6 +4,7 @@ import { createQGrid } from '../../viz/q-grid';
 import { useRendererHost } from '../hosts/useRendererHost';
 import { gridFrame, holdPath, type HeldPath } from './grid-frame';
 import { useLabStore } from '../shell/lab-context';
+import { OWN_KEYS_ATTRIBUTE } from '../shell/shortcuts';
 import { lessonTarget } from '../lesson/targets';
 
 /** Shortest time between two grid draws while training at full speed, in ms. */
@@ -20,7 +21,14 @@ function createBoard(host: HTMLElement, store: LabStore) {
   gridHost.className = 'grid-host';
   const legendHost = host.appendChild(document.createElement('div'));
   legendHost.className = 'legend-host';
-  const grid = createQGrid(gridHost, { view: initial.view, palette: initial.display.palette });
+  // An ARIA grid: one tab stop, arrow keys between cells; a click, Enter or Space on a cell shows
+  // its last update in the inspector.
+  const grid = createQGrid(gridHost, {
+    view: initial.view,
+    palette: initial.display.palette,
+    accessibleGrid: true,
+    onSelect: (state) => store.getState().inspect(state),
+  });
   const legend = createLegend(legendHost);
   let drawnSnapshot: unknown = null;
   let ackedSnapshot: unknown = null;
@@ -36,12 +44,6 @@ function createBoard(host: HTMLElement, store: LabStore) {
     ackedSnapshot = snapshot;
     store.getState().snapshotDrawn();
   };
-  // Click a cell to inspect its last update (the inspector's select does the same by keyboard).
-  const onClick = (event: MouseEvent) => {
-    const cell = (event.target as Element).closest('[data-state]');
-    if (cell) store.getState().inspect(Number(cell.getAttribute('data-state')));
-  };
-  grid.element.addEventListener('click', onClick);
 
   return {
     draw(state: LabState) {
@@ -80,7 +82,6 @@ function createBoard(host: HTMLElement, store: LabStore) {
       ack(state.snapshot);
     },
     destroy() {
-      grid.element.removeEventListener('click', onClick);
       legend.destroy();
       grid.destroy();
       gridHost.remove();
@@ -111,5 +112,7 @@ export function GridView() {
     onSkip: (board, state) => board.skip(state),
   });
 
-  return <div ref={host} className="grid-view" {...lessonTarget('grid')} />;
+  // The grid keeps its arrow keys, Enter and Space (→ moves between cells there, not a step).
+  const ownKeys = { [OWN_KEYS_ATTRIBUTE]: 'arrows enter space' };
+  return <div ref={host} className="grid-view" {...ownKeys} {...lessonTarget('grid')} />;
 }
