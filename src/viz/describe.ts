@@ -5,8 +5,8 @@
  */
 import { ACTION_NAMES } from '../rl/env';
 import { maskActions } from '../rl/tables';
+import type { GridView } from '../shared/grid-view';
 import { formatThousands, formatValue } from './format';
-import type { GridView } from './geometry';
 
 /** A map tile letter. */
 export type TileLetter = 'S' | 'F' | 'H' | 'G';

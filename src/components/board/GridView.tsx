@@ -1,3 +1,4 @@
+import type { RefObject } from 'react';
 import type { LabState, LabStore } from '../../store/lab-store';
 import { createLegend } from '../../viz/legend';
 import { createQGrid } from '../../viz/q-grid';
@@ -15,7 +16,11 @@ const FULL_SPEED_INTERVAL_MS = 100;
  * latest snapshot, view and palette and tells the worker the snapshot was drawn (so the next one
  * may come); `skip` only tells the worker, for a grid scrolled out of view while training.
  */
-function createBoard(host: HTMLElement, store: LabStore) {
+function createBoard(
+  host: HTMLElement,
+  store: LabStore,
+  svgRef: RefObject<SVGSVGElement | null> | undefined,
+) {
   const initial = store.getState();
   const gridHost = host.appendChild(document.createElement('div'));
   gridHost.className = 'grid-host';
@@ -30,6 +35,8 @@ function createBoard(host: HTMLElement, store: LabStore) {
     onSelect: (state) => store.getState().inspect(state),
   });
   const legend = createLegend(legendHost);
+  // Handed to whoever needs the grid's element (the picture exports), no CSS selector.
+  if (svgRef) svgRef.current = grid.element;
   let drawnSnapshot: unknown = null;
   let ackedSnapshot: unknown = null;
   let drawnView = initial.view;
@@ -82,6 +89,7 @@ function createBoard(host: HTMLElement, store: LabStore) {
       ack(state.snapshot);
     },
     destroy() {
+      if (svgRef?.current === grid.element) svgRef.current = null;
       legend.destroy();
       grid.destroy();
       gridHost.remove();
@@ -96,21 +104,25 @@ function createBoard(host: HTMLElement, store: LabStore) {
  * change faster than anyone can follow, so at most `FULL_SPEED_INTERVAL_MS` apart, leaving the
  * frame budget to the page. Scrolled out of view while training it draws nothing but still asks
  * the worker for the next snapshot (the panels on screen read it); it catches up in view or when
- * the run stops.
+ * the run stops. `svgRef` is given the grid's SVG element (for the exports).
  */
-export function GridView() {
+export function GridView({ svgRef }: { svgRef?: RefObject<SVGSVGElement | null> } = {}) {
   const store = useLabStore();
-  const host = useRendererHost((element: HTMLDivElement) => createBoard(element, store), {
-    store,
-    watch: (state, prev) =>
-      state.snapshot !== prev.snapshot ||
-      state.view !== prev.view ||
-      state.display.palette !== prev.display.palette,
-    draw: (board, state) => board.draw(state),
-    intervalMs: (state) => (state.speed === 'max' && state.running ? FULL_SPEED_INTERVAL_MS : 0),
-    skipHidden: (state) => state.running,
-    onSkip: (board, state) => board.skip(state),
-  });
+  const host = useRendererHost(
+    (element: HTMLDivElement) => createBoard(element, store, svgRef),
+    {
+      store,
+      watch: (state, prev) =>
+        state.snapshot !== prev.snapshot ||
+        state.view !== prev.view ||
+        state.display.palette !== prev.display.palette,
+      draw: (board, state) => board.draw(state),
+      intervalMs: (state) => (state.speed === 'max' && state.running ? FULL_SPEED_INTERVAL_MS : 0),
+      skipHidden: (state) => state.running,
+      onSkip: (board, state) => board.skip(state),
+    },
+    [svgRef],
+  );
 
   // The grid keeps its arrow keys, Enter and Space (→ moves between cells there, not a step).
   const ownKeys = { [OWN_KEYS_ATTRIBUTE]: 'arrows enter space' };

@@ -9,7 +9,7 @@
  */
 import type { MapName } from '../../rl/maps';
 import type { QParams } from '../../rl/params';
-import type { GridView } from '../../store/lab-store';
+import type { GridView } from '../../shared/grid-view';
 import type { Speed } from '../../worker/protocol';
 import type { QuestionKind } from './questions';
 import type { LessonTarget } from './targets';

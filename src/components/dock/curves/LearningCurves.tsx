@@ -1,4 +1,4 @@
-import type { RunHistory } from '../../../store/history';
+import type { RunHistory } from '../../../shared/history/types';
 import type { LabState } from '../../../store/lab-store';
 import { createLearningCurves, type CurvesData } from '../../../viz/learning-curves';
 import { PANEL_INTERVAL_MS } from '../../hosts/frame-throttle';
