@@ -11,6 +11,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createRunHistory, type RunHistory } from './history';
 import type { HideableId } from './hideable';
+import type { DockTab } from './dock-tabs';
 import { createEnv, defaultMaxSteps } from '../rl/env';
 import { MAPS, type MapName } from '../rl/maps';
 import { checkLimit, paramErrors, RUN_LIMITS, runSettingErrors } from '../rl/params';
@@ -111,6 +112,8 @@ export interface DisplaySettings {
   theme: 'system' | 'light' | 'dark';
   /** `'colorblind'`: viridis and purple–orange scales, safe for colour-vision deficiencies. */
   palette: 'default' | 'colorblind';
+  /** The dock's open tab (one at a time), or `null` while the dock is closed. */
+  tab: DockTab | null;
 }
 
 /** The page's look until the user or the link says otherwise. */
@@ -118,6 +121,7 @@ export const DEFAULT_DISPLAY: DisplaySettings = {
   presenter: false,
   theme: 'system',
   palette: 'default',
+  tab: null,
 };
 
 /** The target policy's episodes in this run. */

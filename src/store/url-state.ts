@@ -35,6 +35,7 @@ import {
   type QParams,
 } from '../rl/q-learning';
 import type { RunSettings, Speed } from '../worker/protocol';
+import { DOCK_TAB_IDS, isDockTab } from './dock-tabs';
 import { orderedHideables, parseHideList, HIDEABLE_IDS, type HideableId } from './hideable';
 import type { DisplaySettings, GridView, LabState } from './lab-store';
 import { DEFAULT_DISPLAY, DEFAULT_SPEED } from './lab-store';
@@ -122,6 +123,7 @@ export const URL_KEYS = [
   'palette',
   'chapter',
   'hide',
+  'tab',
 ] as const;
 
 type UrlKey = (typeof URL_KEYS)[number];
@@ -309,6 +311,9 @@ export function parseUrlState(
       if (value === 'default' || value === 'colorblind')
         state.display = { ...state.display, palette: value };
       else notices.push(ignored(k, raw, 'Palette must be default or colorblind.'));
+    } else if (k === 'tab') {
+      if (isDockTab(value)) state.display = { ...state.display, tab: value };
+      else notices.push(ignored(k, raw, `The dock's tab must be ${DOCK_TAB_IDS.join(', ')}.`));
     } else if (k === 'chapter') {
       const chapter = limitedNumber(lessonChapterLimit(options.chapters), value);
       if (typeof chapter === 'string') notices.push(ignored(k, raw, chapter));
@@ -386,6 +391,7 @@ export function serializeUrlState(state: UrlState): string {
   if (state.chapter !== undefined) entries.push(['chapter', String(state.chapter)]);
   const hide = orderedHideables(state.hide ?? []);
   if (hide.length > 0) entries.push(['hide', hide.join(',')]);
+  if (display.tab !== null) entries.push(['tab', display.tab]);
   return entries.map(([k, v]) => `${k}=${encode(v)}`).join('&');
 }
 
