@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { LabStore } from '../../store/lab-store';
 import type { Chapter } from './chapters';
 import { inspectCell } from './lesson-marks';
-import { chapterRun, chapterTab, planSetup } from './setup';
+import { chapterRun, chapterTab, planSetup, sameRun } from './setup';
 
 /**
  * The run the lesson started or adopted, shared by the chapters of one opening of the lesson:
@@ -51,6 +51,8 @@ export function useChapterRun(
   const awaiting = useRef(false);
   /** The chapter's run is being trained through its budget at full speed. */
   const training = useRef(false);
+  /** The run on screen when the chapter asked for its own (its snapshots are not the new run's). */
+  const startedFrom = useRef<number | null>(null);
 
   /** Starts the chapter's run, or keeps the one on screen and changes only what the chapter sets. */
   const start = (fresh: boolean, kept: boolean) => {
@@ -60,6 +62,7 @@ export function useChapterRun(
     applyDisplay(store, chapter, !trained);
     if (fresh) {
       awaiting.current = true;
+      startedFrom.current = lab.runId;
       lab.applySettings(chapterRun(chapter), chapter.setup.map);
       if (trained) {
         // Commands reach the worker in order: the new run plays its whole budget at full speed.
@@ -82,14 +85,20 @@ export function useChapterRun(
   useEffect(
     () =>
       store.subscribe((s, prev) => {
-        if (awaiting.current && s.runId !== prev.runId) {
+        // The new run is the lesson's: the one asked for, or one that replaced the lesson's run
+        // with the chapter's settings (a Reset, or the page's first run answered after ours).
+        if (
+          s.runId !== prev.runId &&
+          (awaiting.current ||
+            (prev.runId === lessonRun.id && sameRun(s.settings, chapterRun(chapter))))
+        ) {
           awaiting.current = false;
           lessonRun.id = s.runId;
         }
         // The training run stopped (its budget reached, or paused): the chapter's pace from now.
         if (
           training.current &&
-          s.runId === lessonRun.id &&
+          s.runId !== startedFrom.current &&
           (s.finished || (prev.running && !s.running))
         ) {
           // Flipped first: setting the speed notifies this listener again.
