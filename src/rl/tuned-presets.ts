@@ -3,7 +3,7 @@
  * FrozenLake-v1, 0.85 on FrozenLake8x8-v1), measured as the median over seeds 0–9 of the exact
  * success probability of the greedy policy (`npm run presets` checks them).
  */
-import { LESSON_EPISODES, LESSON_PARAMS, type QParams } from './q-learning';
+import { LESSON_EPISODES, LESSON_PARAMS, type QParams } from './params';
 
 /** A tuned preset for one of Gymnasium's maps. */
 export interface TunedPreset {

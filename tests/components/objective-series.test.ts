@@ -6,7 +6,7 @@ import {
 } from '../../src/components/objectives/objective-series';
 import { chartLabel, FORMAT } from '../../src/components/objectives/objective-readings';
 import { sparklineGeometry } from '../../src/components/objectives/sparkline-path';
-import type { EpisodeBucket } from '../../src/store/history';
+import type { EpisodeBucket } from '../../src/shared/history/types';
 
 /** A bucket of `count` episodes of mean length `meanLength`, `goals` of them at the prize. */
 function bucket(

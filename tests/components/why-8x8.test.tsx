@@ -11,7 +11,9 @@ import {
 } from '../../src/components/dock/optimal/why-8x8';
 import { createEnv } from '../../src/rl/env';
 import { MAPS } from '../../src/rl/maps';
-import { createAgent, LESSON_PARAMS, runSteps } from '../../src/rl/q-learning';
+import { createAgent } from '../../src/rl/agent';
+import { LESSON_PARAMS } from '../../src/rl/params';
+import { runSteps } from '../../src/rl/fast-loop';
 import { TUNED_PRESETS } from '../../src/rl/tuned-presets';
 import { lessonSettings } from '../../src/store/lab-store';
 import { renderWithLab } from './lab-fixture';

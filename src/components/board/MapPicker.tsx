@@ -4,7 +4,8 @@ import { isMapName, MAPS, type MapName } from '../../rl/maps';
 import { checkLimit, describeLimit, RUN_LIMITS, type Limit } from '../../rl/params';
 import type { LabState } from '../../store/lab-store';
 import { RANDOM_MAP_LIMITS } from '../../rl/params';
-import { mapRows, parseDecimal, parseMapSpec } from '../../store/url-state';
+import { parseDecimal } from '../../shared/url/link-values';
+import { mapRows, parseMapSpec } from '../../shared/url/map-spec';
 import type { RunSettings } from '../../worker/protocol';
 import { useLab } from '../shell/lab-context';
 

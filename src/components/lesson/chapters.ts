@@ -8,13 +8,13 @@
  * the concepts in the order `SEED_CONCEPTS` lists them (the seed's order).
  */
 import type { MapName } from '../../rl/maps';
-import type { QParams } from '../../rl/q-learning';
-import type { GridView } from '../../store/lab-store';
+import type { QParams } from '../../rl/params';
+import type { GridView } from '../../shared/grid-view';
 import type { Speed } from '../../worker/protocol';
 import type { QuestionKind } from './questions';
 import type { LessonTarget } from './targets';
 import type { TermId } from '../dock/glossary/glossary-terms';
-import type { DockTab } from '../../store/dock-tabs';
+import type { DockTab } from '../../shared/dock-tabs';
 
 /** A concept of the seed lesson, in its order. */
 export interface SeedConcept {

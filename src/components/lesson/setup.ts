@@ -6,8 +6,8 @@
 import { lessonSettings, type LabState } from '../../store/lab-store';
 import { CHAPTERS, type Chapter } from './chapters';
 import type { RunSettings } from '../../worker/protocol';
-import type { QParams } from '../../rl/q-learning';
-import type { DockTab } from '../../store/dock-tabs';
+import type { QParams } from '../../rl/params';
+import type { DockTab } from '../../shared/dock-tabs';
 import { targetTab } from './targets';
 
 /** The run a chapter is set up on: the lesson's settings on its map, with its seed. */

@@ -2,7 +2,7 @@
  * The controls the guided lesson can highlight, and the data attribute that marks them on the
  * page. A control opts in with `{...lessonTarget('step')}`; the lesson finds it by the attribute.
  */
-import type { DockTab } from '../../store/dock-tabs';
+import type { DockTab } from '../../shared/dock-tabs';
 
 /**
  * Controls a chapter can highlight. Each is found on the page by `data-lesson-target="<name>"`

@@ -2,7 +2,7 @@
  * The series the objectives' small charts draw, read from the run's history (pure: no DOM, no
  * store). Each is a list of points by episode count, oldest first, with no NaN in it.
  */
-import type { RunHistory } from '../../store/history';
+import type { RunHistory } from '../../shared/history/types';
 
 /** A point of a small chart: an episode count and a value. */
 export interface SeriesPoint {

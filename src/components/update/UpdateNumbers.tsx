@@ -66,7 +66,7 @@ export function UpdateNumbers({ last }: { last: UpdateData }) {
           TD target <Term id="td-target">?</Term>
         </dt>
         <dd>
-          r + γ·max<sub>a′</sub> Q(s′,a′) = {last.reward} + {last.gamma}·{fixed3(last.nextMax)} ={' '}
+          r + γ·max<sub>a′</sub> Q(s′,a′) = {last.reward} + {last.gamma}·{fixed3(last.bootstrap)} ={' '}
           <strong data-fact="td-target">{fixed3(last.tdTarget)}</strong>
         </dd>
         <dt>

@@ -11,7 +11,7 @@ import {
   LESSON_FRAME_INTERVAL,
   LESSON_PARAMS,
   type QParams,
-} from '../../../rl/q-learning';
+} from '../../../rl/params';
 import type { RunSettings } from '../../../worker/protocol';
 
 /** What a preset changes in the lesson's run. */

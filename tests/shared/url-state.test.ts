@@ -1,22 +1,28 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { defaultMaxSteps } from '../../src/rl/env';
 import { generateRandomMap, MAPS, parseMap } from '../../src/rl/maps';
-import { checkLimit, PARAM_LIMITS, RUN_LIMITS, RANDOM_MAP_LIMITS } from '../../src/rl/params';
-import { LESSON_PARAMS } from '../../src/rl/q-learning';
-import { lessonSettings, type GridView } from '../../src/store/lab-store';
+import {
+  checkLimit,
+  LESSON_PARAMS,
+  PARAM_LIMITS,
+  RANDOM_MAP_LIMITS,
+  RUN_LIMITS,
+} from '../../src/rl/params';
+import type { GridView } from '../../src/shared/grid-view';
+import { lessonSettings } from '../../src/shared/lesson-run';
+import { labQuery, urlStateFromLab, urlStateToRun } from '../../src/shared/url/lab-link';
+import { mapRows, parseMapSpec, type MapSpec } from '../../src/shared/url/map-spec';
 import {
   DEFAULT_URL_STATE,
-  labQuery,
-  mapRows,
-  parseMapSpec,
   parseUrlState,
   serializeUrlState,
-  urlStateFromLab,
-  urlStateToRun,
-  type MapSpec,
   type UrlState,
-} from '../../src/store/url-state';
+} from '../../src/shared/url/url-state';
+
+// Thousands of generated cases: allow for a busy machine (the property tests take 2–7 s when others
+// run; the parser itself is a few µs per link).
+vi.setConfig({ testTimeout: 60_000 });
 
 const parse = (search: string) => parseUrlState(search);
 const roundTrip = (state: UrlState) => serializeUrlState(parse(serializeUrlState(state)).state);

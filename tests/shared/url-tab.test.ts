@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DOCK_TAB_IDS, isDockTab } from '../../src/store/dock-tabs';
-import { createLabStore, DEFAULT_DISPLAY, lessonSettings } from '../../src/store/lab-store';
+import { DEFAULT_DISPLAY } from '../../src/shared/display';
+import { DOCK_TAB_IDS, isDockTab } from '../../src/shared/dock-tabs';
+import { lessonSettings } from '../../src/shared/lesson-run';
+import { labQuery } from '../../src/shared/url/lab-link';
 import {
   DEFAULT_URL_STATE,
-  labQuery,
   parseUrlState,
   serializeUrlState,
-} from '../../src/store/url-state';
-import { createInProcessWorker } from './in-process-worker';
+} from '../../src/shared/url/url-state';
 
 describe('the dock’s open tab in the link', () => {
   it('opens the tab it names, and writes it back last', () => {
@@ -57,18 +57,5 @@ describe('the dock’s open tab in the link', () => {
     expect(DOCK_TAB_IDS.every(isDockTab)).toBe(true);
     expect(isDockTab('constructor')).toBe(false);
     expect(isDockTab('')).toBe(false);
-  });
-
-  it('the store opens and closes a tab through setDisplay, keeping the rest of the display', () => {
-    const store = createLabStore({
-      createWorker: createInProcessWorker,
-      display: { theme: 'dark', tab: 'glossary' },
-    });
-    expect(store.getState().display.tab).toBe('glossary');
-    store.getState().setDisplay({ tab: 'compare' });
-    expect(store.getState().display).toEqual({ ...DEFAULT_DISPLAY, theme: 'dark', tab: 'compare' });
-    store.getState().setDisplay({ tab: null });
-    expect(store.getState().display.tab).toBeNull();
-    store.getState().dispose();
   });
 });
