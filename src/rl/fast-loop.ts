@@ -36,6 +36,12 @@ import { rewardOfEntering, CODE_EXPLORED_BIT } from './trajectory';
 /** 2^32: a uint32 draw x gives u = x · 2^−32, and u < c ⇔ x < c · 2^32 exactly (both products are exact). */
 const TWO_32 = 4294967296;
 
+/** Steps per call of the hot loop (see `runSteps`): long enough that a call's setup is noise. */
+const CHUNK_STEPS = 1 << 16;
+
+/** The last update's inputs from `runChunk`: Q(s, a) before, the bootstrap, ε (unscaled). */
+const lastInputs = new Float64Array(3);
+
 /** The fast loop's tables for `env`, the environment's part filled in (constant for a run). */
 function createFastTables(env: IceMazeEnv): FastTables {
   const f = new Float64Array(env.nS << 5);
@@ -83,17 +89,19 @@ function copyOut(agent: QAgent, f: Float64Array): void {
 }
 
 /**
- * Runs up to `maxSteps` steps (each one environment step and one Q update), stopping early after
- * `maxEpisodes` episodes end. Returns the steps taken.
+ * The hot loop on the working copy `tables` (Q, N, δ already copied in): up to `maxSteps` steps,
+ * stopping after `maxEpisodes` episodes end. Reads the agent's generator, ε, state and trajectory,
+ * and writes them back with the last update's inputs in `lastInputs`. Returns the steps taken.
  */
-export function runSteps(agent: QAgent, maxSteps: number, maxEpisodes = Infinity): number {
-  if (agent.params.tieBreak === 'random')
-    return runAlgorithmSteps(agent, Q_LEARNING, maxSteps, maxEpisodes);
+function runChunk(
+  agent: QAgent,
+  tables: FastTables,
+  maxSteps: number,
+  maxEpisodes: number,
+): number {
   const env = agent.env;
-  const tables = (agent.fastTables ??= createFastTables(env));
   const f = tables.f;
   const g = tables.g;
-  copyIn(agent, f);
   const start = env.start;
   const limit = env.maxSteps;
   const { alpha, gamma } = agent.params;
@@ -119,7 +127,6 @@ export function runSteps(agent: QAgent, maxSteps: number, maxEpisodes = Infinity
   let lastBefore = 0;
   let lastBootstrap = 0;
   let lastEps = 0;
-  let lastEnded = false;
 
   while (steps < maxSteps && episodesDone < maxEpisodes) {
     // Inner loop: steps of one episode, up to the time limit and the step budget.
@@ -238,8 +245,7 @@ export function runSteps(agent: QAgent, maxSteps: number, maxEpisodes = Infinity
       }
     t = i;
     steps += i - t0;
-    lastEnded = terminated || t >= limit;
-    if (lastEnded) {
+    if (terminated || t >= limit) {
       cur.length = t;
       cur.return = ret;
       cur = finishEpisode(agent, terminated, s);
@@ -251,7 +257,6 @@ export function runSteps(agent: QAgent, maxSteps: number, maxEpisodes = Infinity
     }
   }
 
-  copyOut(agent, f);
   rng[0] = s0;
   rng[1] = s1;
   rng[2] = s2;
@@ -260,12 +265,47 @@ export function runSteps(agent: QAgent, maxSteps: number, maxEpisodes = Infinity
   agent.state = s;
   agent.t = t;
   agent.episode = cur.episode;
-  agent.totalSteps += steps;
   agent.current = cur;
   cur.length = t;
   cur.return = ret;
+  lastInputs[0] = lastBefore;
+  lastInputs[1] = lastBootstrap;
+  lastInputs[2] = lastEps / TWO_32;
+  return steps;
+}
+
+/**
+ * Runs up to `maxSteps` steps (each one environment step and one Q update), stopping early after
+ * `maxEpisodes` episodes end. Returns the steps taken.
+ *
+ * The steps run in chunks of at most `CHUNK_STEPS`, each one call of `runChunk`, so even a run of
+ * a million episodes in one call calls the hot loop often: V8 then compiles it as a whole function
+ * with the feedback of its exits, instead of only entering it mid-loop (on-stack replacement)
+ * with its exit unseen and falling back to the interpreter at the end of every call.
+ */
+export function runSteps(agent: QAgent, maxSteps: number, maxEpisodes = Infinity): number {
+  if (agent.params.tieBreak === 'random')
+    return runAlgorithmSteps(agent, Q_LEARNING, maxSteps, maxEpisodes);
+  const tables = (agent.fastTables ??= createFastTables(agent.env));
+  copyIn(agent, tables.f);
+  const firstEpisode = agent.current.episode;
+  let steps = 0;
+  let episodes = 0;
+  while (steps < maxSteps && episodes < maxEpisodes) {
+    steps += runChunk(
+      agent,
+      tables,
+      Math.min(CHUNK_STEPS, maxSteps - steps),
+      maxEpisodes - episodes,
+    );
+    episodes = agent.current.episode - firstEpisode;
+  }
+  copyOut(agent, tables.f);
+  agent.totalSteps += steps;
+  // A step that ends its episode leaves t = 0; any other leaves t ≥ 1.
+  const { alpha, gamma } = agent.params;
   if (steps > 0)
-    recordLast(agent, lastEnded, lastBefore, lastBootstrap, lastEps / TWO_32, alpha, gamma);
+    recordLast(agent, agent.t === 0, lastInputs[0]!, lastInputs[1]!, lastInputs[2]!, alpha, gamma);
   return steps;
 }
 
