@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import { createLegend } from '../../viz/legend';
 import { createQGrid } from '../../viz/q-grid';
 import { createDrawScheduler, watchVisibility } from '../hosts/frame-throttle';
@@ -14,7 +14,7 @@ const FULL_SPEED_INTERVAL_MS = 100;
  * outside React: a store subscription schedules one draw per animation frame (latest snapshot
  * wins) and, once drawn, asks the worker for the next snapshot.
  */
-export function GridView() {
+export function GridView({ svgRef }: { svgRef?: RefObject<SVGSVGElement | null> } = {}) {
   const store = useLabStore();
   const gridHost = useRef<HTMLDivElement>(null);
   const legendHost = useRef<HTMLDivElement>(null);
@@ -25,6 +25,8 @@ export function GridView() {
       palette: store.getState().display.palette,
     });
     const legend = createLegend(legendHost.current!);
+    // Handed to whoever needs the grid's element (the picture exports), no CSS selector.
+    if (svgRef) svgRef.current = grid.element;
     let drawnSnapshot: unknown = null;
     let ackedSnapshot: unknown = null;
     let drawnView = store.getState().view;
@@ -105,6 +107,7 @@ export function GridView() {
     schedule();
     return () => {
       grid.element.removeEventListener('click', onClick);
+      if (svgRef?.current === grid.element) svgRef.current = null;
       unsubscribe();
       visibility.disconnect();
       narrated.destroy();
@@ -112,7 +115,7 @@ export function GridView() {
       legend.destroy();
       grid.destroy();
     };
-  }, [store]);
+  }, [store, svgRef]);
 
   return (
     <div className="grid-view" {...lessonTarget('grid')}>
