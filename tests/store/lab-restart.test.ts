@@ -4,20 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { RunRecord } from '../../src/rl/replay';
-import { createLabStore, lessonSettings, type LabStore } from '../../src/store/lab-store';
-import { createInProcessWorker, type InProcessWorker } from './in-process-worker';
+import { lessonSettings, type LabStore } from '../../src/store/lab-store';
+import { labWithWorkers } from './lab-with-workers';
 
-function setup(): { store: LabStore; workers: InProcessWorker[] } {
-  const workers: InProcessWorker[] = [];
-  const store = createLabStore({
-    createWorker: () => {
-      const w = createInProcessWorker();
-      workers.push(w);
-      return w;
-    },
-  });
-  return { store, workers };
-}
+const setup = () => labWithWorkers();
 
 /** Takes `n` single steps, each drawn. */
 function steps(store: LabStore, n: number): void {
