@@ -29,6 +29,8 @@ test('a comparison trains two agents side by side, draws both grids, and pauses'
   const right = panel.getByRole('img', { name: 'Right: Expected SARSA: V(s) and greedy actions' });
   await expect(left.locator('rect')).toHaveCount(16);
   await expect(right.locator('rect')).toHaveCount(16);
+  // The shared curves sit below the cards: scroll the dock's panel to them, as a reader would.
+  await panel.getByRole('img', { name: /^Comparison curves/ }).scrollIntoViewIfNeeded();
   await expect(
     panel.getByRole('img', { name: /^Comparison curves\. Q-learning after/ }),
   ).toBeVisible();

@@ -56,6 +56,7 @@ test('a preset starts its run on the same map and says what to watch for', async
   await expect(
     page.getByRole('img', { name: /Ice Maze 8 by 8/ }).locator('[data-state]'),
   ).toHaveCount(64);
+  await openDisclosure(page, 'More');
   await expect(page.getByRole('slider', { name: 'Minimum ε' })).toHaveAttribute(
     'aria-valuetext',
     '0.00',
