@@ -5,16 +5,10 @@ import { Disclosure } from './Disclosure';
 import { Slider } from './Slider';
 import { Hideable, isShown } from './Hideable';
 import type { HideableId } from '../../shared/hideable';
+import { PARAM_URL_KEYS } from '../../shared/url/url-state';
 
-/** The hyperparameter controls a teacher's link can hide, one by one. */
-const PARAM_HIDEABLES: readonly HideableId[] = [
-  'alpha',
-  'gamma',
-  'eps',
-  'decay',
-  'min_eps',
-  'ties',
-];
+/** The hyperparameter controls a teacher's link can hide, one by one (by their link keys). */
+const PARAM_HIDEABLES: readonly HideableId[] = PARAM_URL_KEYS;
 
 type NumericParam = Exclude<keyof QParams, 'tieBreak' | 'epsilon'>;
 

@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { objectiveReadings } from '../objectives/ObjectivesPanel';
+import { objectiveReadings } from '../objectives/objective-readings';
 import { useLab } from './lab-context';
 
 /**

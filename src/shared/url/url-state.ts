@@ -40,6 +40,19 @@ export const DEFAULT_URL_STATE: Readonly<UrlState> = Object.freeze<UrlState>({
   speed: LAB_START_SPEED,
 });
 
+/**
+ * The link's keys of the hyperparameters, in the order a link writes them: also the ids a
+ * teacher's link hides their controls by (`hide=alpha`).
+ */
+export const PARAM_URL_KEYS = [
+  'alpha',
+  'gamma',
+  'eps',
+  'decay',
+  'min_eps',
+  'ties',
+] as const satisfies readonly HideableId[];
+
 /** The link's keys, in the order a serialized link writes them. */
 export const URL_KEYS = [
   'map',
@@ -49,12 +62,7 @@ export const URL_KEYS = [
   'seed',
   'episodes',
   'frame_every',
-  'alpha',
-  'gamma',
-  'eps',
-  'decay',
-  'min_eps',
-  'ties',
+  ...PARAM_URL_KEYS,
   'view',
   'speed',
   'presenter',
