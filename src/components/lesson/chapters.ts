@@ -320,7 +320,7 @@ export const CHAPTERS: readonly Chapter[] = [
       view: 'q',
       speed: 10,
       highlight: 'target-policy',
-      update: false,
+      update: true,
       cell: START,
     },
     question: 'greedy-action',
