@@ -7,6 +7,7 @@ import { RANDOM_MAP_LIMITS } from '../../rl/params';
 import { mapRows, parseDecimal, parseMapSpec } from '../../store/url-state';
 import type { RunSettings } from '../../worker/protocol';
 import { useLab } from '../shell/lab-context';
+import { timeLimitRule } from '../dock/glossary/lesson-figures';
 
 /** What the map select offers. */
 type MapMode = MapName | 'random' | 'custom';
@@ -366,7 +367,7 @@ export const MapPicker = memo(function MapPicker() {
         error={check.errors.maxSteps}
         inputMode="numeric"
         placeholder={check.choice ? `${check.choice.maxSteps} (Gymnasium)` : 'Gymnasium’s'}
-        hint="Steps per episode. Empty: Gymnasium’s, 100, or 200 on maps of more than 16 tiles."
+        hint={`Steps per episode. Empty: ${timeLimitRule()}.`}
         onChange={(maxSteps) => edit({ maxSteps })}
       />
 

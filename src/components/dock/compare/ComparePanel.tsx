@@ -245,9 +245,10 @@ function CompareProgress({ store }: { store: CompareStore }) {
       )}
       {optimum && (
         <p className="compare-optimum">
-          Optimum (value iteration, γ {optimum.gamma}): V*(start){' '}
-          <span className="compare-vstar">{optimum.startValue.toFixed(3)}</span>, the optimal policy
-          succeeds with probability {optimum.successProbability.toFixed(3)}.
+          γ-optimal policy (value iteration, γ {optimum.gamma}): V*(start){' '}
+          <span className="compare-vstar">{optimum.startValue.toFixed(3)}</span>; it reaches the
+          goal within the time limit with probability {optimum.successProbability.toFixed(3)}. The
+          best any policy can do within the limit: {optimum.bestWithinLimit.toFixed(3)}.
         </p>
       )}
     </div>
@@ -277,10 +278,12 @@ export function ComparePanel({ createWorker }: { createWorker: () => CompareWork
         Q-learning is <em>off-policy</em>: its target r + γ·max<sub>a′</sub> Q(s′, a′) assumes the
         greedy action comes next, so it learns the greedy policy’s values while it explores. SARSA
         is <em>on-policy</em>: its target uses the action a′ its ε-greedy policy really takes, so it
-        learns the value of that exploring policy — while ε is high it expects to slip into holes,
-        prefers safer routes, and its V(start) stays lower. Expected SARSA averages over the same
-        ε-greedy policy instead of sampling a′. To see it plainly, set ε to 0.3 and its decay to 0
-        in the lab, then start a comparison and watch V(start).
+        learns the value of that exploring policy, its random moves included. While ε is high those
+        random moves often take it into holes, so it values states near holes lower, prefers routes
+        where a random move is safe, and its V(start) stays lower. The ice slips for every algorithm
+        alike: the difference is the exploration. Expected SARSA averages over the same ε-greedy
+        policy instead of sampling a′. To see it plainly, set ε to 0.3 and its decay to 0 in the
+        lab, then start a comparison and watch V(start).
       </p>
       <CompareControls store={store} />
       <CompareProgress store={store} />

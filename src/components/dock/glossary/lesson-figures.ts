@@ -54,8 +54,7 @@ export function timeLimitRule(): string {
   let tiles = 1;
   while (defaultMaxSteps(1, tiles + 1) === small) tiles++;
   return (
-    `the lab’s rule: ${small} steps up to ${tiles} tiles, ${large} above — ` +
-    `${small} matches FrozenLake-v1 (which cuts at ${small} on any map), ` +
-    `${large} matches FrozenLake8x8-v1`
+    `the lab’s rule: ${small} steps up to ${tiles} tiles, ${large} above; Gymnasium’s ` +
+    `FrozenLake-v1 cuts at ${small} on any map, FrozenLake8x8-v1 at ${large}`
   );
 }
