@@ -15,6 +15,7 @@ import { createCompareCurves } from '../../../viz/compare-curves';
 import type { Palette } from '../../../viz/scales';
 import { extentWithZero } from '../../../viz/scales';
 import { createDrawScheduler, PANEL_INTERVAL_MS } from '../../hosts/frame-throttle';
+import { ON_POLICY_DEMO } from '../glossary/lesson-figures';
 import { useLab, useLabStore } from '../../shell/lab-context';
 
 /** How a speed reads in the menu. */
@@ -282,8 +283,9 @@ export function ComparePanel({ createWorker }: { createWorker: () => CompareWork
         random moves often take it into holes, so it values states near holes lower, prefers routes
         where a random move is safe, and its V(start) stays lower. The ice slips for every algorithm
         alike: the difference is the exploration. Expected SARSA averages over the same ε-greedy
-        policy instead of sampling a′. To see it plainly, set ε to 0.3 and its decay to 0 in the
-        lab, then start a comparison and watch V(start).
+        policy instead of sampling a′. To see it plainly, set ε to {ON_POLICY_DEMO.epsilon} and its
+        decay to {ON_POLICY_DEMO.epsilonDecay} in the lab, then start a comparison and watch
+        V(start).
       </p>
       <CompareControls store={store} />
       <CompareProgress store={store} />

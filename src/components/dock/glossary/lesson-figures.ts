@@ -14,6 +14,13 @@ export const LESSON_ENV = createEnv({ map: '4x4' });
 /** V*, the γ-optimal policy, the best within the time limit, … for the lesson's run. */
 export const LESSON_FIGURES = teachingFigures(LESSON_ENV, LESSON_PARAMS.gamma);
 
+/**
+ * The settings the comparison panel suggests for seeing on-policy against off-policy: ε held at
+ * 0.3 (no decay). Tested: with them SARSA's V(start) stays far below Q-learning's, on slippery
+ * ice and on ice that never slips (tests/rl/teaching-figures.test.ts).
+ */
+export const ON_POLICY_DEMO = { epsilon: 0.3, epsilonDecay: 0 } as const;
+
 /** A number with three decimals and a typographic minus, as the texts write values. */
 export function fixed3(x: number): string {
   const text = x.toFixed(3);
