@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { createEnv } from '../src/rl/env';
 import { valueIteration } from '../src/rl/evaluation';
 import { MAPS } from '../src/rl/maps';
-import { LESSON_PARAMS } from '../src/rl/q-learning';
+import { LESSON_PARAMS } from '../src/rl/params';
 import { expect, openLab, test } from './fixtures';
 
 /** The two agents' episode counts in the comparison's progress line. */

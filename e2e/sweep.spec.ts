@@ -7,9 +7,10 @@ import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Locator } from '@playwright/test';
-import { LESSON_PARAMS } from '../src/rl/q-learning';
+import { LESSON_PARAMS } from '../src/rl/params';
 import { MAPS } from '../src/rl/maps';
-import { expandSweep, runSweepJob, summarizeSweep, sweepEnv } from '../src/rl/sweep';
+import { expandSweep, runSweepJob, sweepEnv } from '../src/rl/sweep';
+import { summarizeSweep } from '../src/rl/sweep-summary';
 import { expect, openLab, readStatus, test } from './fixtures';
 
 /** Types into a labelled text field of the panel, replacing what was there. */

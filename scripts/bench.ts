@@ -3,7 +3,9 @@
  * warm-up, `--runs` times (at least 5); prints the median. `npm run -s bench -- --json`.
  */
 import { createEnv } from '../src/rl/env';
-import { createAgent, LESSON_EPISODES, runEpisodes } from '../src/rl/q-learning';
+import { createAgent } from '../src/rl/agent';
+import { LESSON_EPISODES } from '../src/rl/params';
+import { runEpisodes } from '../src/rl/fast-loop';
 import { numberFlag, parseFlags, runCli } from './cli';
 
 function median(xs: number[]): number {

@@ -9,8 +9,9 @@
  * `--seeds` takes seeds and ranges: `0-9`, `0,3,7`, `2-4,11`; a single number is that one seed.
  */
 import { bestSuccessWithin, evaluateGreedy } from '../src/rl/evaluation';
-import { LESSON_EPISODES, LESSON_PARAMS } from '../src/rl/q-learning';
-import { ALGORITHM_LABELS, ALGORITHMS, trainAlgorithm, type Algorithm } from '../src/rl/sarsa';
+import { LESSON_EPISODES, LESSON_PARAMS } from '../src/rl/params';
+import { type Algorithm, ALGORITHM_LABELS, ALGORITHMS } from '../src/rl/algorithms/registry';
+import { trainAlgorithm } from '../src/rl/training';
 import {
   ENV_FLAGS,
   envFromFlags,

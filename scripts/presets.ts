@@ -5,8 +5,9 @@
  */
 import { createEnv } from '../src/rl/env';
 import { bestSuccessWithin, evaluateGreedy } from '../src/rl/evaluation';
-import { createAgent, runEpisodes } from '../src/rl/q-learning';
-import { median } from '../src/rl/sweep';
+import { createAgent } from '../src/rl/agent';
+import { runEpisodes } from '../src/rl/fast-loop';
+import { median } from '../src/rl/statistics';
 import { TUNED_PRESETS } from '../src/rl/tuned-presets';
 import { parseFlags, runCli } from './cli';
 

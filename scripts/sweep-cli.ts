@@ -3,21 +3,20 @@
  * and the results → JSON and CSV. Kept apart from `scripts/sweep.ts` so tests run the command
  * line's own code path.
  */
-import { LESSON_EPISODES, LESSON_PARAMS } from '../src/rl/q-learning';
+import { LESSON_EPISODES, LESSON_PARAMS } from '../src/rl/params';
 import {
   AXIS_INFO,
   expandSweep,
   parseAxisValues,
   parseSeeds,
-  summarizeSweep,
   SWEEP_AXES,
   sweepErrors,
   type SweepJobResult,
   type SweepPlan,
   type SweepSpec,
-  type SweepSummary,
   type SweepValues,
 } from '../src/rl/sweep';
+import { summarizeSweep, type SweepSummary } from '../src/rl/sweep-summary';
 import { ENV_FLAGS, envFromFlags, numberFlag, PARAM_LIMITS, parseFlags, UsageError } from './cli';
 
 /** Every flag `npm run sweep` takes. */

@@ -10,14 +10,11 @@ import {
   evaluatePolicy,
   valueIteration,
 } from '../src/rl/evaluation';
-import { isTieBreak } from '../src/rl/params';
-import { LESSON_EPISODES, LESSON_PARAMS, runEpisodes } from '../src/rl/q-learning';
-import {
-  ALGORITHM_LABELS,
-  createAlgorithmAgent,
-  isAlgorithm,
-  runAlgorithmEpisodes,
-} from '../src/rl/sarsa';
+import { isTieBreak, LESSON_EPISODES, LESSON_PARAMS } from '../src/rl/params';
+import { runEpisodes } from '../src/rl/fast-loop';
+import { ALGORITHM_LABELS, isAlgorithm } from '../src/rl/algorithms/registry';
+import { createAgent } from '../src/rl/agent';
+import { runAlgorithmEpisodes } from '../src/rl/readable-loop';
 import { advantages, greedyPolicy, qRows, stateValues, policyMatrix } from '../src/rl/tables';
 import {
   ENV_FLAGS,
@@ -69,7 +66,7 @@ runCli(() => {
   const seed = numberFlag(flags, 'seed', RUN_LIMITS.seed, 0);
   const episodes = numberFlag(flags, 'episodes', RUN_LIMITS.episodes, LESSON_EPISODES);
 
-  const agent = createAlgorithmAgent(env, params, seed);
+  const agent = createAgent(env, params, seed);
   const t0 = performance.now();
   // Q-learning on the fast loop (the readable one gives the same numbers, only slower).
   if (algorithm === 'q-learning') runEpisodes(agent, episodes);

@@ -20,6 +20,7 @@
  */
 import type { IceMazeEnv } from './env';
 import { evaluateGreedy, optimalActionSets } from './evaluation';
+import { reachableStates } from './maps';
 import { greedyMasks } from './tables';
 
 /**
@@ -34,31 +35,17 @@ export const STABLE_EPISODES = 1_000;
 export const OPTIMAL_TOLERANCE = 1e-9;
 
 /**
- * The non-terminal states reachable from the start with positive probability under some sequence
- * of actions (breadth-first over the transition table; terminal states are not expanded).
+ * The non-terminal states the agent can stand on: `reachableStates` of the map from the start (the
+ * tile graph, which is the transition model's reachability: see there), less the holes and goals.
  * reachable[s] = 1 for those, 0 for the rest (terminal states included).
  */
-export function reachableStates(env: IceMazeEnv): Uint8Array {
-  const { nS, nA, terminal, outCount, outProb, outNext } = env;
-  const seen = new Uint8Array(nS);
-  const reachable = new Uint8Array(nS);
-  const queue = [env.start];
-  seen[env.start] = 1;
-  while (queue.length > 0) {
-    const s = queue.pop()!;
-    if (terminal[s]) continue;
-    reachable[s] = 1;
-    for (let a = 0; a < nA; a++) {
-      const base = (s * nA + a) * 3;
-      for (let k = 0; k < outCount[s * nA + a]!; k++) {
-        const ns = outNext[base + k]!;
-        if (outProb[base + k]! > 0 && !seen[ns]) {
-          seen[ns] = 1;
-          queue.push(ns);
-        }
-      }
-    }
-  }
+export function reachableNonTerminal(env: IceMazeEnv): Uint8Array {
+  const reachable = reachableStates(
+    env.desc,
+    Math.floor(env.start / env.ncol),
+    env.start % env.ncol,
+  );
+  for (let s = 0; s < env.nS; s++) if (env.terminal[s]) reachable[s] = 0;
   return reachable;
 }
 
@@ -137,7 +124,7 @@ export function createConvergenceWatch(
   env: IceMazeEnv,
   stableEpisodes = STABLE_EPISODES,
 ): ConvergenceWatch {
-  const reachable = reachableStates(env);
+  const reachable = reachableNonTerminal(env);
   let reachableCount = 0;
   for (const r of reachable) reachableCount += r;
   let cached: { since: number; qStar: ArrayLike<number>; verdict: PolicyVerdict } | null = null;

@@ -5,13 +5,15 @@
  * The drive works on a sandbox: a copy of Q taken when it starts, its own generator and its own
  * position. It never touches the trained agent, so a run stays exactly what its run record says
  * and replays bit for bit. Each step is one `envStep` (Gymnasium's `categorical_sample` with one
- * uniform draw) and one `updateQ` (the lesson's update) on the sandbox Q: the same code training
- * runs, not a second copy of the formula.
+ * uniform draw) and one update on the sandbox Q by the one TD rule (`tdRule`) with Q-learning's
+ * bootstrap from its registry definition: the code training runs, not a second copy of the formula.
  */
+import { Q_LEARNING } from './algorithms/q-learning';
 import { envStep, tileAt, type IceMazeEnv } from './env';
-import { updateQ, type StepRecord } from './q-learning';
+import { createChosenAction } from './policy';
 import { createRngState, type RngState } from './rng';
-import { stateValue } from './tables';
+import type { StepRecord } from './step-record';
+import { createTdUpdate, tdRule } from './td-rule';
 
 /** How a driven episode ended. */
 export type DriveEnd = 'goal' | 'hole' | 'time-limit';
@@ -75,7 +77,7 @@ export function createDrive(
  * on the sandbox Q:
  *
  *   td_target = r + γ·max_a′ Q(s′, a′),  td_error = td_target − Q(s, a),
- *   Q(s, a) ← Q(s, a) + α·td_error   (by `updateQ`, the lesson's own update)
+ *   Q(s, a) ← Q(s, a) + α·td_error   (`tdRule` with `Q_LEARNING.bootstrap`)
  *
  * The episode ends in a hole or at a goal (terminated) or at the time limit (truncated), as in
  * training. Throws `RangeError` for a bad action or once the episode has ended.
@@ -90,16 +92,24 @@ export function driveStep(drive: Drive, action: number, alpha: number, gamma: nu
   const outcome = envStep(env, s, action, drive.rng);
   const ns = outcome.nextState;
   const r = outcome.reward;
-  const qBefore = q[s * env.nA + action]!;
-  // The bootstrap value before the update, as the trainer records it (`LastUpdate.nextMax`).
-  const nextMax = stateValue(q, ns);
-  const tdError = updateQ(q, s, action, ns, r, alpha, gamma);
-  const qAfter = q[s * env.nA + action]!;
+  const sa = s * env.nA + action;
+  const terminated = outcome.terminated;
+  // A person chose the action, so no policy draws a′: the tie rule and ε′ play no part.
+  const bootstrap = Q_LEARNING.bootstrap({
+    q,
+    rng: drive.rng,
+    tieBreak: 'first',
+    nextState: ns,
+    terminated,
+    epsilonNext: 0,
+    nextAction: createChosenAction(0),
+  });
+  const td = tdRule(createTdUpdate(), q[sa]!, r, gamma, bootstrap, alpha);
+  q[sa] = td.qAfter;
   drive.state = ns;
   drive.steps++;
   drive.path.push(ns);
   drive.return += r;
-  const terminated = outcome.terminated;
   const truncated = !terminated && drive.steps >= env.maxSteps;
   if (terminated) drive.end = env.goal[ns] ? 'goal' : 'hole';
   else if (truncated) drive.end = 'time-limit';
@@ -111,14 +121,13 @@ export function driveStep(drive: Drive, action: number, alpha: number, gamma: nu
     slipped: outcome.direction !== action,
     nextState: ns,
     reward: r,
-    nextMax,
-    discountedNextMax: gamma * nextMax,
-    // The same expression `updateQ` evaluates, so td_error = tdTarget − qBefore exactly.
-    tdTarget: r + gamma * nextMax,
-    tdError,
-    change: qAfter - qBefore,
-    qBefore,
-    qAfter,
+    bootstrap,
+    discountedBootstrap: gamma * bootstrap,
+    tdTarget: td.tdTarget,
+    tdError: td.tdError,
+    change: td.qAfter - td.qBefore,
+    qBefore: td.qBefore,
+    qAfter: td.qAfter,
     alpha,
     gamma,
     terminated,

@@ -16,7 +16,7 @@
  * in units of u and D is constant again). Two consecutive equal decrements therefore fix D, and
  * the steps up to the binade's edge or the floor are counted in one division.
  */
-import type { QParams } from './q-learning';
+import type { QParams } from './params';
 
 /** The bottom of x's binade: the largest power of two ≤ x (x > 0). */
 function binadeBottom(x: number): number {

@@ -1,9 +1,44 @@
 /**
- * The one place numeric limits live: every hyperparameter and run setting is checked here,
- * by the command line, the worker, the URL parser and the sliders alike.
+ * The learner's hyperparameters, the lesson's values of them, and the one place numeric limits
+ * live: every hyperparameter and run setting is checked here, by the command line, the worker,
+ * the URL parser and the sliders alike.
  */
 import { MAX_TIME_LIMIT } from './env';
-import type { QParams, TieBreak } from './q-learning';
+
+/** How the greedy action is chosen when several actions share the maximum. */
+export type TieBreak = 'first' | 'random';
+
+/** Hyperparameters of the learner. `epsilon` is the value at the start of a run. */
+export interface QParams {
+  /** Learning rate α ∈ (0, 1]. */
+  alpha: number;
+  /** Discount γ ∈ [0, 1]. */
+  gamma: number;
+  /** Exploration rate ε ∈ [0, 1] at the start. */
+  epsilon: number;
+  /** Subtracted from ε after every step (linear decay), ≥ 0. */
+  epsilonDecay: number;
+  /** Floor of ε, in [0, 1]. */
+  minEpsilon: number;
+  /** Tie rule of the greedy action. */
+  tieBreak: TieBreak;
+}
+
+/** The lesson's hyperparameters. */
+export const LESSON_PARAMS: Readonly<QParams> = Object.freeze({
+  alpha: 0.1,
+  gamma: 0.99,
+  epsilon: 1.0,
+  epsilonDecay: 0.0001,
+  minEpsilon: 0.01,
+  tieBreak: 'first',
+});
+
+/** The lesson's number of episodes. */
+export const LESSON_EPISODES = 10_000;
+
+/** The lesson's `save_interval`: a frame every this many episodes. */
+export const LESSON_FRAME_INTERVAL = 1_000;
 
 /** Inclusive/exclusive bounds of a numeric setting and how to describe it to a person. */
 export interface Limit {

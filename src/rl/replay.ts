@@ -6,8 +6,9 @@
  */
 import { createEnv, type IceMazeEnv } from './env';
 import { isMapName, splitMapRows } from './maps';
-import { checkLimit, paramErrors, RUN_LIMITS } from './params';
-import { createAgent, runSteps, setParams, type QAgent, type QParams } from './q-learning';
+import { checkLimit, paramErrors, type QParams, RUN_LIMITS } from './params';
+import { createAgent, type QAgent, setParams } from './agent';
+import { runSteps } from './fast-loop';
 
 /** A change of hyperparameters, applied after `atStep` steps of the run (before step atStep + 1). */
 export interface ParamChangeRecord {

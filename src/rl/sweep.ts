@@ -7,7 +7,7 @@
  *
  *   job id = settingIndex · seeds.length + seedIndex
  *
- * One job trains a fresh agent (`createAgent`, Q = 0, the seed's generator) for the setting's
+ * One job trains a fresh agent (`train`: Q = 0, the seed's generator) for the setting's
  * episodes with the fast loop and scores it with the exact success probability of its greedy
  * policy within the time limit (`evaluateGreedy`, no sampling). A job's result therefore depends
  * only on the environment, its setting and its seed: the page's Web Workers and the command
@@ -23,11 +23,13 @@ import {
   isTieBreak,
   PARAM_LIMITS,
   paramErrors,
+  type QParams,
+  type TieBreak,
   RUN_LIMITS,
   SWEEP_LIMITS,
   type Limit,
 } from './params';
-import { createAgent, runEpisodes, type QParams, type TieBreak } from './q-learning';
+import { train } from './training';
 
 /** The settings a sweep can vary, in expansion order (the last varies fastest). */
 export const SWEEP_AXES = ['alpha', 'gamma', 'epsilonDecay', 'episodes', 'tieBreak'] as const;
@@ -93,25 +95,6 @@ export interface SweepJobResult {
   steps: number;
   /** Wall-clock time of training and evaluation, in ms (the only number that is not reproducible). */
   ms: number;
-}
-
-/** One setting's results over its seeds. */
-export interface SweepSummary {
-  settingIndex: number;
-  setting: SweepSetting;
-  /** Results in (fewer than the seeds while the sweep runs). */
-  n: number;
-  /** Quantiles of the exact success probability over the seeds (NaN while n = 0). */
-  median: number;
-  min: number;
-  max: number;
-  /** First and third quartiles (`quantile` at 0.25 and 0.75). */
-  q1: number;
-  q3: number;
-  /** Median steps trained. */
-  medianSteps: number;
-  /** Mean ms per agent. */
-  meanMs: number;
 }
 
 /** How each sweepable setting is named and checked. */
@@ -317,8 +300,7 @@ export function runSweepJob(
   now: () => number = () => 0,
 ): SweepJobResult {
   const t0 = now();
-  const agent = createAgent(env, job.params, job.seed);
-  runEpisodes(agent, job.episodes);
+  const agent = train(env, job.params, job.seed, job.episodes);
   const { successProbability } = evaluateGreedy(env, agent.q);
   return {
     jobId: job.id,
@@ -328,64 +310,6 @@ export function runSweepJob(
     steps: agent.totalSteps,
     ms: now() - t0,
   };
-}
-
-/**
- * The p-quantile of ascending `sorted` by linear interpolation between order statistics
- * (numpy's default, "type 7"): h = (n − 1)·p, q = x⌊h⌋ + (h − ⌊h⌋)·(x⌊h⌋+1 − x⌊h⌋).
- * At p = ½ it is the median (the mean of the two middle values when n is even). NaN when empty.
- */
-export function quantile(sorted: readonly number[], p: number): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const h = (n - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, n - 1);
-  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
-}
-
-/** The median of any list (`quantile` at ½ of its sorted copy). */
-export function median(values: readonly number[]): number {
-  return quantile(
-    [...values].sort((a, b) => a - b),
-    0.5,
-  );
-}
-
-/**
- * Per setting: median, min, max and quartiles of the exact success probability over the results
- * that are in (missing ones, of a sweep still running or cancelled, are skipped), the median steps
- * and the mean time per agent.
- */
-export function summarizeSweep(
-  plan: Pick<SweepPlan, 'settings'>,
-  results: Iterable<SweepJobResult | undefined>,
-): SweepSummary[] {
-  const success: number[][] = plan.settings.map(() => []);
-  const steps: number[][] = plan.settings.map(() => []);
-  const ms: number[] = plan.settings.map(() => 0);
-  for (const r of results) {
-    if (!r) continue;
-    success[r.settingIndex]!.push(r.successProbability);
-    steps[r.settingIndex]!.push(r.steps);
-    ms[r.settingIndex]! += r.ms;
-  }
-  return plan.settings.map((setting, settingIndex) => {
-    const xs = success[settingIndex]!.sort((a, b) => a - b);
-    const n = xs.length;
-    return {
-      settingIndex,
-      setting,
-      n,
-      median: quantile(xs, 0.5),
-      min: n > 0 ? xs[0]! : NaN,
-      max: n > 0 ? xs[n - 1]! : NaN,
-      q1: quantile(xs, 0.25),
-      q3: quantile(xs, 0.75),
-      medianSteps: median(steps[settingIndex]!),
-      meanMs: n > 0 ? ms[settingIndex]! / n : NaN,
-    };
-  });
 }
 
 /** The axes whose value lists hold more than one value. */

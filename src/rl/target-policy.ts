@@ -5,7 +5,8 @@
  */
 import { sampleOutcome, type IceMazeEnv } from './env';
 import { nextInt, nextUniform, type RngState } from './rng';
-import type { DecodedTrajectory, TieBreak } from './q-learning';
+import type { DecodedTrajectory } from './trajectory';
+import type { TieBreak } from './params';
 import { greedyAction, greedyActions } from './tables';
 
 /** A greedy episode and how it ended. */

@@ -5,7 +5,7 @@
  */
 import { defaultMaxSteps } from './env';
 import { stepsToFloor } from './epsilon-floor';
-import { LESSON_EPISODES, LESSON_PARAMS, type QParams } from './q-learning';
+import { LESSON_EPISODES, LESSON_PARAMS, type QParams } from './params';
 import { rewardWorth } from './teaching-figures';
 
 /** A tuned preset for one of Gymnasium's maps. */

@@ -28,7 +28,7 @@
  * Episodes are numbered as the worker numbers them: episode e is the (e+1)-th of the run, and
  * "episode count" n means episodes 0 … n−1 have finished.
  */
-import type { QParams } from '../rl/q-learning';
+import type { QParams } from '../rl/params';
 import type { EpisodeBatch, GreedyEvaluation, Snapshot } from '../worker/protocol';
 
 /** The fields of a snapshot the history reads (a whole `Snapshot` will do). */

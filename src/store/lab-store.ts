@@ -13,13 +13,16 @@ import { createRunHistory, type RunHistory } from './history';
 import type { HideableId } from './hideable';
 import { createEnv, defaultMaxSteps } from '../rl/env';
 import { MAPS, type MapName } from '../rl/maps';
-import { checkLimit, paramErrors, RUN_LIMITS, runSettingErrors } from '../rl/params';
 import {
+  checkLimit,
   LESSON_EPISODES,
   LESSON_FRAME_INTERVAL,
   LESSON_PARAMS,
+  paramErrors,
   type QParams,
-} from '../rl/q-learning';
+  RUN_LIMITS,
+  runSettingErrors,
+} from '../rl/params';
 import type {
   EnvInfo,
   Frame,

@@ -15,14 +15,13 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import {
   expandSweep,
-  summarizeSweep,
   sweepErrors,
   type SweepAxis,
   type SweepJobResult,
   type SweepPlan,
   type SweepSpec,
-  type SweepSummary,
 } from '../rl/sweep';
+import { summarizeSweep, type SweepSummary } from '../rl/sweep-summary';
 import { assertNever } from '../worker/protocol';
 import type { SweepCommand, SweepEvent } from '../worker/sweep-protocol';
 

@@ -22,18 +22,16 @@ import {
 import {
   checkLimit,
   isTieBreak,
-  lessonChapterLimit,
-  PARAM_LIMITS,
-  RANDOM_MAP_LIMITS,
-  RUN_LIMITS,
-  type Limit,
-} from '../rl/params';
-import {
   LESSON_EPISODES,
   LESSON_FRAME_INTERVAL,
   LESSON_PARAMS,
+  lessonChapterLimit,
+  type Limit,
+  PARAM_LIMITS,
   type QParams,
-} from '../rl/q-learning';
+  RANDOM_MAP_LIMITS,
+  RUN_LIMITS,
+} from '../rl/params';
 import type { RunSettings, Speed } from '../worker/protocol';
 import { orderedHideables, parseHideList, HIDEABLE_IDS, type HideableId } from './hideable';
 import type { DisplaySettings, GridView, LabState } from './lab-store';

@@ -12,7 +12,8 @@
  * Built once; `update` joins cells by key and only rewrites attributes and text.
  */
 import { select } from 'd3-selection';
-import { formatAxisValue, type SweepAxis, type SweepPlan, type SweepSummary } from '../rl/sweep';
+import { formatAxisValue, type SweepAxis, type SweepPlan } from '../rl/sweep';
+import type { SweepSummary } from '../rl/sweep-summary';
 import { createLegend } from './legend';
 import { contrastingText, sequentialScale, UNKNOWN_COLOR, type Palette } from './scales';
 import { FONT_FAMILY } from './theme';

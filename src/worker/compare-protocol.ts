@@ -3,7 +3,7 @@
  * side by side on one environment, one seed and one ε schedule. Types only: both sides switch on
  * `type` exhaustively (`assertNever` from `protocol.ts` in the default branch).
  */
-import type { Algorithm } from '../rl/sarsa';
+import type { Algorithm } from '../rl/algorithms/registry';
 import type { EnvInfo, RunSettings } from './protocol';
 
 export type { Algorithm, EnvInfo, RunSettings };

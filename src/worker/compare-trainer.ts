@@ -24,15 +24,10 @@
 import type { IceMazeEnv } from '../rl/env';
 import { bestSuccessWithin, evaluateGreedy } from '../rl/evaluation';
 import { checkLimit, COMPARE_SPEED_LIMIT, DEFAULT_COMPARE_SPEED } from '../rl/params';
-import { EPISODE_LOG_CAPACITY, runSteps } from '../rl/q-learning';
-import {
-  ALGORITHMS,
-  createAlgorithmAgent,
-  expectedValue,
-  isAlgorithm,
-  runAlgorithmSteps,
-  type AlgorithmAgent,
-} from '../rl/sarsa';
+import { createAgent, EPISODE_LOG_CAPACITY, type QAgent } from '../rl/agent';
+import { ALGORITHMS, isAlgorithm } from '../rl/algorithms/registry';
+import { expectedValue } from '../rl/policy';
+import { runAlgorithm } from '../rl/training';
 import { greedyMasks, greedyPolicy, stateValue, stateValues } from '../rl/tables';
 import { guardedHandler } from './guarded-handler';
 import {
@@ -83,7 +78,7 @@ export interface CompareTrainer {
 
 /** One learner of the run. */
 interface Learner {
-  readonly agent: AlgorithmAgent;
+  readonly agent: QAgent;
   readonly algorithm: AlgorithmPair[number];
   /** Next episode to read from `agent.log`. */
   logRead: number;
@@ -204,7 +199,7 @@ export function createCompareTrainer<Handle>(
     index: 0 | 1,
     algorithms: AlgorithmPair,
   ) {
-    const agent = createAlgorithmAgent(r.env, { ...r.settings.params }, r.settings.seed);
+    const agent = createAgent(r.env, { ...r.settings.params }, r.settings.seed);
     const learner: Learner = {
       agent,
       algorithm: algorithms[index],
@@ -321,10 +316,7 @@ export function createCompareTrainer<Handle>(
     const toPoint = r.curveInterval - (agent.episode % r.curveInterval);
     const episodes = Math.min(goal - agent.episode, toPoint, EPISODE_LOG_CAPACITY);
     // Q-learning on the fast loop: the same numbers as runAlgorithmSteps, bit for bit.
-    const steps =
-      l.algorithm === 'q-learning'
-        ? runSteps(agent, chunkSteps, episodes)
-        : runAlgorithmSteps(agent, l.algorithm, chunkSteps, episodes);
+    const steps = runAlgorithm(agent, l.algorithm, chunkSteps, episodes);
     if (steps > 0) dirty = true;
     drainLog(l);
     if (agent.episode % r.curveInterval === 0 && agent.episode > l.lastPointEpisode) {

@@ -2,7 +2,9 @@
  * The typed messages between the page and the training worker. Types only: both sides switch on
  * `type` exhaustively (`assertNever` in the default branch).
  */
-import type { DecodedTrajectory, QParams, StepRecord } from '../rl/q-learning';
+import type { DecodedTrajectory } from '../rl/trajectory';
+import type { QParams } from '../rl/params';
+import type { StepRecord } from '../rl/step-record';
 import type { ParamChangeRecord, RunRecord, RunSettings } from '../rl/replay';
 import type { ConvergenceReport } from '../rl/convergence';
 

@@ -34,15 +34,10 @@ import {
 } from '../rl/evaluation';
 import { createConvergenceWatch, type ConvergenceWatch } from '../rl/convergence';
 import { checkLimit, paramErrors, RUN_LIMITS, type Limit } from '../rl/params';
-import {
-  createAgent,
-  decodeTrajectory,
-  EPISODE_LOG_CAPACITY,
-  lastStepRecord,
-  runSteps,
-  type QAgent,
-  type Trajectory,
-} from '../rl/q-learning';
+import { createAgent, EPISODE_LOG_CAPACITY, type QAgent } from '../rl/agent';
+import { decodeTrajectory, type Trajectory } from '../rl/trajectory';
+import { lastStepRecord } from '../rl/step-record';
+import { runSteps } from '../rl/fast-loop';
 import { advantages, greedyMasks, greedyPolicy, policyMatrix, stateValues } from '../rl/tables';
 import {
   applyParamChange,

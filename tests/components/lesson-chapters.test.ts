@@ -9,7 +9,7 @@ import {
   sameRun,
 } from '../../src/components/lesson/setup';
 import { MAPS } from '../../src/rl/maps';
-import { LESSON_PARAMS } from '../../src/rl/q-learning';
+import { LESSON_PARAMS } from '../../src/rl/params';
 import { lessonSettings } from '../../src/store/lab-store';
 
 /** Sentences of a text: a stop followed by a blank and a capital, or the end. */

@@ -17,7 +17,7 @@ import {
   type Question,
   type Verdict,
 } from '../../src/components/lesson/questions';
-import { LESSON_PARAMS } from '../../src/rl/q-learning';
+import { LESSON_PARAMS } from '../../src/rl/params';
 import { advantages, greedyMasks, stateValues } from '../../src/rl/tables';
 import { lessonSettings } from '../../src/store/lab-store';
 import type { Snapshot, UpdateData } from '../../src/worker/protocol';
@@ -48,8 +48,8 @@ function update(change: Partial<UpdateData> = {}): UpdateData {
     slipped: false,
     nextState: 8,
     reward: 0,
-    nextMax: 0.8,
-    discountedNextMax: 0.792,
+    bootstrap: 0.8,
+    discountedBootstrap: 0.792,
     tdTarget: 0.792,
     tdError: 0.292,
     change: 0.0292,

@@ -15,8 +15,7 @@ import { TUNED_PRESETS } from '../../src/rl/tuned-presets';
 import { createEnv } from '../../src/rl/env';
 import { evaluateGreedy, valueIteration } from '../../src/rl/evaluation';
 import { MAPS } from '../../src/rl/maps';
-import { paramErrors } from '../../src/rl/params';
-import { LESSON_PARAMS } from '../../src/rl/q-learning';
+import { LESSON_PARAMS, paramErrors } from '../../src/rl/params';
 import { lessonSettings } from '../../src/store/lab-store';
 import { renderWithLab } from './lab-fixture';
 

@@ -9,7 +9,7 @@ import {
   sweepSpecFromForm,
 } from '../../src/components/dock/sweep/sweep-form';
 import { LIVE_TEXT_INTERVAL_MS } from '../../src/components/hosts/useThrottledLab';
-import { LESSON_PARAMS } from '../../src/rl/q-learning';
+import { LESSON_PARAMS } from '../../src/rl/params';
 import { expandSweep, sweepSize } from '../../src/rl/sweep';
 import { lessonSettings } from '../../src/store/lab-store';
 import { createFakeSweepPool } from '../store/in-process-sweep-worker';

@@ -14,7 +14,7 @@ import { CHAPTERS } from '../../src/components/lesson/chapters';
 import { ACTION_NAMES, defaultMaxSteps } from '../../src/rl/env';
 import { stepsToFloor } from '../../src/rl/epsilon-floor';
 import { valueIteration } from '../../src/rl/evaluation';
-import { LESSON_EPISODES, LESSON_FRAME_INTERVAL, LESSON_PARAMS } from '../../src/rl/q-learning';
+import { LESSON_EPISODES, LESSON_FRAME_INTERVAL, LESSON_PARAMS } from '../../src/rl/params';
 import { rewardWorth, teachingFigures } from '../../src/rl/teaching-figures';
 import { TUNED_PRESETS } from '../../src/rl/tuned-presets';
 

@@ -7,7 +7,9 @@ import { floorEpisode, isLessonOn8x8, zeroRows } from '../../src/components/dock
 import { stepsToFloor } from '../../src/rl/epsilon-floor';
 import { createEnv } from '../../src/rl/env';
 import { MAPS } from '../../src/rl/maps';
-import { createAgent, LESSON_PARAMS, runSteps } from '../../src/rl/q-learning';
+import { createAgent } from '../../src/rl/agent';
+import { LESSON_PARAMS } from '../../src/rl/params';
+import { runSteps } from '../../src/rl/fast-loop';
 import { TUNED_PRESETS } from '../../src/rl/tuned-presets';
 import { lessonSettings } from '../../src/store/lab-store';
 import { renderWithLab } from './lab-fixture';

@@ -8,8 +8,16 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { createEnv, type RewardSchedule } from '../../src/rl/env';
 import { MAPS } from '../../src/rl/maps';
-import { checkLimit, paramErrors, PARAM_LIMITS, RUN_LIMITS, type Limit } from '../../src/rl/params';
-import { createAgent, runSteps, setParams, type QParams } from '../../src/rl/q-learning';
+import {
+  checkLimit,
+  type Limit,
+  PARAM_LIMITS,
+  paramErrors,
+  type QParams,
+  RUN_LIMITS,
+} from '../../src/rl/params';
+import { createAgent, setParams } from '../../src/rl/agent';
+import { runSteps } from '../../src/rl/fast-loop';
 
 // Thousands of generated cases: allow for a busy machine (a run takes a few seconds when idle).
 vi.setConfig({ testTimeout: 60_000 });

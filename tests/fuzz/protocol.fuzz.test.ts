@@ -9,8 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { createEnv } from '../../src/rl/env';
 import { MAPS, generateRandomMap } from '../../src/rl/maps';
-import { checkLimit, paramErrors, RUN_LIMITS } from '../../src/rl/params';
-import { type QParams } from '../../src/rl/q-learning';
+import { checkLimit, paramErrors, type QParams, RUN_LIMITS } from '../../src/rl/params';
 import { parseRunRecord } from '../../src/rl/replay';
 import { parseCommand } from '../../src/worker/parse-command';
 import {

@@ -8,8 +8,9 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { MAPS } from '../../src/rl/maps';
-import { checkLimit, paramErrors, RUN_LIMITS } from '../../src/rl/params';
-import { runSteps, createAgent, type QAgent, type QParams } from '../../src/rl/q-learning';
+import { checkLimit, paramErrors, type QParams, RUN_LIMITS } from '../../src/rl/params';
+import { runSteps } from '../../src/rl/fast-loop';
+import { createAgent, type QAgent } from '../../src/rl/agent';
 import {
   applyParamChange,
   parseRunRecord,

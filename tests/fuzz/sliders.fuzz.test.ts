@@ -8,8 +8,13 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { createEnv } from '../../src/rl/env';
 import { MAPS } from '../../src/rl/maps';
-import { checkLimit, paramErrors, PARAM_LIMITS, RUN_LIMITS } from '../../src/rl/params';
-import type { QParams } from '../../src/rl/q-learning';
+import {
+  checkLimit,
+  PARAM_LIMITS,
+  paramErrors,
+  type QParams,
+  RUN_LIMITS,
+} from '../../src/rl/params';
 import { createLabStore, type LabStore } from '../../src/store/lab-store';
 import type { RunSettings, Speed } from '../../src/worker/protocol';
 import { createInProcessWorker, type InProcessWorker } from '../store/in-process-worker';

@@ -6,7 +6,9 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { createEnv } from '../../src/rl/env';
-import { createAgent, LESSON_PARAMS, runEpisodes } from '../../src/rl/q-learning';
+import { createAgent } from '../../src/rl/agent';
+import { LESSON_PARAMS } from '../../src/rl/params';
+import { runEpisodes } from '../../src/rl/fast-loop';
 import { replayRun, type RunRecord } from '../../src/rl/replay';
 import { createLabStore, lessonSettings } from '../../src/store/lab-store';
 import type { RunSettings, Snapshot, TrainerCommand } from '../../src/worker/protocol';

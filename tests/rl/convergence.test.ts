@@ -2,14 +2,17 @@ import { describe, expect, it } from 'vitest';
 import {
   convergenceNotice,
   createConvergenceWatch,
-  reachableStates,
+  reachableNonTerminal,
   STABLE_EPISODES,
   statesOffOptimal,
   type ConvergenceReport,
 } from '../../src/rl/convergence';
 import { createEnv } from '../../src/rl/env';
+import { generateRandomMap } from '../../src/rl/maps';
 import { valueIteration } from '../../src/rl/evaluation';
-import { createAgent, LESSON_PARAMS, runSteps } from '../../src/rl/q-learning';
+import { createAgent } from '../../src/rl/agent';
+import { LESSON_PARAMS } from '../../src/rl/params';
+import { runSteps } from '../../src/rl/fast-loop';
 import { greedyMasks, greedySetChanged } from '../../src/rl/tables';
 
 // Actions: Left 0, Down 1, Right 2, Up 3; masks have bit a set for a greedy action a.
@@ -43,26 +46,26 @@ describe('the worked 2x2 optimum', () => {
   });
 });
 
-describe('reachableStates', () => {
+describe('reachableNonTerminal', () => {
   it('marks the non-terminal states reachable from the start', () => {
-    expect(Array.from(reachableStates(env2x2))).toEqual([1, 1, 1, 0]);
+    expect(Array.from(reachableNonTerminal(env2x2))).toEqual([1, 1, 1, 0]);
   });
 
   it('leaves out a frozen tile behind a hole and the goal', () => {
     // SHF    state 2 is entered only from the hole (1) or the goal (5): never reached.
     // FFG
     const env = createEnv({ map: ['SHF', 'FFG'], isSlippery: false });
-    expect(Array.from(reachableStates(env))).toEqual([1, 0, 0, 1, 1, 0]);
+    expect(Array.from(reachableNonTerminal(env))).toEqual([1, 0, 0, 1, 1, 0]);
   });
 
   it('on the slippery 4x4 map: the 11 frozen tiles and the start, holes and goal excluded', () => {
     const env = createEnv({ map: '4x4' });
-    expect(Array.from(reachableStates(env)).join('')).toBe('1111101011100110');
+    expect(Array.from(reachableNonTerminal(env)).join('')).toBe('1111101011100110');
   });
 });
 
 describe('statesOffOptimal: G(s) ⊆ O(s) in every reachable non-terminal state', () => {
-  const reachable = reachableStates(env2x2);
+  const reachable = reachableNonTerminal(env2x2);
   const off = (masks: number[]) => statesOffOptimal(masks, star2x2.q, reachable);
 
   it('one optimal greedy action per state: equal', () => {
@@ -87,10 +90,10 @@ describe('statesOffOptimal: G(s) ⊆ O(s) in every reachable non-terminal state'
     const star = valueIteration(env, 0.9);
     // Optimal: Down at 0, Right at 3 and 4. State 2 has a wrong (Left) greedy action: unreachable.
     expect(
-      statesOffOptimal([DOWN, ALL, LEFT, RIGHT, RIGHT, ALL], star.q, reachableStates(env)),
+      statesOffOptimal([DOWN, ALL, LEFT, RIGHT, RIGHT, ALL], star.q, reachableNonTerminal(env)),
     ).toEqual([]);
     expect(
-      statesOffOptimal([DOWN, ALL, LEFT, UP, RIGHT, ALL], star.q, reachableStates(env)),
+      statesOffOptimal([DOWN, ALL, LEFT, UP, RIGHT, ALL], star.q, reachableNonTerminal(env)),
     ).toEqual([3]);
   });
 });
@@ -309,5 +312,35 @@ describe('convergenceNotice', () => {
   it('the text does not change while the policy stands (announced once)', () => {
     const later = { ...base, episode: base.episode + 5000 };
     expect(convergenceNotice(later, 0.7402)).toBe(convergenceNotice(base, 0.7402));
+  });
+});
+
+describe('reachableNonTerminal is the transition table’s reachability', () => {
+  /** Breadth-first over P: non-terminal states reached with positive probability. */
+  function byTransitions(env: ReturnType<typeof createEnv>): number[] {
+    const seen = new Set([env.start]);
+    const queue = [env.start];
+    while (queue.length > 0) {
+      const s = queue.shift()!;
+      if (env.terminal[s]) continue;
+      for (const row of env.P[s]!)
+        for (const [p, ns] of row)
+          if (p > 0 && !seen.has(ns)) {
+            seen.add(ns);
+            queue.push(ns);
+          }
+    }
+    return Array.from({ length: env.nS }, (_, s) => (seen.has(s) && !env.terminal[s] ? 1 : 0));
+  }
+
+  it('on random maps, slippery or not, at success rates 0, 1/3, 0.5 and 1', () => {
+    for (let seed = 0; seed < 40; seed++) {
+      const map = generateRandomMap(3 + (seed % 6), 0.7, seed);
+      for (const isSlippery of [true, false])
+        for (const successRate of [0, 1 / 3, 0.5, 1]) {
+          const env = createEnv({ map, isSlippery, successRate });
+          expect(Array.from(reachableNonTerminal(env))).toEqual(byTransitions(env));
+        }
+    }
   });
 });

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createDrive, driveStep, holeRisk, restartDrive } from '../../src/rl/drive';
 import { createEnv } from '../../src/rl/env';
 import { valueIteration } from '../../src/rl/evaluation';
-import { createAgent, lastStepRecord, runSteps } from '../../src/rl/q-learning';
+import { createAgent } from '../../src/rl/agent';
+import { lastStepRecord } from '../../src/rl/step-record';
+import { runSteps } from '../../src/rl/fast-loop';
 import { createRngState, nextUniform } from '../../src/rl/rng';
 
 /**
@@ -38,8 +40,8 @@ describe('driveStep', () => {
       slipped: true,
       nextState: 2,
       reward: 0,
-      nextMax: 0.75,
-      discountedNextMax: 0.375,
+      bootstrap: 0.75,
+      discountedBootstrap: 0.375,
       tdTarget: 0.375,
       tdError: -0.125,
       change: -0.0625,

@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEnv } from '../../src/rl/env';
 import { stepsToFloor } from '../../src/rl/epsilon-floor';
-import { createAgent, LESSON_PARAMS, runSteps } from '../../src/rl/q-learning';
+import { createAgent } from '../../src/rl/agent';
+import { runSteps } from '../../src/rl/fast-loop';
+import { LESSON_PARAMS } from '../../src/rl/params';
 import { TUNED_PRESETS } from '../../src/rl/tuned-presets';
 
 /** The learner's schedule, one subtraction at a time (as `runSteps` writes it); null past `cap`. */

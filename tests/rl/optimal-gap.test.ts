@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createEnv } from '../../src/rl/env';
 import { valueIteration } from '../../src/rl/evaluation';
 import { qGap } from '../../src/rl/optimal-gap';
-import { train } from '../../src/rl/q-learning';
+import { train } from '../../src/rl/training';
 
 describe('qGap', () => {
   it('takes |Q − Q*| per pair, the max per state and overall (worked numbers)', () => {

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  PARAM_LIMITS,
-  RUN_LIMITS,
   checkLimit,
   describeLimit,
   isTieBreak,
+  LESSON_PARAMS,
+  PARAM_LIMITS,
   paramErrors,
+  RUN_LIMITS,
 } from '../../src/rl/params';
 import { MAX_TIME_LIMIT } from '../../src/rl/env';
-import { LESSON_PARAMS } from '../../src/rl/q-learning';
 
 describe('checkLimit', () => {
   it('accepts every lesson default (α 0.1, γ 0.99, ε 1, decay 0.0001, min ε 0.01)', () => {

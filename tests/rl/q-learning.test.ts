@@ -1,25 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { createEnv, envStep, moveFrom, type IceMazeEnv } from '../../src/rl/env';
 import { evaluateGreedy } from '../../src/rl/evaluation';
-import {
-  EPISODE_LOG_CAPACITY,
-  LESSON_EPISODES,
-  LESSON_PARAMS,
-  chooseAction,
-  createAgent,
-  decodeTrajectory,
-  lastStepRecord,
-  runEpisodes,
-  runLessonSteps,
-  runSteps,
-  setParams,
-  step,
-  train,
-  updateQ,
-  type QAgent,
-  type QParams,
-  type StepRecord,
-} from '../../src/rl/q-learning';
+import { createAgent, EPISODE_LOG_CAPACITY, type QAgent, setParams } from '../../src/rl/agent';
+import { LESSON_EPISODES, LESSON_PARAMS, type QParams } from '../../src/rl/params';
+import { chooseAction } from '../../src/rl/policy';
+import { decodeTrajectory } from '../../src/rl/trajectory';
+import { lastStepRecord, type StepRecord } from '../../src/rl/step-record';
+import { runEpisodes, runSteps, step } from '../../src/rl/fast-loop';
+import { runAlgorithmSteps } from '../../src/rl/readable-loop';
+import { train } from '../../src/rl/training';
+import { updateQ } from '../../src/rl/algorithms/q-learning';
 import { createRng, createRngState, nextInt, nextUniform } from '../../src/rl/rng';
 import { greedyActions, stateValue } from '../../src/rl/tables';
 
@@ -128,8 +118,8 @@ describe('one Q update, worked by hand on the map S F G (deterministic, ε = 0, 
   it('moves S → F with reward 0 and reads max Q(F, ·) = 0.5', () => {
     const r = step(handAgent());
     expect([r.state, r.action, r.explored, r.nextState, r.reward]).toEqual([0, RIGHT, false, 1, 0]);
-    expect(r.nextMax).toBe(0.5);
-    expect(r.discountedNextMax).toBe(0.45);
+    expect(r.bootstrap).toBe(0.5);
+    expect(r.discountedBootstrap).toBe(0.45);
   });
 
   it('td_target = r + γ·max Q(s′) = 0 + 0.9·0.5 = 0.45', () => {
@@ -168,7 +158,7 @@ describe('one Q update, worked by hand on the map S F G (deterministic, ε = 0, 
     step(agent);
     const r = step(agent);
     expect([r.state, r.action, r.nextState, r.reward]).toEqual([1, RIGHT, 2, 1]);
-    expect(r.nextMax).toBe(0);
+    expect(r.bootstrap).toBe(0);
     expect(r.tdTarget).toBe(1);
     expect(r.tdError).toBe(0.5);
     expect(r.qAfter).toBe(0.75);
@@ -442,13 +432,13 @@ describe.each(['first', 'random'] as const)('the step record (%s ties)', (tieBre
     expect(records.some(({ r }) => r.change !== 0)).toBe(true);
   });
 
-  it('nextMax = max Q(s′, ·) before the update, tdTarget = r + γ·nextMax, tdError = tdTarget − qBefore', () => {
+  it('bootstrap = max Q(s′, ·) before the update, tdTarget = r + γ·bootstrap, tdError = tdTarget − qBefore', () => {
     const { gamma, alpha } = agent.params;
     const bad = records.filter(
       ({ r, qBefore }) =>
-        r.nextMax !== stateValue(qBefore, r.nextState) ||
-        r.discountedNextMax !== gamma * r.nextMax ||
-        r.tdTarget !== r.reward + gamma * r.nextMax ||
+        r.bootstrap !== stateValue(qBefore, r.nextState) ||
+        r.discountedBootstrap !== gamma * r.bootstrap ||
+        r.tdTarget !== r.reward + gamma * r.bootstrap ||
         r.tdError !== r.tdTarget - r.qBefore ||
         r.qAfter !== r.qBefore + alpha * r.tdError,
     );
@@ -461,7 +451,7 @@ describe.each(['first', 'random'] as const)('the step record (%s ties)', (tieBre
   });
 });
 
-describe('the lesson-shaped pieces: updateQ, chooseAction, runLessonSteps, decodeTrajectory', () => {
+describe('the lesson-shaped pieces: updateQ, chooseAction, runAlgorithmSteps, decodeTrajectory', () => {
   it('updateQ moves Q(s, a) toward r + γ·max Q(s′) by α and returns td_error', () => {
     const q = new Float64Array(12);
     q[RIGHT] = 0.3;
@@ -490,12 +480,12 @@ describe('the lesson-shaped pieces: updateQ, chooseAction, runLessonSteps, decod
     expect(Array.from(rng)).toEqual(Array.from(copy));
   });
 
-  it("runLessonSteps with 'first' ties gives the fast loop's run bit for bit", () => {
+  it("runAlgorithmSteps with 'first' ties gives the fast loop's run bit for bit", () => {
     const env = createEnv();
     const fast = createAgent(env, {}, 41);
     const lesson = createAgent(env, {}, 41);
     runSteps(fast, 20_000);
-    runLessonSteps(lesson, 20_000, Infinity);
+    runAlgorithmSteps(lesson, 'q-learning', 20_000, Infinity);
     expect(sameBits(lesson.q, fast.q)).toBe(true);
     expect(Array.from(lesson.rng)).toEqual(Array.from(fast.rng));
     expect([lesson.epsilon, lesson.episode, lesson.t]).toEqual([
@@ -618,7 +608,7 @@ describe('setParams mid-run', () => {
     const agent = midRun();
     setParams(agent, { gamma: 0.5 });
     const r = step(agent);
-    expect(r.tdTarget).toBe(r.reward + 0.5 * r.nextMax);
+    expect(r.tdTarget).toBe(r.reward + 0.5 * r.bootstrap);
   });
 
   it('a new decay and floor act on the next decay', () => {
@@ -656,9 +646,9 @@ describe('lastStepRecord after the parameters change', () => {
     const before = lastStepRecord(agent);
     setParams(agent, { gamma: 0.5 });
     const after = lastStepRecord(agent);
-    // The step used γ 0.9: td_target = r + 0.9·nextMax, so γ·nextMax must stay 0.9·nextMax.
+    // The step used γ 0.9: td_target = r + 0.9·bootstrap, so γ·bootstrap must stay 0.9·bootstrap.
     expect(after.tdTarget).toBe(before.tdTarget);
-    expect(after.discountedNextMax).toBe(0.9 * after.nextMax);
+    expect(after.discountedBootstrap).toBe(0.9 * after.bootstrap);
   });
 
   it("still reports that step's ε after the decay when agent.epsilon is set afterwards", () => {

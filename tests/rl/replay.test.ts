@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createEnv } from '../../src/rl/env';
-import { createAgent, LESSON_PARAMS, runSteps } from '../../src/rl/q-learning';
+import { createAgent } from '../../src/rl/agent';
+import { LESSON_PARAMS } from '../../src/rl/params';
+import { runSteps } from '../../src/rl/fast-loop';
 import { applyParamChange, parseRunRecord, replayRun, type RunRecord } from '../../src/rl/replay';
 
 const SETTINGS: RunRecord['settings'] = {

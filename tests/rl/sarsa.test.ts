@@ -1,31 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { createEnv, envStep, type IceMazeEnv } from '../../src/rl/env';
 import { evaluateGreedy } from '../../src/rl/evaluation';
-import {
-  LESSON_PARAMS,
-  createAgent,
-  decodeTrajectory,
-  runEpisodes,
-  runLessonSteps,
-  runSteps,
-  train,
-  type QParams,
-} from '../../src/rl/q-learning';
+import { LESSON_PARAMS, type QParams } from '../../src/rl/params';
+import { createAgent, type QAgent } from '../../src/rl/agent';
+import { decodeTrajectory } from '../../src/rl/trajectory';
+import { runEpisodes, runSteps } from '../../src/rl/fast-loop';
+import { algorithmStep, runAlgorithmEpisodes, runAlgorithmSteps } from '../../src/rl/readable-loop';
+import { train, trainAlgorithm } from '../../src/rl/training';
 import { createRng, createRngState, nextInt, nextUint32, nextUniform } from '../../src/rl/rng';
+import { ALGORITHMS, isAlgorithm } from '../../src/rl/algorithms/registry';
 import {
-  ALGORITHMS,
-  algorithmStep,
   chooseInto,
-  createAlgorithmAgent,
+  type ChosenAction,
   epsilonGreedyPolicy,
   expectedValue,
-  isAlgorithm,
-  runAlgorithmEpisodes,
-  runAlgorithmSteps,
-  trainAlgorithm,
-  type AlgorithmAgent,
-  type ChosenAction,
-} from '../../src/rl/sarsa';
+} from '../../src/rl/policy';
 import { greedyActions, stateValue } from '../../src/rl/tables';
 
 const LEFT = 0;
@@ -60,8 +49,8 @@ function sfgAgent(
   seed: number,
   qS: number,
   qF: readonly number[],
-): AlgorithmAgent {
-  const agent = createAlgorithmAgent(createEnv({ map: ['SFG'], isSlippery: false }), params, seed);
+): QAgent {
+  const agent = createAgent(createEnv({ map: ['SFG'], isSlippery: false }), params, seed);
   agent.q[0 * 4 + RIGHT] = qS;
   agent.q.set(qF, 1 * 4);
   return agent;
@@ -244,7 +233,7 @@ describe('one SARSA update, worked by hand on S F G (deterministic, α 0.5, γ 0
     const r = algorithmStep(agent, 'sarsa');
     expect([r.state, r.action, r.nextState, r.reward]).toEqual([0, RIGHT, 1, 0]);
     expect(agent.bootstrapAction).toBe(RIGHT);
-    expect(r.nextMax).toBe(0.5);
+    expect(r.bootstrap).toBe(0.5);
     expect(r.tdTarget).toBe(0 + 0.9 * 0.5);
     expect(r.tdError).toBe(0.9 * 0.5 - 0.3);
     expect(r.qAfter).toBeCloseTo(0.375, 15);
@@ -265,7 +254,7 @@ describe('one SARSA update, worked by hand on S F G (deterministic, α 0.5, γ 0
     const r = algorithmStep(agent, 'sarsa');
     expect([r.action, r.explored, r.nextState]).toEqual([RIGHT, true, 1]);
     expect(agent.bootstrapAction).toBe(UP);
-    expect(r.nextMax).toBe(0.2);
+    expect(r.bootstrap).toBe(0.2);
     expect(r.tdTarget).toBeCloseTo(0.18, 15);
     expect(r.tdError).toBeCloseTo(-0.12, 15);
     expect(r.qAfter).toBeCloseTo(0.24, 15);
@@ -320,7 +309,7 @@ describe('one SARSA update, worked by hand on S F G (deterministic, α 0.5, γ 0
       1,
       true,
     ]);
-    expect(r.nextMax).toBe(0);
+    expect(r.bootstrap).toBe(0);
     expect(r.tdTarget).toBe(1);
     expect(r.tdError).toBe(0.5);
     expect(r.qAfter).toBe(0.75);
@@ -346,7 +335,7 @@ describe('one Expected SARSA update, worked by hand on S F G (deterministic)', (
     );
     const r = algorithmStep(agent, 'expected-sarsa');
     expect([r.action, r.explored, r.nextState]).toEqual([RIGHT, false, 1]);
-    expect(r.nextMax).toBeCloseTo(0.43, 15);
+    expect(r.bootstrap).toBeCloseTo(0.43, 15);
     expect(r.tdTarget).toBe(0 + 0.9 * expectedValue(agent.q, 1, 0.2));
     expect(r.tdTarget).toBeCloseTo(0.387, 15);
     expect(r.tdError).toBeCloseTo(0.087, 15);
@@ -364,8 +353,8 @@ describe('one Expected SARSA update, worked by hand on S F G (deterministic)', (
       [0, 0.5, 0.25, 0],
     );
     const r = algorithmStep(agent, 'expected-sarsa');
-    expect(r.nextMax).toBe(0.34375);
-    expect(r.discountedNextMax).toBe(0.171875);
+    expect(r.bootstrap).toBe(0.34375);
+    expect(r.discountedBootstrap).toBe(0.171875);
     expect(r.tdTarget).toBe(0.171875);
     expect(r.tdError).toBe(-0.078125);
     expect(r.qAfter).toBe(0.2109375);
@@ -381,8 +370,8 @@ describe('one Expected SARSA update, worked by hand on S F G (deterministic)', (
     );
     const r = algorithmStep(agent, 'expected-sarsa');
     expect([r.epsilon, r.epsilonAfter]).toEqual([0.625, 0.5]);
-    expect(r.nextMax).toBe(0.34375);
-    expect(r.nextMax).not.toBe(expectedValue(agent.q, 1, 0.625));
+    expect(r.bootstrap).toBe(0.34375);
+    expect(r.bootstrap).not.toBe(expectedValue(agent.q, 1, 0.625));
   });
 
   it('draws exactly as Q-learning: one ε test, then the environment', () => {
@@ -412,7 +401,7 @@ describe('one Expected SARSA update, worked by hand on S F G (deterministic)', (
       1,
       true,
     ]);
-    expect([r!.nextMax, r!.tdTarget, r!.tdError, r!.qAfter]).toEqual([0, 1, 0.5, 0.75]);
+    expect([r!.bootstrap, r!.tdTarget, r!.tdError, r!.qAfter]).toEqual([0, 1, 0.5, 0.75]);
     expect(lesson!.tdTarget).toBe(1 + 0.5 * 0.5);
   });
 });
@@ -429,7 +418,7 @@ describe('ε = 0: SARSA and Expected SARSA bootstrap from the greedy action, as 
       for (let s = 0; s < env.nS; s++) {
         if (env.terminal[s]) continue;
         const records = (['q-learning', 'sarsa'] as const).map((alg) => {
-          const agent = createAlgorithmAgent(env, fixed(0), trial);
+          const agent = createAgent(env, fixed(0), trial);
           agent.q.set(q);
           agent.state = s;
           return algorithmStep(agent, alg);
@@ -456,7 +445,7 @@ describe('ε = 0: SARSA and Expected SARSA bootstrap from the greedy action, as 
       const env = createEnv();
       const warm = train(env, { tieBreak }, 21, 2000);
       const runs = (['q-learning', 'expected-sarsa'] as const).map((alg) => {
-        const agent = createAlgorithmAgent(env, fixed(0, { tieBreak }), 5);
+        const agent = createAgent(env, fixed(0, { tieBreak }), 5);
         agent.q.set(warm.q);
         runAlgorithmEpisodes(agent, alg, 2000);
         return agent;
@@ -472,7 +461,7 @@ describe('the readable loop keeps the same books as the fast one', () => {
   it("runAlgorithmSteps('q-learning') = runSteps bit for bit, agent.last included ('first' ties)", () => {
     const env = createEnv();
     const fast = createAgent(env, {}, 13);
-    const readable = createAlgorithmAgent(env, {}, 13);
+    const readable = createAgent(env, {}, 13);
     for (const n of [1, 7, 300, 5000, 40_000]) {
       runSteps(fast, n);
       runAlgorithmSteps(readable, 'q-learning', n);
@@ -496,11 +485,11 @@ describe('the readable loop keeps the same books as the fast one', () => {
     }
   });
 
-  it("runAlgorithmSteps('q-learning') = runLessonSteps bit for bit ('random' ties)", () => {
+  it("runSteps with 'random' ties = runAlgorithmSteps('q-learning') bit for bit", () => {
     const env = createEnv({ map: '8x8' });
     const lesson = createAgent(env, { tieBreak: 'random' }, 17);
-    const readable = createAlgorithmAgent(env, { tieBreak: 'random' }, 17);
-    runLessonSteps(lesson, 30_000, Infinity);
+    const readable = createAgent(env, { tieBreak: 'random' }, 17);
+    runSteps(lesson, 30_000, Infinity);
     runAlgorithmSteps(readable, 'q-learning', 30_000);
     expect(sameBits(readable.q, lesson.q)).toBe(true);
     expect(readable.last).toEqual(lesson.last);
@@ -509,7 +498,7 @@ describe('the readable loop keeps the same books as the fast one', () => {
   for (const algorithm of ['sarsa', 'expected-sarsa'] as const) {
     it(`${algorithm}: the episode log, visits and trajectories add up`, () => {
       const env = createEnv();
-      const agent = createAlgorithmAgent(env, {}, 3);
+      const agent = createAgent(env, {}, 3);
       runAlgorithmEpisodes(agent, algorithm, 500);
       runAlgorithmSteps(agent, algorithm, 10);
       let logged = 0;
@@ -532,7 +521,7 @@ describe('the readable loop keeps the same books as the fast one', () => {
   }
 
   it('SARSA: each step takes the a′ the step before bootstrapped from (within an episode)', () => {
-    const agent = createAlgorithmAgent(createEnv(), { epsilon: 0.5 }, 8);
+    const agent = createAgent(createEnv(), { epsilon: 0.5 }, 8);
     let before = algorithmStep(agent, 'sarsa');
     let checked = 0;
     for (let k = 0; k < 3000; k++) {
@@ -549,12 +538,12 @@ describe('the readable loop keeps the same books as the fast one', () => {
     expect(checked).toBeGreaterThan(2000);
   });
 
-  it('the record’s numbers are the update’s: td_target = r + γ·nextMax, qAfter in Q', () => {
+  it('the record’s numbers are the update’s: td_target = r + γ·bootstrap, qAfter in Q', () => {
     for (const algorithm of ALGORITHMS) {
-      const agent = createAlgorithmAgent(createEnv(), { epsilon: 0.3 }, 2);
+      const agent = createAgent(createEnv(), { epsilon: 0.3 }, 2);
       runAlgorithmSteps(agent, algorithm, 4000);
       const r = algorithmStep(agent, algorithm);
-      expect(r.tdTarget).toBe(r.reward + r.gamma * r.nextMax);
+      expect(r.tdTarget).toBe(r.reward + r.gamma * r.bootstrap);
       expect(r.tdError).toBe(r.tdTarget - r.qBefore);
       expect(agent.q[r.state * 4 + r.action]).toBe(r.qAfter);
       expect(agent.tdErrors[r.state * 4 + r.action]).toBe(r.tdError);
@@ -602,7 +591,7 @@ describe('determinism: same seed gives bit-identical Q however the run is cut', 
       const whole = trainAlgorithm(env, algorithm, params, 42, 1000);
 
       it(`${algorithm}, ${tieBreak} ties: one run = calls of random sizes`, () => {
-        const cut = createAlgorithmAgent(env, params, 42);
+        const cut = createAgent(env, params, 42);
         const sizes = createRng(99);
         let calls = 0;
         while (cut.episode < 1000) {
@@ -620,7 +609,7 @@ describe('determinism: same seed gives bit-identical Q however the run is cut', 
       });
 
       it(`${algorithm}, ${tieBreak} ties: one run = 700 single steps, then the rest`, () => {
-        const narrated = createAlgorithmAgent(env, params, 42);
+        const narrated = createAgent(env, params, 42);
         for (let k = 0; k < 700; k++) algorithmStep(narrated, algorithm);
         runAlgorithmEpisodes(narrated, algorithm, 1000 - narrated.episode);
         expect(sameBits(narrated.q, whole.q)).toBe(true);
@@ -634,10 +623,10 @@ describe('determinism: same seed gives bit-identical Q however the run is cut', 
     expect(sameBits(a.q, b.q)).toBe(false);
   });
 
-  it('trainAlgorithm = createAlgorithmAgent + runAlgorithmEpisodes; for Q-learning = train()', () => {
+  it('trainAlgorithm = createAgent + runAlgorithmEpisodes; for Q-learning = train()', () => {
     const env = createEnv();
     const a = trainAlgorithm(env, 'expected-sarsa', {}, 6, 300);
-    const b = createAlgorithmAgent(env, {}, 6);
+    const b = createAgent(env, {}, 6);
     runAlgorithmEpisodes(b, 'expected-sarsa', 300);
     expect(sameBits(a.q, b.q)).toBe(true);
     expect(
@@ -656,7 +645,7 @@ describe('switching loops mid-run', () => {
   });
 
   it('a step of the fast runSteps makes a waiting a′ stale: the next SARSA step chooses afresh', () => {
-    const agent = createAlgorithmAgent(createEnv(), { epsilon: 0.5 }, 1);
+    const agent = createAgent(createEnv(), { epsilon: 0.5 }, 1);
     runAlgorithmSteps(agent, 'sarsa', 3);
     expect(agent.nextAction.atStep).toBe(agent.totalSteps);
     runSteps(agent, 1);
@@ -713,9 +702,9 @@ describe('training', () => {
   });
 });
 
-describe('the fast loop on an AlgorithmAgent', () => {
+describe('the fast loop on an QAgent', () => {
   it('runEpisodes accepts it and gives train()’s Q', () => {
-    const agent = createAlgorithmAgent(createEnv(), {}, 0);
+    const agent = createAgent(createEnv(), {}, 0);
     runEpisodes(agent, 100);
     expect(sameBits(agent.q, train(createEnv(), {}, 0, 100).q)).toBe(true);
   });

@@ -2,16 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { createEnv } from '../../src/rl/env';
 import { evaluateGreedy } from '../../src/rl/evaluation';
 import { MAPS } from '../../src/rl/maps';
-import { LESSON_EPISODES, LESSON_PARAMS, train } from '../../src/rl/q-learning';
+import { LESSON_EPISODES, LESSON_PARAMS } from '../../src/rl/params';
+import { train } from '../../src/rl/training';
 import {
   expandSweep,
   formatAxisValue,
-  median,
   parseAxisValues,
   parseSeeds,
-  quantile,
   runSweepJob,
-  summarizeSweep,
   sweepEnv,
   sweepErrors,
   SweepError,
@@ -20,6 +18,8 @@ import {
   type SweepJobResult,
   type SweepSpec,
 } from '../../src/rl/sweep';
+import { median, quantile } from '../../src/rl/statistics';
+import { summarizeSweep } from '../../src/rl/sweep-summary';
 
 const ENV_4X4 = { map: [...MAPS['4x4']], isSlippery: true, successRate: 1 / 3, maxSteps: 100 };
 

@@ -3,8 +3,11 @@ import { ON_POLICY_DEMO } from '../../src/components/dock/glossary/lesson-figure
 import { createEnv } from '../../src/rl/env';
 import { evaluateGreedy, valueIteration } from '../../src/rl/evaluation';
 import { qGap } from '../../src/rl/optimal-gap';
-import { createAgent, LESSON_PARAMS, step, train } from '../../src/rl/q-learning';
-import { expectedValue, trainAlgorithm } from '../../src/rl/sarsa';
+import { createAgent } from '../../src/rl/agent';
+import { step } from '../../src/rl/fast-loop';
+import { LESSON_PARAMS } from '../../src/rl/params';
+import { train, trainAlgorithm } from '../../src/rl/training';
+import { expectedValue } from '../../src/rl/policy';
 import { advantages, stateValue } from '../../src/rl/tables';
 import {
   holeSurprise,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createEnv, defaultMaxSteps } from '../../src/rl/env';
 import { stepsToFloor } from '../../src/rl/epsilon-floor';
-import { createAgent, runSteps } from '../../src/rl/q-learning';
+import { createAgent } from '../../src/rl/agent';
+import { runSteps } from '../../src/rl/fast-loop';
 import { TUNED_PRESETS, type TunedPreset } from '../../src/rl/tuned-presets';
 
 /** The 0-based episode during which ε reached its floor, for one seed. */

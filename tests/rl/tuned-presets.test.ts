@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createEnv } from '../../src/rl/env';
 import { bestSuccessWithin, evaluateGreedy } from '../../src/rl/evaluation';
-import { createAgent, runEpisodes } from '../../src/rl/q-learning';
+import { createAgent } from '../../src/rl/agent';
+import { runEpisodes } from '../../src/rl/fast-loop';
 import { TUNED_PRESETS } from '../../src/rl/tuned-presets';
 
 describe('tuned presets', () => {

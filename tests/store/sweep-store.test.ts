@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAPS } from '../../src/rl/maps';
-import { LESSON_PARAMS } from '../../src/rl/q-learning';
+import { LESSON_PARAMS } from '../../src/rl/params';
 import { expandSweep, runSweepJob, sweepEnv, type SweepSpec } from '../../src/rl/sweep';
 import { createSweepStore, sweepPoolSize } from '../../src/store/sweep-store';
 import { createFakeSweepPool } from './in-process-sweep-worker';

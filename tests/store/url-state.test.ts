@@ -2,8 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultMaxSteps } from '../../src/rl/env';
 import { generateRandomMap, MAPS, parseMap } from '../../src/rl/maps';
-import { checkLimit, PARAM_LIMITS, RUN_LIMITS, RANDOM_MAP_LIMITS } from '../../src/rl/params';
-import { LESSON_PARAMS } from '../../src/rl/q-learning';
+import {
+  checkLimit,
+  LESSON_PARAMS,
+  PARAM_LIMITS,
+  RANDOM_MAP_LIMITS,
+  RUN_LIMITS,
+} from '../../src/rl/params';
 import { lessonSettings, type GridView } from '../../src/store/lab-store';
 import {
   DEFAULT_URL_STATE,

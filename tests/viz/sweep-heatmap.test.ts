@@ -1,13 +1,9 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, test } from 'vitest';
 import { MAPS } from '../../src/rl/maps';
-import { LESSON_PARAMS } from '../../src/rl/q-learning';
-import {
-  expandSweep,
-  summarizeSweep,
-  type SweepJobResult,
-  type SweepSpec,
-} from '../../src/rl/sweep';
+import { LESSON_PARAMS } from '../../src/rl/params';
+import { expandSweep, type SweepJobResult, type SweepSpec } from '../../src/rl/sweep';
+import { summarizeSweep } from '../../src/rl/sweep-summary';
 import { sequentialScale, UNKNOWN_COLOR } from '../../src/viz/scales';
 import {
   createSweepHeatmap,

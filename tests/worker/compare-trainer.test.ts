@@ -2,8 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEnv } from '../../src/rl/env';
 import { evaluateGreedy, valueIteration } from '../../src/rl/evaluation';
-import { LESSON_PARAMS } from '../../src/rl/q-learning';
-import { expectedValue, trainAlgorithm, type Algorithm } from '../../src/rl/sarsa';
+import { LESSON_PARAMS } from '../../src/rl/params';
+import { expectedValue } from '../../src/rl/policy';
+import { trainAlgorithm } from '../../src/rl/training';
+import type { Algorithm } from '../../src/rl/algorithms/registry';
 import type {
   AlgorithmPair,
   CompareCommand,

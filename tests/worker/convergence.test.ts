@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { reachableStates, statesOffOptimal } from '../../src/rl/convergence';
+import { reachableNonTerminal, statesOffOptimal } from '../../src/rl/convergence';
 import { createEnv } from '../../src/rl/env';
 import { evaluateGreedy, valueIteration } from '../../src/rl/evaluation';
-import { createAgent, LESSON_PARAMS, runSteps } from '../../src/rl/q-learning';
+import { createAgent } from '../../src/rl/agent';
+import { LESSON_PARAMS } from '../../src/rl/params';
+import { runSteps } from '../../src/rl/fast-loop';
 import type { RunSettings, Snapshot, TrainerCommand } from '../../src/worker/protocol';
 import { createTrainer } from '../../src/worker/trainer';
 import { createFakeEndpoint } from './fake-endpoint';
@@ -55,7 +57,7 @@ describe('the convergence report in the snapshots', () => {
     const env = createEnv({ map: SETTINGS.map });
     const star = valueIteration(env, SETTINGS.params.gamma);
     expect(c.verdict).toEqual({
-      offOptimal: statesOffOptimal(s.greedyMask, star.q, reachableStates(env)),
+      offOptimal: statesOffOptimal(s.greedyMask, star.q, reachableNonTerminal(env)),
       reachable: 11,
       successProbability: evaluateGreedy(env, s.q).successProbability,
       untouched: false,

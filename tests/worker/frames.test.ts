@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createEnv } from '../../src/rl/env';
 import { evaluateGreedy } from '../../src/rl/evaluation';
-import { createAgent, LESSON_PARAMS, runEpisodes } from '../../src/rl/q-learning';
+import { createAgent } from '../../src/rl/agent';
+import { LESSON_PARAMS } from '../../src/rl/params';
+import { runEpisodes } from '../../src/rl/fast-loop';
 import type { RunSettings, TrainerCommand } from '../../src/worker/protocol';
 import { createTrainer } from '../../src/worker/trainer';
 import { createFakeEndpoint } from './fake-endpoint';

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { sweepRequest } from '../../scripts/sweep-cli';
 import { runSweepOnThreads } from '../../scripts/sweep-pool';
 import { MAPS } from '../../src/rl/maps';
-import { LESSON_PARAMS } from '../../src/rl/q-learning';
-import { runSweepJob, sweepEnv, summarizeSweep, type SweepPlan } from '../../src/rl/sweep';
+import { LESSON_PARAMS } from '../../src/rl/params';
+import { runSweepJob, sweepEnv, type SweepPlan } from '../../src/rl/sweep';
+import { summarizeSweep } from '../../src/rl/sweep-summary';
 import { createSweepHandler } from '../../src/worker/sweep-handler';
 import type { SweepEvent } from '../../src/worker/sweep-protocol';
 

@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createEnv } from '../../src/rl/env';
 import { evaluateGreedy } from '../../src/rl/evaluation';
-import {
-  createAgent,
-  LESSON_PARAMS,
-  runEpisodes,
-  runSteps,
-  setParams,
-  type QAgent,
-} from '../../src/rl/q-learning';
+import { createAgent, type QAgent, setParams } from '../../src/rl/agent';
+import { LESSON_PARAMS } from '../../src/rl/params';
+import { runEpisodes, runSteps } from '../../src/rl/fast-loop';
 import type { RunSettings, Snapshot, TrainerCommand } from '../../src/worker/protocol';
 import {
   createTrainer,
@@ -230,7 +225,7 @@ describe('step and step-episode', () => {
       expect(s.totalSteps).toBe(i);
       const last = s.last!;
       expect(last.tdError).toBe(last.tdTarget - last.qBefore);
-      expect(last.tdTarget).toBe(last.reward + last.gamma * last.nextMax);
+      expect(last.tdTarget).toBe(last.reward + last.gamma * last.bootstrap);
       expect(last.qAfter).toBe(last.qBefore + last.alpha * last.tdError);
       expect(last.totalSteps).toBe(i);
       expect(last.alpha).toBe(0.1);

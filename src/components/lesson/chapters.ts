@@ -13,7 +13,7 @@ import {
   LESSON_FRAME_INTERVAL,
   LESSON_PARAMS,
   type QParams,
-} from '../../rl/q-learning';
+} from '../../rl/params';
 import type { GridView } from '../../store/lab-store';
 import type { Speed } from '../../worker/protocol';
 import type { QuestionKind } from './questions';

@@ -7,7 +7,7 @@
 import { ACTION_NAMES } from '../../rl/env';
 import { stepsToFloor } from '../../rl/epsilon-floor';
 import { greedyActions, stateValue } from '../../rl/tables';
-import type { QParams } from '../../rl/q-learning';
+import type { QParams } from '../../rl/params';
 import type { RunSettings, Snapshot, UpdateData } from '../../worker/protocol';
 
 /** The kinds of question a chapter can ask. */
@@ -162,7 +162,7 @@ export function qUpdateQuestion(live: LiveState): Question | string {
   if (!u) return NO_SNAPSHOT;
   const action = ACTION_NAMES[u.action]!;
   // Q(s,a) ← Q(s,a) + α·(r + γ·max_a′ Q(s′,a′) − Q(s,a)), from the numbers as the worker had them.
-  const target = u.reward + u.gamma * u.nextMax;
+  const target = u.reward + u.gamma * u.bootstrap;
   const error = target - u.qBefore;
   const answer = u.qBefore + u.alpha * error;
   const ncol = ncolOf(live);
@@ -172,12 +172,12 @@ export function qUpdateQuestion(live: LiveState): Question | string {
     prompt:
       `The agent was in ${cellName(u.state, ncol)}, took ${action} and landed in state ` +
       `${u.nextState} with reward ${u.reward}. Before the update Q(s,${action}) = ${fmt(u.qBefore)} ` +
-      `and max_a′ Q(s′,a′) = ${fmt(u.nextMax)}; α = ${u.alpha}, γ = ${u.gamma}. ` +
+      `and max_a′ Q(s′,a′) = ${fmt(u.bootstrap)}; α = ${u.alpha}, γ = ${u.gamma}. ` +
       `What is Q(s,${action}) after the update? (to three decimals)`,
     answer,
     tolerance: NUMBER_TOLERANCE,
     explanation:
-      `TD target = r + γ·max Q(s′) = ${u.reward} + ${u.gamma}·${fmt(u.nextMax)} = ${fmt(target)}; ` +
+      `TD target = r + γ·max Q(s′) = ${u.reward} + ${u.gamma}·${fmt(u.bootstrap)} = ${fmt(target)}; ` +
       `TD error = ${fmt(target)} − ${fmt(u.qBefore)} = ${fmt(error)}; ` +
       `new Q = ${fmt(u.qBefore)} + ${u.alpha}·${fmt(error)} = ${fmt(answer)}. ` +
       `The worker’s own Q(s,${action}) after the update: ${fmt(u.qAfter)}.`,

@@ -6,7 +6,7 @@
 import { lessonSettings, type LabState } from '../../store/lab-store';
 import { CHAPTERS, type Chapter } from './chapters';
 import type { RunSettings } from '../../worker/protocol';
-import type { QParams } from '../../rl/q-learning';
+import type { QParams } from '../../rl/params';
 
 /** The run a chapter is set up on: the lesson's settings on its map, with its seed. */
 export function chapterRun(chapter: Chapter): RunSettings {

@@ -1,6 +1,5 @@
 import { memo } from 'react';
-import { PARAM_LIMITS } from '../../rl/params';
-import type { QParams } from '../../rl/q-learning';
+import { PARAM_LIMITS, type QParams } from '../../rl/params';
 import { useLab } from './lab-context';
 import { Slider } from './Slider';
 import { Hideable, isShown } from './Hideable';

@@ -142,7 +142,7 @@ export function UpdateNumbers({ last }: { last: UpdateData }) {
         TD target <Term id="td-target">?</Term>
       </dt>
       <dd>
-        r + γ·max<sub>a′</sub> Q(s′,a′) = {last.reward} + {last.gamma}·{fmt(last.nextMax)} ={' '}
+        r + γ·max<sub>a′</sub> Q(s′,a′) = {last.reward} + {last.gamma}·{fmt(last.bootstrap)} ={' '}
         <strong>{fmt(last.tdTarget)}</strong>
       </dd>
       <dt>

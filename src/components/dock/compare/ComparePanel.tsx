@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import { ALGORITHM_LABELS, ALGORITHMS, isAlgorithm } from '../../../rl/sarsa';
+import { ALGORITHM_LABELS, ALGORITHMS, isAlgorithm } from '../../../rl/algorithms/registry';
 import {
   COMPARE_SPEEDS,
   createCompareStore,

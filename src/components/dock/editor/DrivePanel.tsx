@@ -212,7 +212,7 @@ export const DrivePanel = memo(function DrivePanel() {
               <UpdateRow
                 label={`γ·max Q(s′,a′), γ = ${last.gamma}`}
                 term="gamma"
-                value={last.discountedNextMax}
+                value={last.discountedBootstrap}
               />
               <UpdateRow
                 label="TD target = r + γ·max Q(s′,a′)"

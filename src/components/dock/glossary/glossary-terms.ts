@@ -5,7 +5,7 @@
  * `<Term>` buttons render these.
  */
 import { ACTION_NAMES } from '../../../rl/env';
-import { LESSON_PARAMS } from '../../../rl/q-learning';
+import { LESSON_PARAMS } from '../../../rl/params';
 import { greedyAction, maskActions } from '../../../rl/tables';
 import type { LabState } from '../../../store/lab-store';
 import { formatQ } from '../../../viz/q-table';

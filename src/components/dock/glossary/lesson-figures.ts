@@ -5,7 +5,7 @@
  * formats the texts write them in.
  */
 import { ACTION_NAMES, createEnv, defaultMaxSteps } from '../../../rl/env';
-import { LESSON_PARAMS } from '../../../rl/q-learning';
+import { LESSON_PARAMS } from '../../../rl/params';
 import { teachingFigures } from '../../../rl/teaching-figures';
 
 /** Gymnasium's 4x4 map, slippery, with its time limit: the lesson's environment. */

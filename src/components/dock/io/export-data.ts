@@ -11,7 +11,7 @@
  */
 import type { RunHistory } from '../../../store/history';
 import { advantages, greedyMasks, stateValues } from '../../../rl/tables';
-import type { QParams } from '../../../rl/q-learning';
+import type { QParams } from '../../../rl/params';
 import type { ParamChangeRecord, RunRecord } from '../../../rl/replay';
 import type { EnvInfo, GreedyEvaluation, OptimumInfo, RunSettings } from '../../../worker/protocol';
 

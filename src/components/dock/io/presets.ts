@@ -11,7 +11,7 @@ import {
   LESSON_FRAME_INTERVAL,
   LESSON_PARAMS,
   type QParams,
-} from '../../../rl/q-learning';
+} from '../../../rl/params';
 import { rewardWorth, teachingFigures } from '../../../rl/teaching-figures';
 import type { RunSettings } from '../../../worker/protocol';
 import { fixed3, LESSON_ENV, LESSON_FIGURES, percent } from '../glossary/lesson-figures';

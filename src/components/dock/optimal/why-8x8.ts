@@ -10,7 +10,7 @@
  *   greedy rule (numpy's argmax) sends it Left, action 0.
  */
 import { MAPS } from '../../../rl/maps';
-import { LESSON_PARAMS, type QParams } from '../../../rl/q-learning';
+import { LESSON_PARAMS, type QParams } from '../../../rl/params';
 import type { RunSettings, Snapshot } from '../../../worker/protocol';
 
 /** True on Gymnasium's 8x8 map with the lesson's hyperparameters (the run that learns nothing). */

@@ -1,7 +1,8 @@
 import { memo, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { shallow } from 'zustand/vanilla/shallow';
-import { SWEEP_AXES, type SweepAxis, type SweepSummary } from '../../../rl/sweep';
+import { SWEEP_AXES, type SweepAxis } from '../../../rl/sweep';
+import type { SweepSummary } from '../../../rl/sweep-summary';
 import {
   createSweepStore,
   sweepPoolSize,

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { createAgent } from '../../src/rl/agent';
+import type { AlgorithmDefinition } from '../../src/rl/algorithms/definition';
+import { Q_LEARNING } from '../../src/rl/algorithms/q-learning';
+import {
+  ALGORITHM_LABELS,
+  ALGORITHM_REGISTRY,
+  ALGORITHMS,
+  BOOTSTRAP_FORMULAS,
+  algorithmDefinition,
+  isAlgorithm,
+} from '../../src/rl/algorithms/registry';
+import { createEnv } from '../../src/rl/env';
+import { runEpisodes } from '../../src/rl/fast-loop';
+import { algorithmStep, runAlgorithmEpisodes } from '../../src/rl/readable-loop';
+import { stateValue } from '../../src/rl/tables';
+
+const RIGHT = 2;
+
+/** Q-tables equal bit for bit. */
+function sameBits(a: Float64Array, b: Float64Array): boolean {
+  return a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
+}
+
+/**
+ * A definition that is not in the registry, as issue 17's algorithms will be written: a
+ * pessimist that bootstraps from the worst action, min_a′ Q(s′, a′) (0 past a hole or the goal).
+ */
+const MIN_Q: AlgorithmDefinition<'min-q'> = {
+  name: 'min-q',
+  label: 'Pessimistic Q',
+  policy: 'off-policy',
+  extraState: 'none',
+  bootstrapFormula: 'min_a′ Q(s′, a′)',
+  bootstrap: ({ q, nextState, terminated }) =>
+    terminated ? 0 : Math.min(...q.subarray(nextState * 4, nextState * 4 + 4)),
+};
+
+describe('the algorithm registry', () => {
+  it('lists Q-learning, SARSA and Expected SARSA, each under its own name', () => {
+    expect(ALGORITHMS).toEqual(['q-learning', 'sarsa', 'expected-sarsa']);
+    for (const d of ALGORITHM_REGISTRY) {
+      expect(algorithmDefinition(d.name)).toBe(d);
+      expect(isAlgorithm(d.name)).toBe(true);
+      expect(ALGORITHM_LABELS[d.name]).toBe(d.label);
+      expect(BOOTSTRAP_FORMULAS[d.name]).toBe(d.bootstrapFormula);
+    }
+    expect(isAlgorithm('min-q')).toBe(false);
+    expect(isAlgorithm(undefined)).toBe(false);
+  });
+
+  it('says which learn off-policy and which carry their next action', () => {
+    const kinds = ALGORITHM_REGISTRY.map((d) => [d.name, d.policy, d.extraState]);
+    expect(kinds).toEqual([
+      ['q-learning', 'off-policy', 'none'],
+      ['sarsa', 'on-policy', 'next-action'],
+      ['expected-sarsa', 'on-policy', 'none'],
+    ]);
+  });
+});
+
+describe('a new definition runs through the general loop unchanged', () => {
+  it('one step by hand: Q(S, Right) 0.3 → 0.3 + 0.5·(0 + 0.9·min Q(F) − 0.3) = 0.195', () => {
+    const env = createEnv({ map: ['SFG'], isSlippery: false });
+    const agent = createAgent(env, { alpha: 0.5, gamma: 0.9, epsilon: 0, epsilonDecay: 0 }, 0);
+    agent.q[RIGHT] = 0.3;
+    agent.q.set([0.1, 0.4, 0.5, 0.2], 4);
+    const r = algorithmStep(agent, MIN_Q);
+    expect([r.state, r.action, r.nextState, r.reward]).toEqual([0, RIGHT, 1, 0]);
+    expect(r.bootstrap).toBe(0.1);
+    expect(r.tdTarget).toBeCloseTo(0.09, 15);
+    expect(r.tdError).toBeCloseTo(-0.21, 15);
+    expect(agent.q[RIGHT]).toBeCloseTo(0.195, 15);
+    expect(r.qAfter).toBe(agent.q[RIGHT]);
+  });
+
+  it('keeps the books every loop keeps: the log, visits and step counts add up', () => {
+    const agent = createAgent(createEnv(), {}, 4);
+    runAlgorithmEpisodes(agent, MIN_Q, 300);
+    let logged = 0;
+    for (let e = 0; e < 300; e++) logged += agent.log.lengths[e]!;
+    expect(agent.episode).toBe(300);
+    expect(logged).toBe(agent.totalSteps);
+    expect(agent.visits.reduce((a, b) => a + b, 0)).toBe(agent.totalSteps);
+    expect(agent.q.every((x) => x >= 0 && x <= 1)).toBe(true);
+  });
+
+  it('reads nothing but the definition: a renamed copy of Q-learning gives the fast loop’s run', () => {
+    const copy: AlgorithmDefinition<'copy'> = {
+      ...Q_LEARNING,
+      name: 'copy',
+      bootstrap: ({ q, nextState }) => stateValue(q, nextState),
+    };
+    const env = createEnv();
+    const readable = createAgent(env, {}, 9);
+    const fast = createAgent(env, {}, 9);
+    runAlgorithmEpisodes(readable, copy, 2000);
+    runEpisodes(fast, 2000);
+    expect(sameBits(readable.q, fast.q)).toBe(true);
+    expect(readable.last).toEqual(fast.last);
+  });
+});
