@@ -17,6 +17,9 @@ import {
   teachingFigures,
 } from '../../src/rl/teaching-figures';
 
+/** Training runs of many seeds: room for a loaded machine (Vitest's default is 5 s). */
+const HEAVY_TEST_MS = 60_000;
+
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 const r4 = (x: number) => Math.round(x * 10_000) / 10_000;
 
@@ -55,12 +58,16 @@ describe('V*, the γ-optimal policy and the best within the time limit (4x4, γ 
     expect(f.optimalPolicy.successProbability).toBeLessThan(f.bestWithinLimit);
   });
 
-  it('γ 0.99 does not make the policy take short paths: it trades length for safety (45 steps on average against 6)', () => {
-    expect(Math.round(f.optimalPolicy.expectedLength)).toBe(45);
-    expect(f.shortestPath).toBe(6);
-    // The lesson's learned policy (seed 0) too: 41 steps on average.
-    expect(Math.round(evaluateGreedy(env, train(env, {}, 0).q).expectedLength)).toBe(41);
-  });
+  it(
+    'γ 0.99 does not make the policy take short paths: it trades length for safety (45 steps on average against 6)',
+    () => {
+      expect(Math.round(f.optimalPolicy.expectedLength)).toBe(45);
+      expect(f.shortestPath).toBe(6);
+      // The lesson's learned policy (seed 0) too: 41 steps on average.
+      expect(Math.round(evaluateGreedy(env, train(env, {}, 0).q).expectedLength)).toBe(41);
+    },
+    HEAVY_TEST_MS,
+  );
 });
 
 describe('the TD error at the exact Q* (the |δ| layer, the TD error, Q)', () => {
@@ -133,48 +140,64 @@ describe('SARSA values its own exploration, not the ice (ε 0.3 held, 10,000 epi
       ),
     );
 
-  it('slippery: Q-learning 0.50–0.58 near V* = 0.542; SARSA 0.10–0.14, Expected SARSA 0.11–0.13', () => {
-    const range = (xs: number[]) =>
-      [Math.min(...xs), Math.max(...xs)].map((x) => Math.round(x * 100) / 100);
-    expect(range(vStart(true, 'q-learning'))).toEqual([0.5, 0.58]);
-    expect(range(vStart(true, 'sarsa'))).toEqual([0.1, 0.14]);
-    expect(range(vStart(true, 'expected-sarsa'))).toEqual([0.11, 0.13]);
-  });
+  it(
+    'slippery: Q-learning 0.50–0.58 near V* = 0.542; SARSA 0.10–0.14, Expected SARSA 0.11–0.13',
+    () => {
+      const range = (xs: number[]) =>
+        [Math.min(...xs), Math.max(...xs)].map((x) => Math.round(x * 100) / 100);
+      expect(range(vStart(true, 'q-learning'))).toEqual([0.5, 0.58]);
+      expect(range(vStart(true, 'sarsa'))).toEqual([0.1, 0.14]);
+      expect(range(vStart(true, 'expected-sarsa'))).toEqual([0.11, 0.13]);
+    },
+    HEAVY_TEST_MS,
+  );
 
-  it('on ice that never slips the gap remains: it comes from the random moves, not the slipping', () => {
-    const q = vStart(false, 'q-learning');
-    const sarsa = vStart(false, 'sarsa');
-    for (let i = 0; i < q.length; i++) expect(sarsa[i]!).toBeLessThan(q[i]! - 0.2);
-    // As the README quotes them: Q-learning 0.951 = 0.99⁵ on every seed, SARSA 0.59–0.66.
-    expect(q.map((v) => v.toFixed(3))).toEqual(Array(5).fill('0.951'));
-    expect([Math.min(...sarsa), Math.max(...sarsa)].map((v) => v.toFixed(2))).toEqual([
-      '0.59',
-      '0.66',
-    ]);
-  });
+  it(
+    'on ice that never slips the gap remains: it comes from the random moves, not the slipping',
+    () => {
+      const q = vStart(false, 'q-learning');
+      const sarsa = vStart(false, 'sarsa');
+      for (let i = 0; i < q.length; i++) expect(sarsa[i]!).toBeLessThan(q[i]! - 0.2);
+      // As the README quotes them: Q-learning 0.951 = 0.99⁵ on every seed, SARSA 0.59–0.66.
+      expect(q.map((v) => v.toFixed(3))).toEqual(Array(5).fill('0.951'));
+      expect([Math.min(...sarsa), Math.max(...sarsa)].map((v) => v.toFixed(2))).toEqual([
+        '0.59',
+        '0.66',
+      ]);
+    },
+    HEAVY_TEST_MS,
+  );
 });
 
 describe('the gap ‖Q − Q*‖∞ with constant α levels off (optimal-values panel)', () => {
   const env = createEnv();
   const { q: qStar } = valueIteration(env, 0.99);
 
-  it('0.863 at Q = 0, 0.296 after the lesson’s run (seed 0), held by Q(3, Right) = 0.006 against Q* = 0.302', () => {
-    expect(r3(qGap(new Float64Array(64), qStar).max)).toBe(0.863);
-    const q = train(env, {}, 0).q;
-    const gap = qGap(q, qStar);
-    expect(r3(gap.max)).toBe(0.296);
-    expect(gap.maxState).toBe(3);
-    expect(gap.pairs[3 * 4 + 2]).toBe(gap.max);
-    expect(r3(q[3 * 4 + 2]!)).toBe(0.006);
-    expect(r3(qStar[3 * 4 + 2]!)).toBe(0.302);
-  });
+  it(
+    '0.863 at Q = 0, 0.296 after the lesson’s run (seed 0), held by Q(3, Right) = 0.006 against Q* = 0.302',
+    () => {
+      expect(r3(qGap(new Float64Array(64), qStar).max)).toBe(0.863);
+      const q = train(env, {}, 0).q;
+      const gap = qGap(q, qStar);
+      expect(r3(gap.max)).toBe(0.296);
+      expect(gap.maxState).toBe(3);
+      expect(gap.pairs[3 * 4 + 2]).toBe(gap.max);
+      expect(r3(q[3 * 4 + 2]!)).toBe(0.006);
+      expect(r3(qStar[3 * 4 + 2]!)).toBe(0.302);
+    },
+    HEAVY_TEST_MS,
+  );
 
-  it('does not go to 0 with more episodes: after 20,000, 40,000 and 80,000 it stays above 0.1', () => {
-    const gaps = [20_000, 40_000, 80_000].map((n) => qGap(train(env, {}, 0, n).q, qStar).max);
-    for (const g of gaps) expect(g).toBeGreaterThan(0.1);
-    // As the README quotes them.
-    expect(gaps.map((g) => g.toFixed(2))).toEqual(['0.16', '0.23', '0.19']);
-    // Not monotone either: it rises again between 20,000 and 40,000 episodes.
-    expect(gaps[1]!).toBeGreaterThan(gaps[0]!);
-  });
+  it(
+    'does not go to 0 with more episodes: after 20,000, 40,000 and 80,000 it stays above 0.1',
+    () => {
+      const gaps = [20_000, 40_000, 80_000].map((n) => qGap(train(env, {}, 0, n).q, qStar).max);
+      for (const g of gaps) expect(g).toBeGreaterThan(0.1);
+      // As the README quotes them.
+      expect(gaps.map((g) => g.toFixed(2))).toEqual(['0.16', '0.23', '0.19']);
+      // Not monotone either: it rises again between 20,000 and 40,000 episodes.
+      expect(gaps[1]!).toBeGreaterThan(gaps[0]!);
+    },
+    HEAVY_TEST_MS,
+  );
 });
