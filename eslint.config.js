@@ -62,6 +62,55 @@ export default tseslint.config(
     'src/rl is pure TypeScript: no DOM, React, store or D3.',
   ),
   zone(
+    'shared',
+    [
+      'react',
+      'react-dom',
+      'zustand',
+      'zustand/*',
+      'd3-*',
+      '**/store/**',
+      '**/viz/**',
+      '**/components/**',
+      '**/app/**',
+    ],
+    'src/shared is pure TypeScript over src/rl and the worker protocol types: no DOM, React, store or D3.',
+  ),
+  {
+    // Only the worker's protocol types, never its code.
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/worker/*protocol'],
+              allowTypeImports: true,
+              message: 'src/shared imports only types from the worker protocol, never its code.',
+            },
+            {
+              group: ['**/worker/**', '!**/worker/*protocol'],
+              message: 'src/shared imports only the worker protocol types.',
+            },
+          ],
+        },
+      ],
+      // The WebWorker lib gives it URLSearchParams; the page's and the worker's globals stay out.
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'self',
+        'location',
+        'history',
+        'navigator',
+        'localStorage',
+        'postMessage',
+      ],
+    },
+  },
+  zone(
     'worker',
     [
       'react',

@@ -101,6 +101,20 @@ export interface QAgent {
   readonly nextAction: ChosenAction;
   /** The a′ the last update's bootstrap drew (SARSA); −1 for the other algorithms or a terminal s′. */
   bootstrapAction: number;
+  /** The fast loop's working copy of the tables (`fast-loop.ts`); null until its first call. */
+  fastTables: FastTables | null;
+}
+
+/**
+ * The fast loop's working copy, laid out so that one index reaches everything a step touches
+ * (`fast-loop.ts` writes and reads it; nothing else does). Q, N and δ are copied in at the start of
+ * each call and out at its end, so between calls `q`, `visits` and `tdErrors` are the truth.
+ */
+export interface FastTables {
+  /** Per pair (s, a), 8 doubles from `(s << 5) | (a << 3)`. */
+  readonly f: Float64Array;
+  /** Per pair (s, a), 4 packed outcomes from `(s << 4) | (a << 2)`. */
+  readonly g: Int32Array;
 }
 
 /** A learner at the start of a run, ready for any algorithm: Q all zeros, ε at its start. */
@@ -151,6 +165,7 @@ export function createAgent(
     },
     nextAction: createChosenAction(p.epsilon),
     bootstrapAction: -1,
+    fastTables: null,
   };
 }
 

@@ -1,9 +1,8 @@
 /**
- * The lesson's Q-learning at full speed: one flat loop over typed arrays with the generator state
- * in locals, no calls and no allocation per step, keeping exactly the books the page reads. It
- * draws the same numbers as the readable loop (`runAlgorithmSteps` with Q-learning) and is tested
- * bit for bit against it, so any way of cutting a run into calls, fast or readable, gives the
- * same run.
+ * The lesson's Q-learning at full speed: one flat loop with the generator state in locals, no
+ * calls and no allocation per step, keeping exactly the books the page reads. It draws the same
+ * numbers as the readable loop (`runAlgorithmSteps` with Q-learning) and is tested bit for bit
+ * against it, so any way of cutting a run into calls, fast or readable, gives the same run.
  *
  *   behaviour: ε-greedy — a uniform draw u < ε explores (a uniformly random action), else the
  *              greedy action argmax_a Q(s, a) (ties to the lowest action, numpy's argmax; the
@@ -12,31 +11,86 @@
  *              td_error  = td_target − Q(s, a)
  *              Q(s, a)  ← Q(s, a) + α · td_error
  *   schedule:  after every step ε ← max(min ε, ε − decay)
+ *
+ * Why it is shaped like this: V8 keeps a loop fast when few values are live in it. So a step
+ * touches two typed arrays (plus the trajectory's codes), both indexed from the state alone:
+ *
+ *   f, 8 doubles per pair (s, a) from (s << 5) | (a << 3):
+ *     0 Q(s, a)   1 N(s, a)   2 δ(s, a)   3–5 the cumulative probabilities of its outcomes
+ *     and in the record of a = 0:   6 V(s) = max_a Q(s, a)   7 the reward for entering s
+ *   g, 4 ints per pair from (s << 4) | (a << 2): outcome k packed as
+ *     nextState << 5 | direction << 2 | terminated, the trajectory code without its action bits
+ *
+ * V(s) is kept up to date after every update (the max of the new Q(s, a) and the best other
+ * action, which the greedy-set watch needs anyway), so the bootstrap max_a′ Q(s′, a′) is one load.
+ * Q never holds −0 (it starts at +0 and x + y is −0 only when both are), so this max is the row's
+ * max bit for bit.
  */
-import { finishEpisode, type QAgent } from './agent';
+import { finishEpisode, type FastTables, type QAgent } from './agent';
 import { Q_LEARNING } from './algorithms/q-learning';
+import type { IceMazeEnv } from './env';
 import { runAlgorithmSteps } from './readable-loop';
 import { lastStepRecord, recordLast, type StepRecord } from './step-record';
-import { CODE_EXPLORED_BIT } from './trajectory';
+import { rewardOfEntering, CODE_EXPLORED_BIT } from './trajectory';
+
+/** The fast loop's tables for `env`, the environment's part filled in (constant for a run). */
+function createFastTables(env: IceMazeEnv): FastTables {
+  const f = new Float64Array(env.nS << 5);
+  const g = new Int32Array(env.nS << 4);
+  for (let s = 0; s < env.nS; s++) {
+    f[(s << 5) | 7] = rewardOfEntering(env, s);
+    for (let a = 0; a < 4; a++)
+      for (let k = 0; k < 3; k++) {
+        const i = (s * 4 + a) * 3 + k;
+        // Unused outcome slots keep cum = Infinity, so the sampling never picks them.
+        f[((s << 5) | (a << 3)) + 3 + k] = env.outCum[i]!;
+        g[(s << 4) | (a << 2) | k] =
+          (env.outNext[i]! << 5) | (env.outDirection[i]! << 2) | env.outTerminated[i]!;
+      }
+  }
+  return { f, g };
+}
+
+/** Copies Q, N and δ into `f` and computes V(s) = max_a Q(s, a) there. */
+function copyIn(agent: QAgent, f: Float64Array): void {
+  const { q, visits, tdErrors } = agent;
+  for (let s = 0; s < agent.env.nS; s++) {
+    let v = q[s * 4]!;
+    for (let a = 0; a < 4; a++) {
+      const sa = s * 4 + a;
+      const r = (s << 5) | (a << 3);
+      f[r] = q[sa]!;
+      f[r | 1] = visits[sa]!;
+      f[r | 2] = tdErrors[sa]!;
+      if (q[sa]! > v) v = q[sa]!;
+    }
+    f[(s << 5) | 6] = v;
+  }
+}
+
+/** Copies Q, N and δ back out of `f`. */
+function copyOut(agent: QAgent, f: Float64Array): void {
+  const { q, visits, tdErrors } = agent;
+  for (let sa = 0; sa < q.length; sa++) {
+    const r = sa << 3;
+    q[sa] = f[r]!;
+    visits[sa] = f[r | 1]!;
+    tdErrors[sa] = f[r | 2]!;
+  }
+}
 
 /**
  * Runs up to `maxSteps` steps (each one environment step and one Q update), stopping early after
  * `maxEpisodes` episodes end. Returns the steps taken.
- *
- * Hot loop: everything it touches per step is a local or a typed array.
  */
 export function runSteps(agent: QAgent, maxSteps: number, maxEpisodes = Infinity): number {
   if (agent.params.tieBreak === 'random')
     return runAlgorithmSteps(agent, Q_LEARNING, maxSteps, maxEpisodes);
   const env = agent.env;
-  const q = agent.q;
-  const outCum = env.outCum;
-  const outNext = env.outNext;
-  const outReward = env.outReward;
-  const outTerminated = env.outTerminated;
-  const outDirection = env.outDirection;
-  const visits = agent.visits;
-  const tdErrors = agent.tdErrors;
+  const tables = (agent.fastTables ??= createFastTables(env));
+  const f = tables.f;
+  const g = tables.g;
+  copyIn(agent, f);
   const start = env.start;
   const limit = env.maxSteps;
   const { alpha, gamma, epsilonDecay, minEpsilon } = agent.params;
@@ -53,7 +107,7 @@ export function runSteps(agent: QAgent, maxSteps: number, maxEpisodes = Infinity
   let ret = cur.return;
   let episodesDone = 0;
   let steps = 0;
-  // The last update's inputs; the rest of it is recomputed once at the end, bit for bit.
+  // The last update's inputs; `recordLast` rebuilds the rest once at the end, bit for bit.
   let lastBefore = 0;
   let lastBootstrap = 0;
   let lastEps = eps;
@@ -78,7 +132,7 @@ export function runSteps(agent: QAgent, maxSteps: number, maxEpisodes = Infinity
       s2 ^= tt;
       s3 = (s3 << 11) | (s3 >>> 21);
 
-      const base = s << 2;
+      const base = s << 5;
       let a: number;
       let exploredBit = 0;
       // max over b ≠ a of Q(s, b), before the update: the greedy set G(s) changes exactly when
@@ -97,28 +151,27 @@ export function runSteps(agent: QAgent, maxSteps: number, maxEpisodes = Infinity
         s3 = (s3 << 11) | (s3 >>> 21);
         a = x >>> 30;
         exploredBit = CODE_EXPLORED_BIT;
-        const o1 = q[base + ((a + 1) & 3)]!;
-        const o2 = q[base + ((a + 2) & 3)]!;
-        const o3 = q[base + ((a + 3) & 3)]!;
+        const o1 = f[base | (((a + 1) & 3) << 3)]!;
+        const o2 = f[base | (((a + 2) & 3) << 3)]!;
+        const o3 = f[base | (((a + 3) & 3) << 3)]!;
         others = o1 > o2 ? (o1 > o3 ? o1 : o3) : o2 > o3 ? o2 : o3;
       } else {
         // Exploit: argmax_a Q(s, a), first maximum; `others` gets the largest of the other three.
-        let m = q[base]!;
+        let m = f[base]!;
         a = 0;
-        others = -Infinity;
-        let v = q[base + 1]!;
+        let v = f[base | 8]!;
         if (v > m) {
           others = m;
           m = v;
           a = 1;
         } else others = v;
-        v = q[base + 2]!;
+        v = f[base | 16]!;
         if (v > m) {
           others = m;
           m = v;
           a = 2;
         } else if (v > others) others = v;
-        v = q[base + 3]!;
+        v = f[base | 24]!;
         if (v > m) {
           others = m;
           m = v;
@@ -136,32 +189,30 @@ export function runSteps(agent: QAgent, maxSteps: number, maxEpisodes = Infinity
       s0 ^= s3;
       s2 ^= tt;
       s3 = (s3 << 11) | (s3 >>> 21);
-      const u2 = x * 2.3283064365386963e-10;
-      const o = (base + a) * 3;
-      const i = u2 < outCum[o]! ? o : u2 < outCum[o + 1]! ? o + 1 : u2 < outCum[o + 2]! ? o + 2 : o;
-      const ns = outNext[i]!;
-      const r = outReward[i]!;
+      const u = x * 2.3283064365386963e-10;
+      const sa = base | (a << 3);
+      const k = u < f[sa | 3]! ? 0 : u < f[sa + 4]! ? 1 : u < f[sa + 5]! ? 2 : 0;
+      const outcome = g[(sa >> 1) | k]!;
+      const ns = outcome >>> 5;
+      const nb = ns << 5;
+      const r = f[nb | 7]!;
 
-      // --- the one TD rule (`tdRule`) with Q-learning's bootstrap max_a′ Q(s′, a′), inlined ---
-      const nb = ns << 2;
-      let bootstrap = q[nb]!;
-      if (q[nb + 1]! > bootstrap) bootstrap = q[nb + 1]!;
-      if (q[nb + 2]! > bootstrap) bootstrap = q[nb + 2]!;
-      if (q[nb + 3]! > bootstrap) bootstrap = q[nb + 3]!;
-      const sa = base + a;
-      const before = q[sa]!;
+      // --- the one TD rule (`tdRule`) with Q-learning's bootstrap V(s′) = max_a′ Q(s′, a′) ---
+      const bootstrap = f[nb | 6]!;
+      const before = f[sa]!;
       const tdError = r + gamma * bootstrap - before;
       const after = before + alpha * tdError;
-      q[sa] = after;
-      visits[sa]!++;
-      tdErrors[sa] = tdError;
+      f[sa] = after;
+      f[base | 6] = after > others ? after : others;
+      f[sa | 1]!++;
+      f[sa | 2] = tdError;
       // `greedySetChanged` inlined: G(s) changed unless Q(s, a) stayed on one side of `others`.
       // Noted in a local, written once per inner loop below.
       if (before > others !== after > others || before < others !== after < others)
         greedyChanged = true;
 
       // --- bookkeeping: one packed store per step ---
-      codes[t + n] = (ns << 5) | exploredBit | (outDirection[i]! << 2) | a;
+      codes[t + n] = (outcome & -4) | exploredBit | a;
       n++;
       ret += r;
       lastBefore = before;
@@ -169,7 +220,7 @@ export function runSteps(agent: QAgent, maxSteps: number, maxEpisodes = Infinity
       lastEps = eps;
       eps = eps - epsilonDecay > minEpsilon ? eps - epsilonDecay : minEpsilon;
       s = ns;
-      if (outTerminated[i] === 1) {
+      if ((outcome & 1) === 1) {
         terminated = true;
         break;
       }
@@ -194,6 +245,7 @@ export function runSteps(agent: QAgent, maxSteps: number, maxEpisodes = Infinity
     }
   }
 
+  copyOut(agent, f);
   rng[0] = s0;
   rng[1] = s1;
   rng[2] = s2;

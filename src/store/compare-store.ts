@@ -22,15 +22,11 @@ import type {
   RunSettings,
 } from '../worker/compare-protocol';
 import { assertNever } from '../worker/protocol';
-import { thinFrames } from './lab-store';
+import { thinFrames } from '../shared/thin';
+import { createWorkerClient, type WorkerPort } from './worker-client';
 
-/** The minimal surface of the comparison `Worker` the store uses (a fake one in tests). */
-export interface CompareWorkerPort {
-  postMessage(message: CompareCommand, transfer?: Transferable[]): void;
-  onmessage: ((event: MessageEvent<CompareEvent>) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
-  terminate(): void;
-}
+/** The comparison `Worker` as the store sees it (a fake one in tests). */
+export type CompareWorkerPort = WorkerPort<CompareCommand, CompareEvent>;
 
 /** Where the comparison worker is: not started yet, starting, answering, or failed. */
 export type CompareConnection = 'idle' | 'starting' | 'ready' | 'failed';
@@ -113,19 +109,40 @@ export function sameRunSettings(run: RunSettings | null, lab: RunSettings): bool
 
 /** Creates the store; the worker starts with the first `start` or `reset`. */
 export function createCompareStore(options: CompareStoreOptions): CompareStore {
-  let worker: CompareWorkerPort | null = null;
   /** Play as soon as the run being built is ready. */
   let playWhenReady = false;
   const reportError = (message: string) => options.onError?.(message);
 
-  const send = (command: CompareCommand): void => {
-    if (!worker) startWorker();
-    worker!.postMessage(command);
+  const client = createWorkerClient<CompareCommand, CompareEvent>({
+    create: options.createWorker,
+    onStart: () => {
+      store.setState({ connection: 'starting' });
+      client.send({ type: 'set-speed', speed: store.getState().speed });
+    },
+    onEvent: (event) => onEvent(event),
+    onFatal: (message) => {
+      playWhenReady = false;
+      client.stop();
+      store.setState({ connection: 'failed', running: false, settings: null, runAlgorithms: null });
+      reportError(
+        `The comparison worker failed: ${message || 'unknown error'}. Press Start to begin a new comparison.`,
+      );
+    },
+    runOf: (event) => (event.type === 'snapshot' ? event.snapshot.runId : undefined),
+    currentRun: () => store.getState().runId,
+    // A snapshot of a run that was replaced: drop it, keep the flow going.
+    onStale: () => store.getState().snapshotDrawn(),
+  });
+
+  /** Sends a command, starting the worker first when there is none (the first Start or Reset). */
+  const sendStarting = (command: CompareCommand): void => {
+    if (!client.started) client.start();
+    client.send(command);
   };
 
   const store = createStore<CompareState & CompareActions>()((set, get) => {
     const init = (settings: RunSettings): void => {
-      send({ type: 'init', settings, algorithms: get().algorithms });
+      sendStarting({ type: 'init', settings, algorithms: get().algorithms });
     };
     return {
       algorithms: DEFAULT_ALGORITHMS,
@@ -156,7 +173,7 @@ export function createCompareStore(options: CompareStoreOptions): CompareStore {
           return false;
         }
         set({ speed });
-        if (worker) send({ type: 'set-speed', speed });
+        client.send({ type: 'set-speed', speed });
         return true;
       },
       start: (settings) => {
@@ -166,7 +183,7 @@ export function createCompareStore(options: CompareStoreOptions): CompareStore {
           runAlgorithms !== null &&
           runAlgorithms[0] === algorithms[0] &&
           runAlgorithms[1] === algorithms[1];
-        if (current) send({ type: 'play' });
+        if (current) sendStarting({ type: 'play' });
         else {
           playWhenReady = true;
           init(settings);
@@ -174,18 +191,15 @@ export function createCompareStore(options: CompareStoreOptions): CompareStore {
       },
       pause: () => {
         playWhenReady = false;
-        if (worker) send({ type: 'pause' });
+        client.send({ type: 'pause' });
       },
       reset: (settings) => {
         playWhenReady = false;
         init(settings);
       },
-      snapshotDrawn: () => {
-        if (worker) send({ type: 'request-snapshot' });
-      },
+      snapshotDrawn: () => client.send({ type: 'request-snapshot' }),
       dispose: () => {
-        worker?.terminate();
-        worker = null;
+        client.stop();
         playWhenReady = false;
         // The next start builds a run in the new worker.
         set({ connection: 'idle', running: false, settings: null, runAlgorithms: null });
@@ -213,16 +227,11 @@ export function createCompareStore(options: CompareStoreOptions): CompareStore {
         });
         if (playWhenReady) {
           playWhenReady = false;
-          send({ type: 'play' });
+          client.send({ type: 'play' });
         }
         break;
       case 'snapshot': {
         const s = event.snapshot;
-        if (s.runId !== store.getState().runId) {
-          // A snapshot of a run that was replaced: drop it, keep the flow going.
-          store.getState().snapshotDrawn();
-          break;
-        }
         const [left, right] = store.getState().curves;
         const [a, b] = s.agents;
         store.setState({
@@ -242,30 +251,13 @@ export function createCompareStore(options: CompareStoreOptions): CompareStore {
         break;
       }
       case 'error':
+        // A refused command (a fatal error went to the client's `onFatal`).
         playWhenReady = false;
-        if (event.fatal) failed(event.message);
-        else reportError(event.message);
+        reportError(event.message);
         break;
       default:
         assertNever(event);
     }
-  };
-
-  const failed = (message: string): void => {
-    worker?.terminate();
-    worker = null;
-    store.setState({ connection: 'failed', running: false, settings: null, runAlgorithms: null });
-    reportError(
-      `The comparison worker failed: ${message || 'unknown error'}. Press Start to begin a new comparison.`,
-    );
-  };
-
-  const startWorker = (): void => {
-    worker = options.createWorker();
-    worker.onmessage = (e) => onEvent(e.data);
-    worker.onerror = (e) => failed(e.message);
-    store.setState({ connection: 'starting' });
-    worker.postMessage({ type: 'set-speed', speed: store.getState().speed });
   };
 
   return store;

@@ -24,14 +24,10 @@ import {
 import { summarizeSweep, type SweepSummary } from '../rl/sweep-summary';
 import { assertNever } from '../worker/protocol';
 import type { SweepCommand, SweepEvent } from '../worker/sweep-protocol';
+import { createWorkerClient, type WorkerClient, type WorkerPort } from './worker-client';
 
-/** The minimal surface of a sweep `Worker` the pool uses (an in-process fake in tests). */
-export interface SweepWorkerPort {
-  postMessage(message: SweepCommand): void;
-  onmessage: ((event: MessageEvent<SweepEvent>) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
-  terminate(): void;
-}
+/** A sweep `Worker` as the pool sees it (an in-process fake in tests). */
+export type SweepWorkerPort = WorkerPort<SweepCommand, SweepEvent>;
 
 /** Where a sweep is. */
 export type SweepPhase = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
@@ -101,18 +97,14 @@ export function sweepPoolSize(hardwareConcurrency: number | undefined): number {
 /** Creates the pool's store (no worker starts until `start`). */
 export function createSweepStore(options: SweepStoreOptions): SweepStore {
   const now = options.now ?? (() => performance.now());
-  let workers: SweepWorkerPort[] = [];
+  let workers: WorkerClient<SweepCommand>[] = [];
   let results: (SweepJobResult | undefined)[] = [];
   let sweepId = 0;
   let next = 0;
   let startedAt = 0;
 
   const stopWorkers = (): void => {
-    for (const w of workers) {
-      w.onmessage = null;
-      w.onerror = null;
-      w.terminate();
-    }
+    for (const w of workers) w.stop();
     workers = [];
   };
 
@@ -123,13 +115,17 @@ export function createSweepStore(options: SweepStoreOptions): SweepStore {
       set({ phase, errors, elapsedMs: now() - startedAt });
     };
 
-    const feed = (worker: SweepWorkerPort, plan: SweepPlan): void => {
+    const feed = (worker: WorkerClient<SweepCommand>, plan: SweepPlan): void => {
       const job = plan.jobs[next++];
-      if (job) worker.postMessage({ type: 'run-job', sweepId, env: plan.spec.env, job });
+      if (job) worker.send({ type: 'run-job', sweepId, env: plan.spec.env, job });
     };
 
-    const onEvent = (worker: SweepWorkerPort, plan: SweepPlan, event: SweepEvent): void => {
-      if (event.sweepId !== sweepId || get().phase !== 'running') return;
+    const onEvent = (
+      worker: WorkerClient<SweepCommand>,
+      plan: SweepPlan,
+      event: SweepEvent,
+    ): void => {
+      if (get().phase !== 'running') return;
       switch (event.type) {
         case 'job-done': {
           const { result } = event;
@@ -185,11 +181,17 @@ export function createSweepStore(options: SweepStoreOptions): SweepStore {
           errors: [],
         });
         for (let i = 0; i < size; i++) {
-          const worker = options.createWorker();
+          const worker: WorkerClient<SweepCommand> = createWorkerClient<SweepCommand, SweepEvent>({
+            create: options.createWorker,
+            onEvent: (event) => onEvent(worker, plan, event),
+            onFatal: (message) =>
+              end('failed', [`A sweep worker failed: ${message || 'unknown error'}.`]),
+            // A result of an earlier sweep (cancelled or replaced) is stale.
+            runOf: (event) => event.sweepId,
+            currentRun: () => sweepId,
+          });
           workers.push(worker);
-          worker.onmessage = (e) => onEvent(worker, plan, e.data);
-          worker.onerror = (e) =>
-            end('failed', [`A sweep worker failed: ${e.message || 'unknown error'}.`]);
+          worker.start();
           feed(worker, plan);
         }
         return [];

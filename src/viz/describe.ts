@@ -6,7 +6,7 @@
 import { format } from 'd3-format';
 import { ACTION_NAMES } from '../rl/env';
 import { maskActions } from '../rl/tables';
-import type { GridView } from './geometry';
+import type { GridView } from '../shared/grid-view';
 
 /** A map tile letter. */
 export type TileLetter = 'S' | 'F' | 'H' | 'G';

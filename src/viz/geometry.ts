@@ -9,6 +9,7 @@
  * Directions follow SVG, y grows downward. Actions in Gymnasium's order: Left 0, Down 1, Right 2,
  * Up 3; state s sits at row ⌊s / ncol⌋, column s mod ncol.
  */
+import type { GridView } from '../shared/grid-view';
 
 /** Side of one cell in viewBox units. */
 export const CELL_SIZE = 100;
@@ -185,12 +186,6 @@ export function arrowPolygon(action: number, shape: ArrowShape, origin: Point): 
 export function arrowPath(action: number, shape: ArrowShape, origin: Point): string {
   return closedPath(arrowPolygon(action, shape, origin));
 }
-
-/**
- * Which view of the grid is drawn. `'v'`: V(s); `'q'`: Q(s, a); `'a'`: A(s, a); `'n'`: visit
- * counts N(s, a) with N(s) = Σ_a N(s, a) in the centre; `'td'`: |δ(s, a)|, the latest TD error's size.
- */
-export type GridView = 'v' | 'q' | 'a' | 'n' | 'td';
 
 /**
  * The greedy-arrow shape for a view. In the V view arrows sit near the cell edges, leaving the

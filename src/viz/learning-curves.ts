@@ -26,31 +26,11 @@ import { format } from 'd3-format';
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { pointer, select, type Selection } from 'd3-selection';
 import { curveLinear, line, type CurveFactory } from 'd3-shape';
+import type {
+  EpisodeBucket as CurveBucket,
+  EpisodePoint as CurvePoint,
+} from '../shared/history/types';
 import { FONT_FAMILY } from './theme';
-
-/** One bucket of episodes (the shape `RunHistory.buckets()` gives). */
-export interface CurveBucket {
-  /** First episode of the bucket. */
-  start: number;
-  /** Episode count at its end (start + width, or fewer for the bucket still filling). */
-  end: number;
-  /** Episodes recorded in it. */
-  count: number;
-  /** Fraction of its episodes that reached the goal (NaN: none recorded, drawn as a gap). */
-  successRate: number;
-  /** Mean episode length, steps. */
-  meanLength: number;
-  /** Mean length of the goal-reaching episodes, steps (NaN when none). */
-  meanStepsToGoal: number;
-  /** Success rate over the last `window` episodes at the bucket's end. */
-  movingSuccessRate: number;
-}
-
-/** A value at an episode count. */
-export interface CurvePoint {
-  episode: number;
-  value: number;
-}
 
 /** What the curves show. */
 export interface CurvesData {

@@ -20,6 +20,7 @@
  * per-action nodes are entered by the first frame that needs them. No React, no store.
  */
 import { select, type EnterElement, type Selection } from 'd3-selection';
+import type { GridView } from '../shared/grid-view';
 import { createAgentLayers, type GridStep } from './agent-layer';
 import {
   VIEW_LABELS,
@@ -47,7 +48,6 @@ import {
   triangleLabelPosition,
   trianglePoints,
   type GridLayout,
-  type GridView,
   type LabelFit,
   type Point,
 } from './geometry';
@@ -78,7 +78,6 @@ import {
 
 export type { GridStep } from './agent-layer';
 export type { Outcome } from './describe';
-export type { GridView } from './geometry';
 export type { GridPath } from './trajectory-layer';
 
 /** One picture of the learner, as plain data. Arrays are read during `update`, never kept or changed. */

@@ -15,7 +15,7 @@ import {
 } from '../../src/components/dock/io/export-data';
 import { MAPS } from '../../src/rl/maps';
 import { parseRunRecord, replayRun } from '../../src/rl/replay';
-import { createRunHistory } from '../../src/store/history';
+import { createRunHistory } from '../../src/shared/history/run-history';
 import { createLabStore, lessonSettings, type LabStore } from '../../src/store/lab-store';
 import type { Speed } from '../../src/worker/protocol';
 import { createInProcessWorker, type InProcessWorker } from '../store/in-process-worker';

@@ -6,7 +6,7 @@ import { MapEditor } from '../../src/components/dock/editor/MapEditor';
 import { qvaCsv, runExport, zeroTables } from '../../src/components/dock/io/export-data';
 import { MAPS } from '../../src/rl/maps';
 import { lessonSettings } from '../../src/store/lab-store';
-import { labQuery } from '../../src/store/url-state';
+import { labQuery } from '../../src/shared/url/lab-link';
 import { renderWithLab } from './lab-fixture';
 
 afterEach(cleanup);

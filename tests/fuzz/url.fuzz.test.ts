@@ -14,17 +14,16 @@ import {
   RUN_LIMITS,
   RANDOM_MAP_LIMITS,
 } from '../../src/rl/params';
-import { DEFAULT_DISPLAY } from '../../src/store/lab-store';
+import { DEFAULT_DISPLAY } from '../../src/shared/display';
+import { urlStateToRun } from '../../src/shared/url/lab-link';
+import { mapRows, type MapSpec } from '../../src/shared/url/map-spec';
 import {
   DEFAULT_URL_STATE,
-  mapRows,
   parseUrlState,
   serializeUrlState,
   URL_KEYS,
-  urlStateToRun,
-  type MapSpec,
   type UrlState,
-} from '../../src/store/url-state';
+} from '../../src/shared/url/url-state';
 
 // Thousands of generated cases: allow for a busy machine (a run takes a few seconds when idle).
 vi.setConfig({ testTimeout: 60_000 });

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createLabStore,
-  lessonSettings,
-  MAX_FRAMES,
-  thinFrames,
-  type LabStore,
-} from '../../src/store/lab-store';
+import { thinFrames } from '../../src/shared/thin';
+import { MAX_FRAMES } from '../../src/store/lab/gallery-slice';
+import { createLabStore, lessonSettings, type LabStore } from '../../src/store/lab-store';
 import type { Frame } from '../../src/worker/protocol';
 import { createInProcessWorker, type InProcessWorker } from './in-process-worker';
 

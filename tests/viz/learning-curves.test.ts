@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, test } from 'vitest';
 import { createRng } from '../../src/rl/rng';
+import type { EpisodeBucket as CurveBucket } from '../../src/shared/history/types';
 import {
   EMPTY_NOTE,
   MIN_BIN_EPISODES,
@@ -8,7 +9,6 @@ import {
   curvesSummary,
   displayBins,
   episodeAxisMax,
-  type CurveBucket,
   type CurvesData,
   type LearningCurves,
 } from '../../src/viz/learning-curves';

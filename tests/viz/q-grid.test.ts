@@ -2,7 +2,8 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { generateRandomMap } from '../../src/rl/maps';
 import { CELL_SIZE } from '../../src/viz/geometry';
-import { createQGrid, type GridView, type QGrid } from '../../src/viz/q-grid';
+import type { GridView } from '../../src/shared/grid-view';
+import { createQGrid, type QGrid } from '../../src/viz/q-grid';
 import {
   DARK_TEXT,
   LIGHT_TEXT,

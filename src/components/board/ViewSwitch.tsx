@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { GridView } from '../../store/lab-store';
+import type { GridView } from '../../shared/grid-view';
 import { useLab } from '../shell/lab-context';
 import { lessonTarget } from '../lesson/targets';
 import { VIEW_SWITCH_LABELS } from './view-labels';

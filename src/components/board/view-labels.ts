@@ -1,4 +1,4 @@
-import type { GridView } from '../../store/lab-store';
+import type { GridView } from '../../shared/grid-view';
 
 /** The view switch's short label per view (its radio buttons' accessible names). */
 export const VIEW_SWITCH_LABELS: Readonly<Record<GridView, string>> = {

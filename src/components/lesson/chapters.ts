@@ -14,7 +14,7 @@ import {
   LESSON_PARAMS,
   type QParams,
 } from '../../rl/params';
-import type { GridView } from '../../store/lab-store';
+import type { GridView } from '../../shared/grid-view';
 import type { Speed } from '../../worker/protocol';
 import type { QuestionKind } from './questions';
 import type { LessonTarget } from './targets';

@@ -1,5 +1,5 @@
 import { memo, type ReactNode } from 'react';
-import type { HideableId } from '../../store/hideable';
+import type { HideableId } from '../../shared/hideable';
 import type { LabActions, LabState } from '../../store/lab-store';
 import { useLab } from './lab-context';
 

@@ -3,7 +3,7 @@ import { PARAM_LIMITS, type QParams } from '../../rl/params';
 import { useLab } from './lab-context';
 import { Slider } from './Slider';
 import { Hideable, isShown } from './Hideable';
-import type { HideableId } from '../../store/hideable';
+import type { HideableId } from '../../shared/hideable';
 
 /** The hyperparameter controls a teacher's link can hide, one by one. */
 const PARAM_HIDEABLES: readonly HideableId[] = [

@@ -1,6 +1,6 @@
 import { memo, useCallback, useEffect, useId, useRef, useState } from 'react';
-import { HIDEABLE, orderedHideables, type HideableId } from '../../store/hideable';
-import { labQuery } from '../../store/url-state';
+import { HIDEABLE, orderedHideables, type HideableId } from '../../shared/hideable';
+import { labQuery } from '../../shared/url/lab-link';
 import { useLabStore } from './lab-context';
 import { CopyLinkButton } from './UrlSync';
 

@@ -2,8 +2,8 @@
  * Keyboard shortcuts: which key does what, and when a key press belongs to a field instead.
  * Pure: the hook in `useShortcuts.ts` wires it to the document.
  */
-import type { HideableId } from '../../store/hideable';
-import type { GridView } from '../../store/lab-store';
+import type { HideableId } from '../../shared/hideable';
+import type { GridView } from '../../shared/grid-view';
 
 /** What a shortcut does. */
 export type ShortcutAction =

@@ -5,7 +5,7 @@
  * not flood the browser's history API.
  */
 import type { LabStore } from '../../store/lab-store';
-import { labQuery } from '../../store/url-state';
+import { labQuery } from '../../shared/url/lab-link';
 
 /** Quiet time after the last change before the URL is written. */
 export const URL_SYNC_DELAY_MS = 200;

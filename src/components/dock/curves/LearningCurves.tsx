@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { RunHistory } from '../../../store/history';
+import type { RunHistory } from '../../../shared/history/types';
 import type { LabState } from '../../../store/lab-store';
 import { createLearningCurves, type CurvesData } from '../../../viz/learning-curves';
 import { createDrawScheduler, PANEL_INTERVAL_MS } from '../../hosts/frame-throttle';

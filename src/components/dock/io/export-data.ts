@@ -9,7 +9,7 @@
  * Numbers are written with `String(x)`, the shortest text that parses back to the same double, so
  * a table read back from the CSV or the JSON is bit-identical to the one exported.
  */
-import type { RunHistory } from '../../../store/history';
+import type { RunHistory } from '../../../shared/history/types';
 import { advantages, greedyMasks, stateValues } from '../../../rl/tables';
 import type { QParams } from '../../../rl/params';
 import type { ParamChangeRecord, RunRecord } from '../../../rl/replay';

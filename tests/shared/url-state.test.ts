@@ -9,19 +9,16 @@ import {
   RANDOM_MAP_LIMITS,
   RUN_LIMITS,
 } from '../../src/rl/params';
-import { lessonSettings, type GridView } from '../../src/store/lab-store';
+import type { GridView } from '../../src/shared/grid-view';
+import { lessonSettings } from '../../src/shared/lesson-run';
+import { labQuery, urlStateFromLab, urlStateToRun } from '../../src/shared/url/lab-link';
+import { mapRows, parseMapSpec, type MapSpec } from '../../src/shared/url/map-spec';
 import {
   DEFAULT_URL_STATE,
-  labQuery,
-  mapRows,
-  parseMapSpec,
   parseUrlState,
   serializeUrlState,
-  urlStateFromLab,
-  urlStateToRun,
-  type MapSpec,
   type UrlState,
-} from '../../src/store/url-state';
+} from '../../src/shared/url/url-state';
 
 const parse = (search: string) => parseUrlState(search);
 const roundTrip = (state: UrlState) => serializeUrlState(parse(serializeUrlState(state)).state);

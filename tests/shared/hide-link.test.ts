@@ -6,15 +6,15 @@ import {
   isHideableId,
   orderedHideables,
   parseHideList,
-} from '../../src/store/hideable';
-import { lessonSettings } from '../../src/store/lab-store';
+} from '../../src/shared/hideable';
+import { lessonSettings } from '../../src/shared/lesson-run';
+import { labQuery } from '../../src/shared/url/lab-link';
 import {
   DEFAULT_URL_STATE,
-  labQuery,
   parseUrlState,
   serializeUrlState,
   URL_KEYS,
-} from '../../src/store/url-state';
+} from '../../src/shared/url/url-state';
 
 describe('the hideable list', () => {
   it('has unique ids, each one a word a link can carry unescaped', () => {

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/rl/rng';
+import { createRunHistory } from '../../src/shared/history/run-history';
 import {
   DEFAULT_MAX_BUCKETS,
   DEFAULT_MAX_POINTS,
-  createRunHistory,
   type HistorySnapshot,
-} from '../../src/store/history';
+} from '../../src/shared/history/types';
 import { createLabStore } from '../../src/store/lab-store';
 import type { EpisodeBatch, Speed } from '../../src/worker/protocol';
-import { createInProcessWorker, type InProcessWorker } from './in-process-worker';
+import { createInProcessWorker, type InProcessWorker } from '../store/in-process-worker';
 
 /** A snapshot with a batch of finished episodes (lengths and goals as given), as the worker sends it. */
 function snap(

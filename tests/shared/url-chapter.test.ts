@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { lessonSettings } from '../../src/shared/lesson-run';
+import { labQuery } from '../../src/shared/url/lab-link';
 import {
   DEFAULT_URL_STATE,
-  labQuery,
   parseUrlState,
   serializeUrlState,
-} from '../../src/store/url-state';
-import { lessonSettings } from '../../src/store/lab-store';
+} from '../../src/shared/url/url-state';
 
 describe('the guided lesson’s chapter in the link', () => {
   it('opens the chapter it names, and writes it back', () => {

@@ -1,0 +1,272 @@
+/**
+ * The run slice: the run being trained (its settings, the worker's connection, the low-frequency
+ * fields of the latest snapshot, its record and history) and the commands that drive it. Every
+ * value a user sets is checked with `rl/params` first: a bad one is refused with a notice and
+ * changes nothing.
+ */
+import { createRunHistory } from '../../shared/history/run-history';
+import type { RunHistory } from '../../shared/history/types';
+import { createEnv } from '../../rl/env';
+import type { MapName } from '../../rl/maps';
+import {
+  checkLimit,
+  paramErrors,
+  RUN_LIMITS,
+  runSettingErrors,
+  type QParams,
+} from '../../rl/params';
+import type {
+  EnvInfo,
+  OptimumInfo,
+  ParamChange,
+  ParamChangeRecord,
+  RunRecord,
+  RunSettings,
+  Snapshot,
+  Speed,
+  TrainerCommand,
+} from '../../worker/protocol';
+import type { WorkerClient } from '../worker-client';
+import type { LabFollower, LabSliceContext } from './slice';
+
+/** Where the worker is. */
+export type Connection = 'starting' | 'ready' | 'failed' | 'unresponsive';
+
+/** Which map a run's settings came from. */
+export type MapSource = MapName | 'custom';
+
+/** The slice's fields. */
+export interface RunState {
+  /** The settings of the run being trained (the worker's, once it accepted them). */
+  settings: RunSettings;
+  /** Which map the settings came from. */
+  mapName: MapSource;
+  speed: Speed;
+  connection: Connection;
+  running: boolean;
+  finished: boolean;
+  runId: number;
+  episode: number;
+  totalSteps: number;
+  /** Current ε (decays while training). */
+  epsilon: number;
+  /** Hyperparameters in force (what the sliders show). */
+  params: QParams;
+  env: EnvInfo | null;
+  optimum: OptimumInfo | null;
+  /** Latest snapshot: for D3 hosts through `subscribe`, never for React selectors. */
+  snapshot: Snapshot | null;
+  /**
+   * The learning curves' bounded history, fed with every snapshot. A mutable object with a
+   * stable identity: read it in store subscriptions (its `version` says when it changed).
+   */
+  history: RunHistory;
+  /**
+   * What defines the run: the settings it started with and the hyperparameter changes, each with
+   * the step at which it took effect. With the step count, it replays the run exactly.
+   */
+  record: Omit<RunRecord, 'totalSteps'> | null;
+}
+
+/** The slice's actions. */
+export interface RunActions {
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  step(): void;
+  stepEpisode(): void;
+  reset(): void;
+  /** Changes hyperparameters from the next step; refused with a notice when out of range. */
+  setParams(change: ParamChange): boolean;
+  setSpeed(speed: Speed): void;
+  /** Starts a new run with new settings (map, seed…); refused with a notice when invalid. */
+  applySettings(settings: RunSettings, mapName?: MapSource): boolean;
+  /** The page drew the latest snapshot: the worker may send the next one. */
+  snapshotDrawn(): void;
+  /** Keeps a frame every `n` episodes from now on; refused with a notice when out of range. */
+  setFrameInterval(n: number): boolean;
+  /** Starts a fresh worker and replays the run to the last snapshot (settings kept). */
+  restartWorker(): void;
+  /** Replays a recorded run (an imported file): same settings, same changes, same Q. */
+  replay(record: RunRecord): void;
+  /** Ends the worker. */
+  dispose(): void;
+}
+
+/** The run a store starts with. */
+export interface InitialRun {
+  settings: RunSettings;
+  mapName: MapSource;
+  speed: Speed;
+}
+
+/** The errors of a run's settings: its limits, its hyperparameters, and whether the map builds. */
+function settingsErrors(settings: RunSettings): string[] {
+  const errors = [...runSettingErrors(settings), ...paramErrors(settings.params)];
+  try {
+    createEnv({
+      map: settings.map,
+      isSlippery: settings.isSlippery,
+      successRate: settings.successRate,
+      maxSteps: settings.maxSteps,
+    });
+  } catch (e) {
+    errors.unshift((e as Error).message);
+  }
+  return errors;
+}
+
+/** The record with one more hyperparameter change (`params-applied`). */
+export function recordWithChange(
+  record: Omit<RunRecord, 'totalSteps'>,
+  change: ParamChangeRecord,
+): Omit<RunRecord, 'totalSteps'> {
+  return { ...record, changes: [...record.changes, change] };
+}
+
+/** Creates the run slice; `begin` sends the first `init` (once the store exists). */
+export function createRunSlice(
+  { set, get, send }: LabSliceContext,
+  client: Pick<WorkerClient<TrainerCommand>, 'start' | 'stop'>,
+  initial: InitialRun,
+): { slice: RunState & RunActions; follow: LabFollower; begin(): void } {
+  /** Settings sent with `init` or `replay` and not yet acknowledged by `ready`. */
+  let pending: { settings: RunSettings; mapName: MapSource } | null = null;
+
+  const init = (settings: RunSettings, mapName: MapSource): void => {
+    pending = { settings, mapName };
+    send({ type: 'init', settings });
+  };
+
+  const slice: RunState & RunActions = {
+    settings: initial.settings,
+    mapName: initial.mapName,
+    speed: initial.speed,
+    connection: 'starting',
+    running: false,
+    finished: false,
+    runId: 0,
+    episode: 0,
+    totalSteps: 0,
+    epsilon: initial.settings.params.epsilon,
+    params: { ...initial.settings.params },
+    env: null,
+    optimum: null,
+    snapshot: null,
+    history: createRunHistory(),
+    record: null,
+
+    // `running` follows the worker's snapshots only: an optimistic flip could be undone by a
+    // snapshot already on its way, and the button would flicker.
+    play: () => send({ type: 'play' }),
+    pause: () => send({ type: 'pause' }),
+    togglePlay: () => (get().running ? get().pause() : get().play()),
+    step: () => send({ type: 'step' }),
+    stepEpisode: () => send({ type: 'step-episode' }),
+    reset: () => send({ type: 'reset' }),
+    setParams: (change) => {
+      const errors = paramErrors(change);
+      if (errors.length > 0) {
+        get().notify('error', errors.join(' '));
+        return false;
+      }
+      const { params, settings } = get();
+      set({
+        params: { ...params, ...change },
+        settings: { ...settings, params: { ...settings.params, ...change } },
+        ...(change.epsilon === undefined ? {} : { epsilon: change.epsilon }),
+      });
+      send({ type: 'set-params', params: change });
+      return true;
+    },
+    setSpeed: (speed) => {
+      const error = speed === 'max' ? null : checkLimit(RUN_LIMITS.speed, speed);
+      if (error) {
+        get().notify('error', `${error} Or choose full speed.`);
+        return;
+      }
+      set({ speed });
+      send({ type: 'set-speed', speed });
+    },
+    applySettings: (settings, mapName = 'custom') => {
+      const errors = settingsErrors(settings);
+      if (errors.length > 0) {
+        get().notify('error', errors.join(' '));
+        return false;
+      }
+      init(settings, mapName);
+      return true;
+    },
+    snapshotDrawn: () => send({ type: 'request-snapshot' }),
+    setFrameInterval: (n) => {
+      const error = checkLimit(RUN_LIMITS.frameInterval, n);
+      if (error) {
+        get().notify('error', error);
+        return false;
+      }
+      set({ settings: { ...get().settings, frameInterval: n } });
+      send({ type: 'set-frame-interval', frameInterval: n });
+      return true;
+    },
+    restartWorker: () => {
+      const { record, snapshot, settings } = get();
+      client.start();
+      const totalSteps = snapshot?.totalSteps ?? 0;
+      if (record) send({ type: 'replay', record: { ...record, totalSteps } });
+      else send({ type: 'init', settings });
+      get().notify(
+        'info',
+        `The worker was restarted and the run replayed to step ${totalSteps.toLocaleString('en-US')}.`,
+      );
+    },
+    replay: (record) => {
+      pending = { settings: record.settings, mapName: 'custom' };
+      send({ type: 'replay', record });
+    },
+    dispose: () => client.stop(),
+  };
+
+  const follow: LabFollower = {
+    ready: (event) => {
+      get().history.reset();
+      const mapName = pending?.mapName;
+      pending = null;
+      return {
+        connection: 'ready',
+        runId: event.runId,
+        env: event.env,
+        optimum: event.optimum,
+        settings: event.settings,
+        params: { ...event.settings.params },
+        epsilon: event.settings.params.epsilon,
+        episode: 0,
+        totalSteps: 0,
+        running: false,
+        finished: false,
+        snapshot: null,
+        record: event.record,
+        ...(mapName ? { mapName } : {}),
+      };
+    },
+    snapshot: (s, state) => {
+      state.history.ingest(s);
+      return {
+        snapshot: s,
+        episode: s.episode,
+        totalSteps: s.totalSteps,
+        epsilon: s.epsilon,
+        running: s.running,
+        finished: s.finished,
+      };
+    },
+    refused: () => {
+      pending = null;
+    },
+  };
+
+  return {
+    slice,
+    follow,
+    begin: () => init(initial.settings, initial.mapName),
+  };
+}
