@@ -67,7 +67,7 @@ test('the dark theme and the colour-blind palette apply at once', async ({ page 
   const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
   expect(bg).toBe('rgb(15, 23, 32)');
   const cell = page
-    .getByRole('img', { name: /^Ice Maze 4 by 4/ })
+    .getByRole('grid', { name: /^Ice Maze 4 by 4/ })
     .locator('[data-state="0"] .qgrid-value-fill');
   await page.keyboard.press('Escape');
   await page.locator('body').click({ position: { x: 5, y: 5 } });

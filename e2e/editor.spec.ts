@@ -28,7 +28,7 @@ test('make a 3x3 map by clicking, see why a walled-off goal cannot be trained, f
     'row 3, column 3: Goal, cut off from the start',
   );
   // The run on screen is still the lesson's 4x4.
-  await expect(page.getByRole('img', { name: /Ice Maze 4 by 4/ })).toBeVisible();
+  await expect(page.getByRole('grid', { name: /Ice Maze 4 by 4/ })).toBeVisible();
 
   // Fix it by painting the hole left of G back to frozen ice.
   await panel.getByRole('radio', { name: 'Frozen (F)' }).check();
@@ -39,7 +39,7 @@ test('make a 3x3 map by clicking, see why a walled-off goal cannot be trained, f
   await expect(train).toBeEnabled();
   await train.click();
 
-  const grid = page.getByRole('img', { name: /Ice Maze 3 by 3/ });
+  const grid = page.getByRole('grid', { name: /Ice Maze 3 by 3/ });
   await expect(grid.locator('[data-state]')).toHaveCount(9);
   await expect(grid.locator('[data-tile="H"]')).toHaveCount(2);
   await expect.poll(() => new URL(page.url()).searchParams.get('map')).toBe('SFF,FHH,FFG');
@@ -88,6 +88,6 @@ test('drag paints a row of holes; arrow keys and Enter edit without stepping the
   await cell(page, 5, 5).click();
   await panel.getByRole('button', { name: 'Train on this map' }).click();
   await expect(
-    page.getByRole('img', { name: /Ice Maze 5 by 5/ }).locator('[data-state]'),
+    page.getByRole('grid', { name: /Ice Maze 5 by 5/ }).locator('[data-state]'),
   ).toHaveCount(25);
 });

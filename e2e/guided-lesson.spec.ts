@@ -241,3 +241,28 @@ test('the lesson asks before replacing a run, keeps it if told, and Escape leave
   await expect(page.getByRole('button', { name: 'Guided lesson' })).toBeFocused();
   expect((await readStatus(page)).totalSteps).toBe(1);
 });
+
+test.describe('on a 1280x720 screen', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+
+  test('every chapter keeps Next and its highlighted control on screen', async ({ page }) => {
+    test.setTimeout(120_000);
+    await openLab(page);
+    await page.getByRole('button', { name: 'Guided lesson' }).click();
+    const panel = lessonPanel(page);
+    for (const [i, chapter] of CHAPTERS.entries()) {
+      const n = i + 1;
+      await expect(panel.getByRole('heading', { name: chapter.title })).toBeVisible();
+      const next = panel.getByRole('button', {
+        name: n < CHAPTERS.length ? 'Next' : 'Finish the lesson',
+      });
+      const back = panel.getByRole('button', { name: 'Back' });
+      await expect(next, `chapter ${n}: Next`).toBeInViewport({ ratio: 1 });
+      await expect(back, `chapter ${n}: Back`).toBeInViewport({ ratio: 1 });
+      const marked = page.locator('.lesson-highlight');
+      await expect(marked).toHaveAttribute('data-lesson-target', chapter.setup.highlight);
+      await expect(marked, `chapter ${n}: ${chapter.setup.highlight}`).toBeInViewport();
+      if (n < CHAPTERS.length) await next.click();
+    }
+  });
+});

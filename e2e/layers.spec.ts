@@ -4,7 +4,7 @@ test('the N and |δ| layers, by button and by key 4 and 5, each with its own leg
   page,
 }) => {
   await openLab(page);
-  const grid = page.getByRole('img', { name: /Ice Maze 4 by 4/ });
+  const grid = page.getByRole('grid', { name: /Ice Maze 4 by 4/ });
   const legend = page.locator('.legend-host svg');
   await page.getByRole('radio', { name: 'N(s,a)' }).check();
   await expect(grid).toHaveAttribute('aria-label', 'Ice Maze 4 by 4, view: visit counts N');
@@ -35,7 +35,7 @@ test('after 15 Steps the visited cells show N(s), and Σ N(s) is the total step 
   for (let i = 0; i < 15; i++) await step.click();
   const status = page.getByRole('status').filter({ hasText: 'Total steps' });
   await expect(status).toContainText('Total steps 15');
-  const grid = page.getByRole('img', { name: /visit counts N/ });
+  const grid = page.getByRole('grid', { name: /visit counts N/ });
   // Every non-terminal cell's title states N(s); over the board they add up to the steps taken.
   const totalOfTitles = async () => {
     const titles = await grid.locator('g.qgrid-cell title').allTextContents();

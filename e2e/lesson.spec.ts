@@ -71,3 +71,36 @@ test('the glossary explains α with its live value, from the button beside the s
   await expect(dialog).toHaveCount(0);
   await expect(button).toBeFocused();
 });
+
+for (const [width, height] of [
+  [1440, 900],
+  [1920, 1080],
+] as const)
+  test(`the objectives read as sentences at ${width}x${height}: labels in lines, numbers apart`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    await openLab(page);
+    for (let i = 0; i < 3; i++)
+      await page.getByRole('button', { name: 'Step episode', exact: true }).click();
+    const objectives = page.getByRole('region', { name: 'Objectives' });
+    await expect(objectives.locator('[data-fact="episodes"]')).toHaveText('3');
+    // A label of several words never stands one word per line (at most two lines each).
+    for (const label of await objectives.locator('.objectives-facts dt').all()) {
+      const { lines, words } = await label.evaluate((el) => ({
+        lines: Math.round(
+          el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight),
+        ),
+        words: (el.textContent ?? '').trim().split(/\s+/).length,
+      }));
+      expect(lines, (await label.textContent()) ?? '').toBeLessThanOrEqual(Math.min(2, words));
+    }
+    // Each headline number ends before its words begin, or the words go under it.
+    for (const headline of await objectives.locator('.objective-headline').all()) {
+      const number = (await headline.locator('.objective-number').boundingBox())!;
+      const caption = (await headline.locator('.objective-caption').boundingBox())!;
+      const apart =
+        number.x + number.width <= caption.x || caption.y >= number.y + number.height - 1;
+      expect(apart, (await headline.textContent()) ?? '').toBe(true);
+    }
+  });

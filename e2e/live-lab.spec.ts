@@ -50,7 +50,7 @@ test('a full run of 10,000 episodes ends with the optimal policy in most states'
   page,
 }) => {
   await openLab(page);
-  const grid = page.getByRole('img', { name: /Ice Maze/ });
+  const grid = page.getByRole('grid', { name: /Ice Maze/ });
   // At the start every action ties: four thin arrows on each of the 11 non-terminal cells.
   await expect(grid.locator('[data-greedy="tie"]')).toHaveCount(44);
   await page.getByRole('slider', { name: 'Speed' }).fill('10');

@@ -6,7 +6,7 @@ test('picking 8x8 and Apply draws 64 cells and starts a new run', async ({ page 
   await expect(mapGroup).toContainText('Applying a new map starts a new run.');
   await mapGroup.getByRole('combobox', { name: 'Map' }).selectOption('8x8');
   await mapGroup.getByRole('button', { name: 'Apply' }).click();
-  const grid = page.getByRole('img', { name: /Ice Maze 8 by 8/ });
+  const grid = page.getByRole('grid', { name: /Ice Maze 8 by 8/ });
   await expect(grid.locator('[data-state]')).toHaveCount(64);
   await expect(grid.locator('[data-tile="H"]')).toHaveCount(10);
   await expect(page.getByRole('status').filter({ hasText: 'Total steps' })).toContainText(
@@ -28,7 +28,7 @@ test('a custom map with no goal shows the core message and is not applied', asyn
   await expect(rows).toBeFocused();
   await expect(rows).toHaveValue('SFFF,FHFH,FFFH,HFFF');
   await expect(
-    page.getByRole('img', { name: /Ice Maze 4 by 4/ }).locator('[data-tile="G"]'),
+    page.getByRole('grid', { name: /Ice Maze 4 by 4/ }).locator('[data-tile="G"]'),
   ).toHaveCount(1);
 });
 
@@ -38,7 +38,7 @@ test('a valid custom map is drawn as typed', async ({ page }) => {
   await mapGroup.getByRole('combobox', { name: 'Map' }).selectOption('custom');
   await mapGroup.getByRole('textbox', { name: 'Rows' }).fill('SFFFF,FHFHF,FFFFG');
   await mapGroup.getByRole('button', { name: 'Apply' }).click();
-  const grid = page.getByRole('img', { name: /Ice Maze 3 by 5/ });
+  const grid = page.getByRole('grid', { name: /Ice Maze 3 by 5/ });
   await expect(grid.locator('[data-state]')).toHaveCount(15);
   await expect(grid.locator('[data-tile="H"]')).toHaveCount(2);
   await expect.poll(() => new URL(page.url()).search).toBe('?map=SFFFF,FHFHF,FFFFG');
@@ -50,7 +50,7 @@ test('a preset starts its run on the same map and says what to watch for', async
   await presets.getByRole('button', { name: 'No exploration' }).click();
   await expect(presets.getByRole('status')).toContainText('ties go Left');
   await expect(
-    page.getByRole('img', { name: /Ice Maze 8 by 8/ }).locator('[data-state]'),
+    page.getByRole('grid', { name: /Ice Maze 8 by 8/ }).locator('[data-state]'),
   ).toHaveCount(64);
   await expect(page.getByRole('slider', { name: 'Minimum ε' })).toHaveAttribute(
     'aria-valuetext',

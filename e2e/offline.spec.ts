@@ -81,7 +81,7 @@ test.describe('the single-file build', () => {
   test('opens from file:// with no server, and Play trains in a blob: worker', async ({ page }) => {
     const requests = recordRequests(page);
     await page.goto(SINGLE_URL);
-    await expect(page.getByRole('img', { name: /Ice Maze 4 by 4/ })).toBeVisible();
+    await expect(page.getByRole('grid', { name: /Ice Maze 4 by 4/ })).toBeVisible();
     await playAtFullSpeed(page);
     // At full speed the lesson's 10,000 episodes take a second or two: no Pause to race.
     await expect.poll(async () => (await readStatus(page)).episode).toBeGreaterThan(500);

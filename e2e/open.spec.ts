@@ -4,7 +4,7 @@ test('opens with the 4x4 Ice Maze drawn: 16 cells, 4 holes, one start and one go
   page,
 }) => {
   await openLab(page);
-  const grid = page.getByRole('img', { name: /Ice Maze 4 by 4/ });
+  const grid = page.getByRole('grid', { name: /Ice Maze 4 by 4/ });
   await expect(grid).toBeVisible();
   await expect(grid.locator('[data-state]')).toHaveCount(16);
   await expect(grid.locator('[data-tile="H"]')).toHaveCount(4);

@@ -2,7 +2,7 @@ import { expect, openLab, readStatus, test } from './fixtures';
 
 test('a link with settings reopens them: 8x8, α 0.50, the Q view, seed 7', async ({ page }) => {
   await openLab(page, '?map=8x8&alpha=0.5&view=q&seed=7');
-  const grid = page.getByRole('img', { name: /Ice Maze 8 by 8/ });
+  const grid = page.getByRole('grid', { name: /Ice Maze 8 by 8/ });
   await expect(grid.locator('[data-state]')).toHaveCount(64);
   await expect(page.getByRole('slider', { name: 'Learning rate α' })).toHaveAttribute(
     'aria-valuetext',
@@ -57,7 +57,7 @@ test('changing a slider updates the address, and the address reopens it', async 
 
 test('a random map link draws the same seeded map every time', async ({ page }) => {
   await openLab(page, '?map=random:6:0.7:11');
-  const grid = page.getByRole('img', { name: /Ice Maze 6 by 6/ });
+  const grid = page.getByRole('grid', { name: /Ice Maze 6 by 6/ });
   await expect(grid.locator('[data-state]')).toHaveCount(36);
   const tiles = () =>
     grid

@@ -1,13 +1,13 @@
 /**
- * Memory over a long run: `npm run build && npm run long-run -- 1000000`. Trains the given number
- * of episodes at full speed in Debian's Chromium (pressing Play again after each budget) and
- * reports the page's JS heap after a forced garbage collection, before and after, plus the DOM
- * node count: both must stay flat (histories and frames are downsampled or capped).
+ * Memory over a long run: `npm run build && npm run long-run -- 1000000` (port `PERF_PORT`,
+ * default 4397). Trains the given number of episodes at full speed in Debian's Chromium
+ * (pressing Play again after each budget) and reports the page's JS heap after a forced garbage
+ * collection, before and after, plus the DOM node count: both must stay flat (histories and frames are downsampled or capped).
  */
 import { openBrowser } from './browser';
 
 const target = Number(process.argv[2] ?? 1_000_000);
-const PORT = 4397;
+const PORT = Number(process.env.PERF_PORT ?? 4397);
 
 const session = await openBrowser(PORT);
 const { browser } = session;

@@ -1,31 +1,120 @@
 /**
- * How long the tuned presets take to train in the browser: `npm run build && npx tsx
- * scripts/preset-timing.ts [seed]` (port 4345). For each preset: load it from the Presets panel
- * (which sets full speed), press Play, time until the status line says Finished, and read the
- * greedy policy's exact success from the Objectives panel.
+ * How long the tuned presets take to train in the page, against the core in Node, in one sitting:
+ * `npm run build && PERF_PORT=4345 npx tsx scripts/preset-timing.ts [ROUNDS] [SEED] [PRESET]`.
+ *
+ * Each round, for each preset (or only PRESET, e.g. `tuned-8x8`), interleaved:
+ *   - the core: `npm run -s train` with the preset's settings, reading the time it prints for
+ *     training alone;
+ *   - the page: load it, click the preset's button (which sets full speed), press Play and time,
+ *     in the page, from the click to the status line saying Finished; meanwhile count animation
+ *     frames and long main-thread tasks (> 50 ms).
+ * Prints one JSON line per measurement and, at the end, the medians and the page / core ratio.
  */
+import { execFileSync } from 'node:child_process';
 import { TUNED_PRESETS } from '../src/rl/tuned-presets';
 import { openBrowser } from './browser';
 
-const seed = Number(process.argv[2] ?? 0);
-const session = await openBrowser(4345);
+const rounds = Number(process.argv[2] ?? 3);
+const seed = Number(process.argv[3] ?? 0);
+const only = process.argv[4];
+const presets = TUNED_PRESETS.filter((p) => !only || p.id === only);
+if (presets.length === 0) throw new Error(`No preset ${only}`);
+
+/** The core's training time, in ms, as `npm run -s train` prints it. */
+function coreMs(preset: (typeof TUNED_PRESETS)[number]): number {
+  const p = preset.params;
+  const out = execFileSync(
+    'npx',
+    [
+      'tsx',
+      'scripts/train.ts',
+      ...['--map', preset.map, '--episodes', String(preset.episodes), '--seed', String(seed)],
+      ...['--alpha', String(p.alpha), '--gamma', String(p.gamma), '--epsilon', String(p.epsilon)],
+      ...['--epsilon-decay', String(p.epsilonDecay), '--min-epsilon', String(p.minEpsilon)],
+    ],
+    { encoding: 'utf8' },
+  );
+  const m = /in ([\d.]+) ms/.exec(out);
+  if (!m) throw new Error(`train printed no time: ${out.slice(0, 200)}`);
+  return Number(m[1]);
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+const session = await openBrowser(Number(process.env.PERF_PORT ?? 4345));
+const results = new Map<string, { core: number[]; page: number[] }>();
 try {
-  for (const preset of TUNED_PRESETS) {
-    const page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${session.url}?seed=${seed}`);
-    await page.getByRole('button', { name: 'Play' }).waitFor();
-    await page.getByRole('button', { name: preset.name }).click();
-    await page.getByRole('status').filter({ hasText: 'Total steps 0' }).waitFor();
-    const t0 = Date.now();
-    await page.getByRole('button', { name: 'Play' }).click();
-    await page.getByRole('status').filter({ hasText: 'Finished' }).waitFor({ timeout: 600_000 });
-    const seconds = (Date.now() - t0) / 1000;
-    await page.waitForTimeout(300);
-    const success = await page.locator('[data-fact="greedy-success"]').textContent();
+  for (let round = 0; round < rounds; round++) {
+    for (const preset of presets) {
+      const core = coreMs(preset);
+      const page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.addInitScript('globalThis.__name = (f) => f;');
+      await page.goto(`${session.url}?seed=${seed}`);
+      await page.getByRole('button', { name: 'Play' }).waitFor();
+      await page.getByRole('button', { name: preset.name }).click();
+      await page.getByRole('status').filter({ hasText: 'Total steps 0' }).waitFor();
+      await page.waitForTimeout(500);
+      const run = await page.evaluate(async () => {
+        const status = () =>
+          [...document.querySelectorAll('[role="status"]')].find((e) =>
+            e.textContent?.includes('Total steps'),
+          );
+        const play = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Play');
+        if (!play) throw new Error('no Play button');
+        const longTasks: number[] = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) longTasks.push(Math.round(e.duration));
+        }).observe({ type: 'longtask', buffered: false });
+        let frames = 0;
+        let counting = true;
+        const tick = () => {
+          frames++;
+          if (counting) requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+        const t0 = performance.now();
+        play.click();
+        await new Promise<void>((resolve) => {
+          const check = () => {
+            if (status()?.textContent?.includes('Finished')) resolve();
+            else setTimeout(check, 1);
+          };
+          check();
+        });
+        const ms = performance.now() - t0;
+        counting = false;
+        return { ms, fps: (frames * 1000) / ms, longTasks };
+      });
+      // The objectives panel redraws every 250 ms: read it once it has caught up.
+      await page.waitForTimeout(500);
+      const success = await page.locator('[data-fact="greedy-success"]').textContent();
+      await page.close();
+      const r = results.get(preset.id) ?? { core: [], page: [] };
+      r.core.push(core);
+      r.page.push(run.ms);
+      results.set(preset.id, r);
+      console.log(
+        JSON.stringify({
+          preset: preset.id,
+          round,
+          coreMs: Math.round(core),
+          pageMs: Math.round(run.ms),
+          fps: Number(run.fps.toFixed(1)),
+          longTasks: run.longTasks,
+          success,
+        }),
+      );
+    }
+  }
+  for (const [id, r] of results) {
+    const core = median(r.core);
+    const page = median(r.page);
     console.log(
-      `${preset.id}: ${preset.episodes} episodes in ${seconds.toFixed(1)} s in Chromium (seed ${seed}); greedy policy ${success}`,
+      `${id}: page ${Math.round(page)} ms, core ${Math.round(core)} ms (medians of ${r.page.length}), page / core ${(page / core).toFixed(2)}`,
     );
-    await page.close();
   }
 } finally {
   await session.close();

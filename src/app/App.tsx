@@ -1,47 +1,45 @@
-import { useCallback, useState } from 'react';
-import { ComparePanel } from '../components/dock/compare/ComparePanel';
-import { OptimalPanel } from '../components/dock/optimal/OptimalPanel';
-import { DisplayControls } from '../components/shell/DisplayControls';
-import { DrivePanel } from '../components/dock/editor/DrivePanel';
-import { ExportMenu } from '../components/dock/io/ExportMenu';
-import { FramesGallery } from '../components/dock/frames/FramesGallery';
-import { Glossary } from '../components/dock/glossary/Glossary';
+import { lazy, Suspense, useCallback, useRef, useState } from 'react';
+import { DockBar, DockPanels, useDockState } from '../components/dock/Dock';
 import { GridView } from '../components/board/GridView';
-import { GuidedLesson, GuidedLessonButton } from '../components/lesson/GuidedLesson';
-import { LearningCurves } from '../components/dock/curves/LearningCurves';
-import { MapEditor } from '../components/dock/editor/MapEditor';
-import { MapPicker } from '../components/board/MapPicker';
-import { ImportRun } from '../components/dock/io/ImportRun';
-import { Notices } from '../components/shell/Notices';
-import { ObjectivesPanel } from '../components/objectives/ObjectivesPanel';
-import { ParamSliders } from '../components/shell/ParamSliders';
-import { PlaybackControls } from '../components/shell/PlaybackControls';
-import { Presets } from '../components/dock/io/Presets';
-import { QTables } from '../components/dock/tables/QTables';
-import { SpeedControl } from '../components/shell/SpeedControl';
-import { StatusLine } from '../components/shell/StatusLine';
-import { StepInspector } from '../components/update/StepInspector';
-import { SweepPanel } from '../components/dock/sweep/SweepPanel';
-import { TargetPolicy } from '../components/dock/target/TargetPolicy';
-import { ShortcutsHelp } from '../components/shell/ShortcutsHelp';
-import { useShortcuts } from '../components/shell/useShortcuts';
-import { CopyLinkButton } from '../components/shell/UrlSync';
 import { ViewSwitch } from '../components/board/ViewSwitch';
-import { WhyEightByEight } from '../components/dock/optimal/WhyEightByEight';
-import { ConvergenceNotice } from '../components/board/ConvergenceNotice';
+import { CHAPTERS } from '../components/lesson/chapters';
+import { ObjectivesPanel } from '../components/objectives/ObjectivesPanel';
+import { ConvergenceBadge } from '../components/shell/ConvergenceBadge';
 import { Hideable, HiddenNote, useShown } from '../components/shell/Hideable';
-import { TeacherLink } from '../components/shell/TeacherLink';
-import { useDocumentTheme } from '../components/shell/useDocumentTheme';
 import { useLab, useLabStore } from '../components/shell/lab-context';
+import { MapChip } from '../components/shell/MapChip';
+import { Notices } from '../components/shell/Notices';
+import { PaneSwitch, type NarrowPane } from '../components/shell/PaneSwitch';
+import { RUN_CONTROLS_ID } from '../components/shell/PlaybackControls';
+import { TopBar } from '../components/shell/TopBar';
+import { ShortcutsHelp } from '../components/shell/ShortcutsHelp';
+import { useDocumentTheme } from '../components/shell/useDocumentTheme';
+import { useShortcuts } from '../components/shell/useShortcuts';
+import { StepInspector } from '../components/update/StepInspector';
 import { createCompareWorker, createSweepWorker } from './create-worker';
 
-/** The page: the grid and its controls, then the lesson's panels. Wiring only. */
+/** The guided lesson's code (chapters' questions and all) loads when it first opens. */
+const GuidedLesson = lazy(async () => ({
+  default: (await import('../components/lesson/GuidedLesson')).GuidedLesson,
+}));
+
+/**
+ * The page, one screen: the top bar; three columns under it — the maze, the update (or the guided
+ * lesson in its place while open), the objectives; and the dock with everything else, one tab at
+ * a time. On a narrow screen, one column with a switch for what goes under the grid. Wiring only.
+ */
 export function App() {
   const store = useLabStore();
   const presenter = useLab((s) => s.display.presenter);
-  const history = useLab((s) => s.history);
+  const tab = useLab((s) => s.display.tab);
   const lessonOpen = useLab((s) => s.lessonChapter !== null);
+  // In presenter mode with a chapter open, the bar keeps only the control that chapter uses.
+  const uses = useLab((s) =>
+    s.lessonChapter === null ? null : (CHAPTERS[s.lessonChapter - 1]?.setup.highlight ?? null),
+  );
+  const gridSvg = useRef<SVGSVGElement | null>(null);
   const [help, setHelp] = useState(false);
+  const [pane, setPane] = useState<Exclude<NarrowPane, 'curves'>>('update');
   const showHelp = useCallback(() => setHelp(true), []);
   const togglePresenter = useCallback(
     () => store.getState().setDisplay({ presenter: !store.getState().display.presenter }),
@@ -49,114 +47,67 @@ export function App() {
   );
   useShortcuts(store, showHelp, togglePresenter, useShown('shortcuts'));
   useDocumentTheme();
+  const dock = useDockState();
+  // On a narrow screen a dock tab other than Curves takes the place under the grid.
+  const shownPane: NarrowPane | null = tab === 'curves' ? 'curves' : tab !== null ? null : pane;
   return (
-    <div className={presenter ? 'app presenter' : 'app'}>
-      <header className="app-header">
-        <h1>Ice Maze Lab</h1>
-        <p className="tagline">Q-learning on Gymnasium&apos;s FrozenLake, live.</p>
-        <Hideable id="lesson">
-          <GuidedLessonButton />
-        </Hideable>
-        <Hideable id="display">
-          <DisplayControls onShowShortcuts={showHelp} />
-        </Hideable>
-      </header>
+    <div
+      className={presenter ? 'app presenter' : 'app'}
+      data-pane={shownPane ?? 'dock'}
+      data-lesson={lessonOpen || undefined}
+      data-uses={presenter && uses ? uses : undefined}
+    >
+      <a className="skip-link" href={`#${RUN_CONTROLS_ID}`}>
+        Skip to the run controls
+      </a>
+      <TopBar onShowShortcuts={showHelp} />
       <ShortcutsHelp open={help} onClose={() => setHelp(false)} />
-      <Notices />
-      <HiddenNote />
-      <main>
-        <div className={lessonOpen ? 'layout with-lesson' : 'layout'}>
-          <GuidedLesson />
-          <section className="board" aria-label="Ice Maze">
-            <div className="board-toolbar">
-              <Hideable id="views">
-                <ViewSwitch />
-              </Hideable>
-              <Hideable id="link">
-                <div className="link-tools">
-                  <CopyLinkButton />
-                  <TeacherLink />
-                </div>
-              </Hideable>
-            </div>
-            <GridView />
-          </section>
-          <aside className="controls" aria-label="Controls">
-            <PlaybackControls />
-            <StatusLine />
-            <Hideable id="convergence">
-              <ConvergenceNotice />
-            </Hideable>
-            <Hideable id="speed">
-              <SpeedControl />
-            </Hideable>
-            <ParamSliders />
+      <div className="app-messages">
+        <Notices />
+        <HiddenNote />
+      </div>
+      <main
+        className="workspace"
+        data-dock={dock.active === null ? undefined : dock.enlarged ? 'enlarged' : 'open'}
+      >
+        <section className="column column-maze" aria-label="Ice Maze">
+          <div className="board-toolbar">
             <Hideable id="map">
-              <MapPicker />
+              <MapChip />
             </Hideable>
-            <Hideable id="presets">
-              <Presets />
+            <Hideable id="views">
+              <ViewSwitch />
             </Hideable>
-          </aside>
-        </div>
-        <div className="page-grid">
-          <Hideable id="optimal">
-            <OptimalPanel />
+          </div>
+          <Hideable id="convergence">
+            <ConvergenceBadge />
           </Hideable>
-          <Hideable id="why8x8">
-            <WhyEightByEight />
-          </Hideable>
+          <GridView svgRef={gridSvg} />
+        </section>
+        <PaneSwitch pane={shownPane} onPane={(p) => p !== 'curves' && setPane(p)} />
+        <div className="column column-update">
+          {lessonOpen && (
+            <Suspense fallback={<p role="status">Loading the guided lesson…</p>}>
+              <GuidedLesson />
+            </Suspense>
+          )}
           <Hideable id="inspector">
             <StepInspector />
           </Hideable>
+        </div>
+        <div className="column column-objectives">
           <Hideable id="objectives">
             <ObjectivesPanel />
           </Hideable>
-          <Hideable id="curves">
-            <div className="wide">
-              <LearningCurves history={history} />
-            </div>
-          </Hideable>
-          <Hideable id="frames">
-            <FramesGallery />
-          </Hideable>
-          <Hideable id="target">
-            <TargetPolicy />
-          </Hideable>
-          <Hideable id="exports">
-            <ExportMenu />
-          </Hideable>
-          <Hideable id="import">
-            <ImportRun />
-          </Hideable>
-          <Hideable id="editor">
-            <MapEditor />
-          </Hideable>
-          <Hideable id="drive">
-            <DrivePanel />
-          </Hideable>
-          <Hideable id="tables">
-            <div className="wide">
-              <QTables />
-            </div>
-          </Hideable>
-          <Hideable id="compare">
-            <div className="wide">
-              <ComparePanel createWorker={createCompareWorker} />
-            </div>
-          </Hideable>
-          <Hideable id="glossary">
-            <div className="wide">
-              <Glossary />
-            </div>
-          </Hideable>
-          <Hideable id="sweep">
-            <div className="wide">
-              <SweepPanel createWorker={createSweepWorker} />
-            </div>
-          </Hideable>
         </div>
+        <DockPanels
+          dock={dock}
+          createCompareWorker={createCompareWorker}
+          createSweepWorker={createSweepWorker}
+          gridSvg={gridSvg}
+        />
       </main>
+      <DockBar dock={dock} />
     </div>
   );
 }

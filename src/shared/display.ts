@@ -1,6 +1,7 @@
 /**
  * How the page looks, apart from the run: read by the store, written in the link.
  */
+import type { DockTab } from './dock-tabs';
 
 /** How the page looks: for a projector, a theme, a palette. */
 export interface DisplaySettings {
@@ -10,6 +11,8 @@ export interface DisplaySettings {
   theme: 'system' | 'light' | 'dark';
   /** `'colorblind'`: viridis and purple–orange scales, safe for colour-vision deficiencies. */
   palette: 'default' | 'colorblind';
+  /** The dock's open tab (one at a time), or `null` while the dock is closed. */
+  tab: DockTab | null;
 }
 
 /** The page's look until the user or the link says otherwise. */
@@ -17,4 +20,5 @@ export const DEFAULT_DISPLAY: DisplaySettings = {
   presenter: false,
   theme: 'system',
   palette: 'default',
+  tab: null,
 };

@@ -6,6 +6,7 @@
  *   effects  rings spreading on the water after a fall, a star burst at the goal
  *   agent    a puck that slides from `from` to `to`: p(t) = p₀ + (p₁ − p₀) · ease(t)
  *
+ * The arrows and tag of a step that ended its episode fade out within a second (`fade.ts`).
  * Every draw interrupts what is still running (`selection.interrupt()`), so the latest step wins.
  * Without animation everything is put in its final place and no transition is scheduled.
  */
@@ -13,8 +14,10 @@ import { easeBackOut, easeCubicIn, easeCubicInOut, easeCubicOut } from 'd3-ease'
 import type { BaseType, Selection } from 'd3-selection';
 import 'd3-transition';
 import { stepLabel, type Outcome } from './describe';
+import { fadeOut, unfade } from './fade';
 import {
   ACTION_VECTORS,
+  AGENT_RADIUS,
   CELL_SIZE,
   FONT_UNITS,
   arrowPath,
@@ -55,6 +58,8 @@ export interface AgentDraw {
   durationMs: number;
   /** Whether the step tag is big enough to read. */
   showTag: boolean;
+  /** Fade the marks of a step that ended its episode (arrows and tag) within a second. */
+  fadeEnded?: boolean;
 }
 
 /** The mounted agent layers. */
@@ -64,7 +69,6 @@ export interface AgentLayers {
   interrupt(): void;
 }
 
-const AGENT_RADIUS = 18;
 /** Scale and opacity of an agent that fell into a hole. */
 export const SUNK_SCALE = 0.55;
 export const SUNK_OPACITY = 0.45;
@@ -162,6 +166,7 @@ export function createAgentLayers<P extends BaseType, PD>(
   });
 
   function interrupt() {
+    unfade(stepLayer);
     agent.interrupt();
     splash.interrupt();
     burst.interrupt();
@@ -197,11 +202,20 @@ export function createAgentLayers<P extends BaseType, PD>(
     tagText.text(words);
   }
 
-  function draw({ layout: l, step, agentState, animate, durationMs, showTag }: AgentDraw) {
+  function draw({
+    layout: l,
+    step,
+    agentState,
+    animate,
+    durationMs,
+    showTag,
+    fadeEnded,
+  }: AgentDraw) {
     interrupt();
     splash.attr('display', 'none');
     burst.attr('display', 'none');
     drawStepMarks(step, l, showTag);
+    if (fadeEnded && step?.outcome) fadeOut(stepLayer);
 
     const target = step ? step.to : agentState;
     if (!(Number.isInteger(target) && target >= 0 && target < l.nS)) {

@@ -8,10 +8,10 @@
  *
  * Built once; `update` changes the grid's fills and the numbers' text. Plain data in.
  */
-import { format } from 'd3-format';
 import { select } from 'd3-selection';
 import { createMiniGrid, type MiniGrid } from './mini-grid';
 import type { Palette } from './scales';
+import { formatFixed, formatSigned, formatThousands } from './format';
 
 /** What the card shows. */
 export interface CompareAgentData {
@@ -45,8 +45,8 @@ export const AGENT_ROWS: readonly {
   term: string;
   value: (d: CompareAgentData) => string;
 }[] = [
-  { key: 'episode', term: 'Episodes', value: (d) => d.episode.toLocaleString('en-US') },
-  { key: 'epsilon', term: 'ε', value: (d) => d.epsilon.toFixed(3) },
+  { key: 'episode', term: 'Episodes', value: (d) => formatThousands(d.episode) },
+  { key: 'epsilon', term: 'ε', value: (d) => formatFixed(d.epsilon, 3) },
   { key: 'start-value', term: 'V(start) = max_a Q', value: (d) => fixed(d.startValue) },
   {
     key: 'behaviour-value',
@@ -62,7 +62,8 @@ export const AGENT_ROWS: readonly {
   { key: 'greedy', term: 'Greedy policy succeeds', value: (d) => fixed(d.successProbability) },
 ];
 
-const fixed = format('.3f');
+/** A card's numbers: 3 decimals, true minus. */
+const fixed = (x: number) => formatSigned(x, 3);
 
 /** Mounts a card in `host`. */
 export function createCompareAgentCard(

@@ -13,12 +13,12 @@
  * Plain data in: no React, no store. Text paints with `currentColor` (light or dark page).
  */
 import { axisBottom, axisLeft } from 'd3-axis';
-import { format } from 'd3-format';
 import { scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
 import { line } from 'd3-shape';
 import { CURVE_COLORS, episodeAxisMax } from './learning-curves';
 import { FONT_FAMILY } from './theme';
+import { formatSigned, formatThousands } from './format';
 
 /** One sample of a learner's curves. */
 export interface CompareSample {
@@ -90,7 +90,8 @@ const TITLE_HEIGHT = 22;
 const PANEL_HEIGHT = 90;
 const PANEL_GAP = 14;
 const AXIS_HEIGHT = 36;
-const fmt = format('.3f');
+/** The curves' numbers: 3 decimals, true minus. */
+const fmt = (x: number) => formatSigned(x, 3);
 
 /** One sentence per learner with its latest values: the chart's accessible description. */
 export function compareSummary(d: CompareCurvesData): string {
@@ -98,7 +99,7 @@ export function compareSummary(d: CompareCurvesData): string {
     const last = d.samples[i]!.at(-1);
     if (!last) return `${label}: no episodes yet`;
     return (
-      `${label} after ${last.episode.toLocaleString('en-US')} episodes: success rate ` +
+      `${label} after ${formatThousands(last.episode)} episodes: success rate ` +
       `${fmt(last.movingSuccessRate)}, greedy policy ${fmt(last.successProbability)}, ` +
       `V(start) ${fmt(last.startValue)}`
     );
@@ -126,6 +127,7 @@ export function createCompareCurves(host: HTMLElement): CompareCurves {
     .attr('class', 'compare-curves')
     .attr('viewBox', `0 0 ${WIDTH} ${height}`)
     .attr('role', 'img')
+    .attr('aria-label', 'Comparison curves: no episodes yet.')
     .attr('font-family', FONT_FAMILY)
     .attr('font-size', 12)
     .attr('fill', 'currentColor')
@@ -202,7 +204,11 @@ export function createCompareCurves(host: HTMLElement): CompareCurves {
     update(d) {
       const last = Math.max(d.samples[0].at(-1)?.episode ?? 0, d.samples[1].at(-1)?.episode ?? 0);
       x.domain([0, episodeAxisMax(last, d.episodeTarget)]);
-      axisX.call(axisBottom(x).ticks(6).tickFormat(format(',')));
+      axisX.call(
+        axisBottom(x)
+          .ticks(6)
+          .tickFormat((v) => formatThousands(+v)),
+      );
       svg.attr('aria-label', compareSummary(d));
       legendItems.forEach((t, i) => t.text(d.labels[i]!));
       dashKey.attr('display', d.optimum ? null : 'none');

@@ -3,10 +3,10 @@
  * Rows and columns are counted from 1 here, as a person reads a grid; states from 0, as the code
  * and Gymnasium number them.
  */
-import { format } from 'd3-format';
 import { ACTION_NAMES } from '../rl/env';
 import { maskActions } from '../rl/tables';
 import type { GridView } from '../shared/grid-view';
+import { formatThousands, formatValue } from './format';
 
 /** A map tile letter. */
 export type TileLetter = 'S' | 'F' | 'H' | 'G';
@@ -43,30 +43,6 @@ export const VIEW_LABELS: Readonly<Record<GridView, string>> = {
   td: '|δ(s,a)|, latest TD error',
 };
 
-const fixed2 = format('.2f');
-
-/** A value with 2 decimals, a true minus sign, "0.00" for −0 and tiny negatives, "–" for non-finite. */
-export function formatValue(x: number): string {
-  return Number.isFinite(x) ? fixed2(x) : '–';
-}
-
-const compact = format('.2~s');
-
-/**
- * A visit count for a small label: the integer up to 999, then 2 significant digits with an SI
- * suffix (1.4k, 12k, 1.2M): at most 4 characters, so it fits where "0.00" fits. "–" for a
- * non-finite count.
- */
-export function formatCount(n: number): string {
-  if (!Number.isFinite(n)) return '–';
-  return Math.abs(n) < 1000 ? String(Math.round(n)) : compact(n);
-}
-
-/** A count in full with thousands separators, for titles and sentences: 12,345. */
-export function formatCountFull(n: number): string {
-  return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–';
-}
-
 /**
  * What a layer adds to a cell's title, for the per-action views that are not about Q:
  *   'n'   "N(s) = 7 updates: Left 2, Down 0, Right 5, Up 0."   (N(s) = Σ_a N(s, a))
@@ -83,7 +59,7 @@ export function layerSentence(
     ACTION_NAMES.map((name, a) => `${name} ${fmt(perAction[a] ?? NaN)}`).join(', ');
   if (view === 'n') {
     const total = perAction.reduce((sum, x) => sum + x, 0);
-    return ` N(s) = ${formatCountFull(total)} updates: ${list(formatCountFull)}.`;
+    return ` N(s) = ${formatThousands(total)} updates: ${list(formatThousands)}.`;
   }
   return ` Latest |δ|: ${list((x) => formatValue(Math.abs(x)))}.`;
 }

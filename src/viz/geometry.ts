@@ -252,11 +252,23 @@ export interface LabelFit {
 
 /** Font sizes in viewBox units (a cell is 100). */
 export const FONT_UNITS = {
-  value: 20,
+  value: 17,
   actionValue: 11,
   letter: 13,
   stepLabel: 13,
 } as const;
+
+/**
+ * Where a cell's own number (V(s), or N(s) in the visit view) sits: right-aligned on this point,
+ * its baseline here, in the top-right corner. The middle belongs to the agent's ball and the tile
+ * letter's badge to the top-left corner, so neither the agent nor a badge ever covers it; the
+ * baseline sits below the Up arrow's head (which ends 15 units from the top edge), so the label
+ * meets only the arrow's thin shaft's side, never its head.
+ */
+export const VALUE_LABEL_ANCHOR: Point = [CELL_SIZE - TILE_GAP / 2 - 2, 28];
+
+/** Radius of the agent's ball, in viewBox units (its outline adds half its stroke). */
+export const AGENT_RADIUS = 18;
 
 /** Smallest on-screen font size, in CSS pixels, that stays readable from the back of a room. */
 export const MIN_FONT_PX = 9.5;

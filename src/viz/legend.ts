@@ -7,7 +7,8 @@ import { axisBottom } from 'd3-axis';
 import { format, precisionFixed } from 'd3-format';
 import { scaleLinear, scaleSymlog } from 'd3-scale';
 import { select } from 'd3-selection';
-import { captionParts, formatCount, formatValue, plainCaption } from './describe';
+import { captionParts, plainCaption } from './describe';
+import { formatCount, formatValue } from './format';
 import { colorScale, type Palette, type ScaleKind } from './scales';
 import { FONT_FAMILY } from './theme';
 
@@ -90,7 +91,9 @@ export function createLegend(host: HTMLElement, options: LegendOptions = {}): Le
     .attr('viewBox', `0 0 ${width} ${HEIGHT}`)
     .attr('role', 'img')
     .attr('font-family', FONT_FAMILY)
-    .style('display', 'block')
+    // Hidden until the first update: the bar's gradient has no colours yet (an SVG stop without
+    // a colour is black) and the image no name.
+    .style('display', 'none')
     .style('width', '100%')
     .style('height', 'auto');
 
@@ -183,12 +186,14 @@ export function createLegend(host: HTMLElement, options: LegendOptions = {}): Le
       axisG.selectAll('.tick line').attr('stroke', '#5c6b7a');
       axisG.selectAll('.tick text').attr('fill', '#343f4b');
 
-      svg.attr(
-        'aria-label',
-        `${plainCaption(spec.label)}: ${log ? 'logarithmic ' : ''}colour scale from ${fmt(lo)} to ${fmt(hi)}${
-          noteText ? ` (${noteText})` : ''
-        }`,
-      );
+      svg
+        .style('display', 'block')
+        .attr(
+          'aria-label',
+          `${plainCaption(spec.label)}: ${log ? 'logarithmic ' : ''}colour scale from ${fmt(lo)} to ${fmt(hi)}${
+            noteText ? ` (${noteText})` : ''
+          }`,
+        );
     },
     destroy(): void {
       svg.remove();

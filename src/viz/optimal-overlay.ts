@@ -18,9 +18,9 @@ import { select } from 'd3-selection';
 import { ACTION_NAMES } from '../rl/env';
 import { optimalActionSets } from '../rl/evaluation';
 import { qGap } from '../rl/optimal-gap';
-import { formatValue } from './describe';
 import { createMiniGrid } from './mini-grid';
 import { extentWithZero, gapScale, type Palette } from './scales';
+import { formatFixed, formatValue } from './format';
 
 /** What the overlay shows. */
 export interface OptimalOverlayData {
@@ -156,11 +156,11 @@ export function createOptimalOverlay(
           );
         });
 
-      vStartText.text(`${d.vStar[d.start]!.toFixed(4)} (γ ${d.gamma})`);
+      vStartText.text(`${formatFixed(d.vStar[d.start]!, 4)} (γ ${d.gamma})`);
       maxGapText
         .attr('data-value', gap.max)
         .attr('title', cellName(gap.maxState, ncol))
-        .text(`${gap.max.toFixed(4)} at state ${gap.maxState}`);
+        .text(`${formatFixed(gap.max, 4)} at state ${gap.maxState}`);
     },
     destroy() {
       vStarGrid.destroy();

@@ -11,9 +11,10 @@
  * Over it: the current trajectory, greedy-policy arrows (every tied action; ties thin and dim),
  * the agent, and its last step (intended vs actual move, splash in a hole, burst at the goal).
  *
- * Layers, bottom to top: cells (tile, value colour, art; carry the titles), the trajectory, cell
- * overlays (numbers, arrows, badges: drawn over the path so they stay readable), the step, effects,
- * the agent. Only the cells take pointer events.
+ * Layers, bottom to top: cells (tile, value colour, art; carry the titles), the trajectory, the
+ * step, effects, the cell overlays (numbers, arrows, badges: drawn over the path and the step's
+ * marks so those never cover a value), the agent. Each state's number sits in its top-right
+ * corner, clear of the agent's ball in the middle. Only the cells take pointer events.
  *
  * Built once, updated often: `createQGrid` builds the skeleton; `update` joins plain frame data to
  * the existing nodes by key and sets attributes. Cells are made again only when the map changes;
@@ -22,22 +23,23 @@
 import { select, type EnterElement, type Selection } from 'd3-selection';
 import type { GridView } from '../shared/grid-view';
 import { createAgentLayers, type GridStep } from './agent-layer';
+import { cellName, createGridKeyboard } from './grid-a11y';
 import {
   VIEW_LABELS,
   cellTitle,
-  formatCount,
-  formatValue,
   gridLabel,
   isTerminalTile,
   layerSentence,
   tileLetter,
   type TileLetter,
 } from './describe';
+import { formatCount, formatValue } from './format';
 import {
   BOARD_PADDING,
   CELL_SIZE,
   FONT_UNITS,
   NOMINAL_BOARD_PX,
+  VALUE_LABEL_ANCHOR,
   arrowPath,
   cellOrigin,
   cellPixels,
@@ -123,6 +125,18 @@ export interface QGridOptions {
   title?: string;
   /** Watch the host's size with a ResizeObserver (where one exists); default true. */
   observeResize?: boolean;
+  /**
+   * Fade a finished episode's path and last step out within a second, so they never hide the
+   * numbers for long; default true (a frame of the gallery keeps its path: false).
+   */
+  fadeEnded?: boolean;
+  /**
+   * Make the board an ARIA grid (`grid-a11y.ts`): rows of named gridcells, one tab stop moved by
+   * the arrow keys. Default false: the board is one named image (a frame in the gallery).
+   */
+  accessibleGrid?: boolean;
+  /** Called when a cell is clicked, or chosen with Enter or Space (an ARIA grid only). */
+  onSelect?: (state: number) => void;
 }
 
 /** A mounted Q-grid. */
@@ -180,7 +194,7 @@ const ACTIONS = [0, 1, 2, 3] as const;
 const byAction = (d: { action: number }) => String(d.action);
 const byKey = (d: CellDatum) => d.key;
 const CENTRE: Point = [CELL_SIZE / 2, CELL_SIZE / 2];
-/** The centre count N(s) in the 'n' view is this much smaller than V's label, clear of the triangle labels. */
+/** The corner count N(s) in the 'n' view is this much smaller than V's label, clear of the Up label. */
 const COUNT_LABEL_SCALE = 0.65;
 const NO_VALUES: ArrayLike<number> = [];
 /** Opacity of tied greedy arrows (a single greedy action is opaque). */
@@ -189,6 +203,13 @@ const TIE_OPACITY = 0.5;
 const LABEL_HALO = 4;
 
 let gridCount = 0;
+
+/** The data of each map row, in order. */
+function rowsOf(data: readonly CellDatum[], ncol: number): CellDatum[][] {
+  const rows: CellDatum[][] = [];
+  for (let i = 0; i < data.length; i += ncol) rows.push(data.slice(i, i + ncol));
+  return rows;
+}
 
 function at4(a: ArrayLike<number>, s: number): [number, number, number, number] {
   const b = s * 4;
@@ -211,6 +232,12 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
   const title = options.title ?? 'Ice Maze';
   let view: GridView = options.view ?? 'v';
   let palette: Palette = options.palette ?? 'default';
+  const fadeEnded = options.fadeEnded ?? true;
+  const accessibleGrid = options.accessibleGrid ?? false;
+  /** The cell node of each state, and the state the agent's name is written on. */
+  let cellNodes: SVGGElement[] = [];
+  let namedAgent = -1;
+  let nodesGeneration = -1;
   let frame: GridFrame | null = null;
   let layout: GridLayout | null = null;
   let mapKey: string | null = null;
@@ -233,7 +260,7 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
   const svg = select(host)
     .append('svg')
     .attr('class', 'qgrid')
-    .attr('role', 'img')
+    .attr('role', accessibleGrid ? 'grid' : 'img')
     .attr('preserveAspectRatio', 'xMidYMid meet')
     .attr('font-family', FONT_FAMILY)
     .style('display', 'block')
@@ -255,12 +282,27 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
   const cellLayer = board.append('g').attr('class', 'qgrid-cells');
 
   const trajectory = createTrajectoryLayer(board);
+  const agentLayers = createAgentLayers(board, paint.shadow);
+  // Numbers, arrows and badges over the path, the step marks and the effects; only the ball is
+  // above them, and it stays in the middle of a cell, clear of the number in the corner.
   const overlayLayer = board
-    .append('g')
+    .insert('g', 'g.qgrid-agent')
     .attr('class', 'qgrid-overlays')
     .attr('pointer-events', 'none');
-
-  const agentLayers = createAgentLayers(board, paint.shadow);
+  // In an ARIA grid only the rows and cells speak: the pictures over them are hidden from it.
+  if (accessibleGrid)
+    board
+      .selectChildren()
+      .filter((_, i, nodes) => nodes[i] !== cellLayer.node())
+      .attr('aria-hidden', 'true');
+  const keyboard = accessibleGrid
+    ? createGridKeyboard(
+        svg.node()!,
+        (s) => cellNodes[s],
+        () => layout,
+        options.onSelect,
+      )
+    : null;
 
   const placeCell = (d: CellDatum) => {
     const [x, y] = cellOrigin(layout!.ncol, d.state);
@@ -275,6 +317,7 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
       .attr('data-state', (d) => d.state)
       .attr('data-tile', (d) => d.tile)
       .attr('transform', placeCell);
+    if (accessibleGrid) g.attr('role', 'gridcell').attr('tabindex', -1);
     g.append('title');
     appendTileBase(g, paint);
     const fill = g.append('g').attr('class', 'qgrid-fill').attr('clip-path', `url(#${paint.clip})`);
@@ -300,10 +343,9 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
     appendTileBadge(g);
     setAttrs(g.append('text'), {
       class: 'qgrid-value-label',
-      x: CENTRE[0],
-      y: CENTRE[1],
-      dy: '0.35em',
-      'text-anchor': 'middle',
+      x: VALUE_LABEL_ANCHOR[0],
+      y: VALUE_LABEL_ANCHOR[1],
+      'text-anchor': 'end',
       'font-size': FONT_UNITS.value,
       'font-weight': 650,
       'stroke-width': LABEL_HALO,
@@ -477,15 +519,28 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
     const data = cellData(f, l);
     const dirty = dirtyCells(data, l);
     const isDirty = (d: CellDatum) => dirty.cells[d.state] === 1;
-    const cells = cellLayer
+    // One group per map row (an ARIA row), the row's cells inside it.
+    const rows = cellLayer
+      .selectAll<SVGGElement, CellDatum[]>('g.qgrid-row')
+      .data(rowsOf(data, l.ncol), (r) => r[0]!.key)
+      .join((enter) => enter.append('g').attr('class', 'qgrid-row'));
+    if (accessibleGrid) rows.attr('role', 'row');
+    const allCells = rows
       .selectAll<SVGGElement, CellDatum>('g.qgrid-cell')
-      .data(data, byKey)
+      .data((r) => r, byKey)
       .join(
         enterCells,
         (update) => update,
         (exit) => exit.remove(),
-      )
-      .filter(isDirty);
+      );
+    if (nodesGeneration !== mapGeneration) {
+      nodesGeneration = mapGeneration;
+      cellNodes = allCells.nodes();
+      namedAgent = -1;
+      keyboard?.refresh();
+    }
+    const cells = allCells.filter(isDirty);
+    if (accessibleGrid) cells.attr('aria-label', (d) => nameOf(d));
     const allOverlays = overlayLayer
       .selectAll<SVGGElement, CellDatum>('g.qgrid-cell-overlay')
       .data(data, byKey)
@@ -589,6 +644,28 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
       .attr('d', (a) => (a.on ? greedyArrow(a.action, a.tie, labelsShown) : null));
   }
 
+  /** A cell's accessible name, with "agent here" on the cell the agent stands on. */
+  function nameOf(d: CellDatum): string {
+    return cellName({
+      state: d.state,
+      tile: d.tile,
+      value: d.v,
+      greedyMask: d.mask,
+      agentHere: d.state === namedAgent,
+    });
+  }
+
+  /** Moves "agent here" from the cell that had it to `s`'s (−1: none). */
+  function nameAgent(s: number) {
+    if (!accessibleGrid || s === namedAgent) return;
+    const before = namedAgent;
+    namedAgent = s;
+    for (const t of [before, s]) {
+      const node = cellNodes[t];
+      if (node) select<SVGGElement, CellDatum>(node).attr('aria-label', nameOf);
+    }
+  }
+
   /** The agent and its last step (a step off the board is ignored). */
   function renderAgent() {
     if (!frame || !layout) return;
@@ -596,6 +673,8 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
     const onBoard = (s: number) => Number.isInteger(s) && s >= 0 && s < l.nS;
     const step =
       frame.step && onBoard(frame.step.from) && onBoard(frame.step.to) ? frame.step : null;
+    const at = step ? step.to : frame.agentState;
+    nameAgent(onBoard(at) ? at : -1);
     agentLayers.draw({
       layout: l,
       step,
@@ -603,6 +682,7 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
       animate: frame.animate,
       durationMs: frame.durationMs,
       showTag: fit.letters,
+      fadeEnded,
     });
   }
 
@@ -628,13 +708,14 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
         layout = nrow > 0 && ncol > 0 ? gridLayout(nrow, ncol) : null;
         if (layout) applyLayout(layout);
         else {
+          cellNodes = [];
           cellLayer.selectAll('*').remove();
           overlayLayer.selectAll('*').remove();
         }
       }
       frame = next;
       renderCells();
-      if (layout) trajectory.draw(next.path, next.desc, layout.ncol);
+      if (layout) trajectory.draw(next.path, next.desc, layout.ncol, fadeEnded);
       renderAgent();
     },
     setView(next: GridView): void {
@@ -675,6 +756,7 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
       if (destroyed) return;
       destroyed = true;
       agentLayers.interrupt();
+      keyboard?.destroy();
       observer?.disconnect();
       observer = null;
       svg.remove();

@@ -14,6 +14,7 @@
 import { select } from 'd3-selection';
 import { ACTION_NAMES } from '../rl/env';
 import { isTerminalTile, TILE_NAMES, tileLetter, type TileLetter } from './describe';
+import { formatSigned } from './format';
 
 /** Which numbers the action columns show: Q(s,a), or A(s,a) = Q(s,a) − V(s). */
 export type QTableKind = 'q' | 'a';
@@ -67,10 +68,7 @@ const N_ACTIONS = 4;
  * (A(s,a) is often −0 at the greedy action); "–" for a missing or non-finite value.
  */
 export function formatQ(x: number | undefined): string {
-  if (x === undefined || !Number.isFinite(x)) return '–';
-  const text = x.toFixed(3);
-  if (text === '-0.000') return '0.000';
-  return text.startsWith('-') ? `−${text.slice(1)}` : text;
+  return formatSigned(x, 3);
 }
 
 /** Number of set bits among the four action bits. */

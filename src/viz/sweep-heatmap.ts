@@ -17,6 +17,7 @@ import type { SweepSummary } from '../rl/sweep-summary';
 import { createLegend } from './legend';
 import { contrastingText, sequentialScale, UNKNOWN_COLOR, type Palette } from './scales';
 import { FONT_FAMILY } from './theme';
+import { formatFixed } from './format';
 
 /** One cell: a setting and its results so far. */
 export interface HeatmapCell {
@@ -79,8 +80,8 @@ const TOP = 40;
 const BOTTOM = 12;
 const RIGHT = 12;
 
-const f2 = (x: number) => x.toFixed(2);
-const f4 = (x: number) => x.toFixed(4);
+const f2 = (x: number) => formatFixed(x, 2);
+const f4 = (x: number) => formatFixed(x, 4);
 
 /** The tooltip and accessible name of a cell: the setting, the median and the spread. */
 export function describeCell(cell: HeatmapCell): string {
@@ -151,7 +152,8 @@ export function medianExtent(cells: readonly HeatmapCell[]): [number, number] {
 
 /** Mounts an empty heatmap into `host`; the first `update` draws it. */
 export function createSweepHeatmap(host: HTMLElement, options: SweepHeatmapOptions): SweepHeatmap {
-  const root = select(host).append('div').attr('class', 'sweep-heatmap');
+  // Hidden until the first update: before a sweep there is nothing to show but empty axes.
+  const root = select(host).append('div').attr('class', 'sweep-heatmap').property('hidden', true);
   const svg = root
     .append('svg')
     .attr('class', 'sweep-heatmap-svg')
@@ -178,6 +180,7 @@ export function createSweepHeatmap(host: HTMLElement, options: SweepHeatmapOptio
   return {
     node: svg.node()!,
     update(data) {
+      root.property('hidden', false);
       const cols = data.xValues.length;
       const rows = data.yValues.length;
       const width = LEFT + cols * CELL + RIGHT;

@@ -7,11 +7,14 @@
  *   dotted + dot steps where the ice moved the agent another way (directions[i] ≠ actions[i])
  *   ring         the first state; star, splash or clock: how the episode ended
  *
+ * A finished episode's path fades out within a second (`fade.ts`) when the grid asks for it.
+ *
  * Built once: a fixed set of paths whose `d` changes per frame, however long the episode.
  */
 import type { BaseType, Selection } from 'd3-selection';
 import type { TrajectoryData } from '../worker/protocol';
 import { trajectoryOutcome } from './describe';
+import { fadeOut, unfade } from './fade';
 import { dotsPath, pathGeometry, pathPoints, pointsAttr, starPoints } from './geometry';
 import { placeAt, setAttrs } from './svg';
 import { INK_COLORS } from './theme';
@@ -24,8 +27,11 @@ export type GridPath = Pick<
 
 /** A mounted trajectory layer. */
 export interface TrajectoryLayer {
-  /** Draws `path` (first `length + 1` states) on a map with `ncol` columns, or hides the layer for `null`. */
-  draw(path: GridPath | null, desc: readonly string[], ncol: number): void;
+  /**
+   * Draws `path` (first `length + 1` states) on a map with `ncol` columns, or hides the layer for
+   * `null`. With `fadeEnded`, the path of a finished episode fades out within a second.
+   */
+  draw(path: GridPath | null, desc: readonly string[], ncol: number, fadeEnded?: boolean): void;
 }
 
 /** Radius of the dots on slipped steps. */
@@ -114,9 +120,11 @@ export function createTrajectoryLayer<P extends BaseType, PD>(
   let drawn: { path: GridPath | null; desc: readonly string[]; ncol: number } | null = null;
 
   return {
-    draw(path, desc, ncol) {
+    draw(path, desc, ncol, fadeEnded = false) {
       if (drawn && drawn.path === path && drawn.desc === desc && drawn.ncol === ncol) return;
       drawn = { path, desc, ncol };
+      if (fadeEnded && path && (path.terminated || path.truncated)) fadeOut(layer);
+      else unfade(layer);
       const points = path ? pathPoints(path.states, path.length, ncol) : [];
       const first = points[0];
       const last = points[points.length - 1];

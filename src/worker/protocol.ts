@@ -75,7 +75,11 @@ export interface RunStats {
   /** Mean steps of the goal-reaching episodes in the window (NaN if none). */
   recentMeanStepsToGoal: number;
   window: number;
-  /** Steps per second the worker ran over the last second of running. */
+  /**
+   * Steps per second the worker ran over the last second of running; 0 whenever the loop is not
+   * running (`Snapshot.running` false: paused, stepped, finished), so a speed is never shown
+   * after the run that had it.
+   */
   stepsPerSecond: number;
 }
 
@@ -85,7 +89,11 @@ export interface GreedyEvaluation {
   expectedLength: number;
   /** E[steps | the goal is reached within the limit] (NaN if it never is). */
   expectedStepsToGoal: number;
-  /** The episode count when it was computed. */
+  /**
+   * The episode count it is exact at: the current one whenever the greedy policy is the one
+   * evaluated, and always when the loop is not running; while running, a changed policy waits
+   * for the next affordable evaluation and the previous one keeps its own count.
+   */
   episode: number;
 }
 
@@ -202,6 +210,24 @@ export type TrainerEvent =
     }
   /** A command was refused or the loop failed; `fatal` means the worker must be restarted. */
   | { type: 'error'; message: string; fatal: boolean };
+
+/**
+ * What a trainer needs from its host: a port, a clock and a timer. `Event` is what it posts (the
+ * training worker's `TrainerEvent`, the comparison worker's own events). `training.worker.ts`
+ * passes the real ones (`worker-host.ts`); tests pass a fake port with a manual clock.
+ */
+export interface TrainerEndpoint<Handle = unknown, Event = TrainerEvent> {
+  /** Sends an event; `transfer` lists buffers to move rather than copy (never a live one). */
+  post(event: Event, transfer: Transferable[]): void;
+  /** Monotonic time in ms. */
+  now(): number;
+  /** Runs `fn` once after `delayMs` ms (0: as soon as pending messages were handled). */
+  schedule(fn: () => void, delayMs: number): Handle;
+  /** Cancels a scheduled `fn` that has not run yet. */
+  cancel(handle: Handle): void;
+  /** Logical processors of the machine (`navigator.hardwareConcurrency`), if known. */
+  readonly cores?: number;
+}
 
 /** The `type` strings, for validation of untrusted messages. */
 export const COMMAND_TYPES = [

@@ -4,7 +4,7 @@
  * `TrainerEndpoint` and reports what escapes. Shared by the training worker and the comparison
  * worker, which differ only in the trainer they host and the events it posts.
  */
-import type { TrainerEndpoint } from './trainer';
+import type { TrainerEndpoint } from './protocol';
 
 /** A scheduled callback; `cancelled` makes a queued one a no-op. */
 export interface Job {
@@ -44,6 +44,7 @@ export function hostTrainer<Event>(
   const trainer = create({
     post,
     now: () => performance.now(),
+    cores: scope.navigator.hardwareConcurrency,
     schedule: (fn, delayMs) => {
       const job: Job = { fn, cancelled: false, timer: null };
       if (delayMs <= 0) {

@@ -42,6 +42,13 @@ function renderPanel() {
 }
 
 describe('ComparePanel', () => {
+  it('before it starts, says what will appear instead of empty axes and unlabelled swatches', () => {
+    renderPanel();
+    const panel = screen.getByRole('region', { name: 'Compare algorithms' });
+    expect(within(panel).queryByRole('img')).toBeNull();
+    expect(within(panel).getByText(/appear here once the comparison starts/)).toBeTruthy();
+  });
+
   it('explains on- and off-policy learning and offers labelled controls', () => {
     renderPanel();
     const panel = screen.getByRole('region', { name: 'Compare algorithms' });

@@ -73,3 +73,24 @@ describe('GridView out of view', () => {
     expect(label0()).toBe('0.50');
   });
 });
+
+describe('GridView as an ARIA grid', () => {
+  it('one Tab reaches a cell; the arrow keys move between cells; Enter inspects the cell', async () => {
+    const { default: userEvent } = await import('@testing-library/user-event');
+    vi.useRealTimers();
+    const user = userEvent.setup();
+    const { store } = renderWithLab(<GridView />);
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    await user.tab();
+    const focused = document.activeElement!;
+    expect(focused.getAttribute('role')).toBe('gridcell');
+    expect(focused.getAttribute('data-state')).toBe('0');
+    expect(focused.getAttribute('aria-label')).toBe(
+      'state 0, start, V 0.00, greedy Left, Down, Right, Up (tie), agent here',
+    );
+    await user.keyboard('{ArrowRight}');
+    expect(document.activeElement!.getAttribute('data-state')).toBe('1');
+    await user.keyboard('{Enter}');
+    expect(store.getState().inspectedState).toBe(1);
+  });
+});

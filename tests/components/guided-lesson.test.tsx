@@ -1,13 +1,10 @@
 // @vitest-environment jsdom
-import { act, cleanup, screen, within } from '@testing-library/react';
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startUrlSync, URL_SYNC_DELAY_MS } from '../../src/components/shell/url-sync';
-import {
-  GuidedLesson,
-  GuidedLessonButton,
-  HIGHLIGHT_CLASS,
-} from '../../src/components/lesson/GuidedLesson';
+import { GuidedLesson, GuidedLessonButton } from '../../src/components/lesson/GuidedLesson';
+import { HIGHLIGHT_CLASS } from '../../src/components/lesson/lesson-marks';
 import { CHAPTERS } from '../../src/components/lesson/chapters';
 import { termQuestion } from '../../src/components/dock/glossary/glossary-terms';
 import { CHAPTER_STORAGE_KEY } from '../../src/components/lesson/setup';
@@ -18,6 +15,8 @@ import { ViewSwitch } from '../../src/components/board/ViewSwitch';
 import { ParamSliders } from '../../src/components/shell/ParamSliders';
 import { lessonSettings } from '../../src/store/lab-store';
 import { renderWithLab } from './lab-fixture';
+import { LabProvider } from '../../src/components/shell/lab-context';
+import { lessonTarget } from '../../src/components/lesson/targets';
 
 beforeEach(() => localStorage.clear());
 afterEach(cleanup);
@@ -81,10 +80,12 @@ describe('the guided lesson panel', () => {
     const { store } = renderWithLab(<Page />);
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Guided lesson' }));
+    // Chapter 2 starts its own run (chapters never continue the previous one): step in it.
+    await user.click(within(lesson()).getByRole('button', { name: 'Next' }));
     await user.click(screen.getByRole('button', { name: 'Step' }));
     act(() => store.getState().snapshotDrawn());
     const runId = store.getState().runId;
-    await user.click(within(lesson()).getByRole('button', { name: 'Next' }));
+    within(lesson()).getByRole('heading', { name: CHAPTERS[1]!.title }).focus();
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('region', { name: 'Guided lesson' })).toBeNull();
     expect(store.getState().lessonChapter).toBeNull();
@@ -202,5 +203,70 @@ describe('the chapter in the address', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('each chapter’s own run, speed and tab', () => {
+  it('starts the next chapter on a fresh run at episode 0 without asking: runs never stack', async () => {
+    const { store } = renderWithLab(<Page />);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Guided lesson' }));
+    const firstRun = store.getState().runId;
+    await user.click(screen.getByRole('button', { name: 'Step episode' }));
+    act(() => store.getState().snapshotDrawn());
+    expect(store.getState().episode).toBe(1);
+    await user.click(within(lesson()).getByRole('button', { name: 'Next' }));
+    expect(within(lesson()).queryByRole('alert')).toBeNull();
+    expect(store.getState().runId).not.toBe(firstRun);
+    expect(store.getState().episode).toBe(0);
+    expect(store.getState().totalSteps).toBe(0);
+    expect(within(lesson()).getByText(/started a fresh run on the 4x4 map, seed 0/)).toBeTruthy();
+    // The objectives chapter plays at a pace the class can follow, not at full speed.
+    expect(store.getState().speed).toBe(CHAPTERS[1]!.setup.speed);
+    expect(store.getState().speed).not.toBe('max');
+  });
+
+  it('trains a “trained” chapter’s run through the lesson’s 10,000 episodes, then sets its speed', () => {
+    const n = CHAPTERS.findIndex((c) => c.id === 'advantage') + 1;
+    const chapter = CHAPTERS[n - 1]!;
+    const { store, worker } = renderWithLab(<Page />, { lessonChapter: n });
+    expect(store.getState().speed).toBe('max');
+    expect(
+      within(lesson()).getByText(
+        /^Training a fresh run on the 4x4 map, seed 0 through episode 10,000/,
+      ),
+    ).toBeTruthy();
+    // The worker trains at full speed in time slices; the page asks for each next snapshot.
+    for (let i = 0; i < 10_000 && !store.getState().finished; i++)
+      act(() => {
+        worker.endpoint.advance(20);
+        store.getState().snapshotDrawn();
+      });
+    expect(store.getState().finished).toBe(true);
+    expect(store.getState().episode).toBe(10_000);
+    expect(store.getState().speed).toBe(chapter.setup.speed);
+    expect(
+      within(lesson()).getByText(
+        /trained a fresh run on the 4x4 map, seed 0 through episode 10,000/,
+      ),
+    ).toBeTruthy();
+  });
+
+  it('opens the dock tab that holds the chapter’s target and marks the target once it appears', () => {
+    const n = CHAPTERS.findIndex((c) => c.id === 'evaluation') + 1;
+    const { store, view } = renderWithLab(<Page />, { lessonChapter: n });
+    expect(store.getState().display.tab).toBe('target');
+    // The tab's panel loads after the chapter opened (React.lazy): it is marked when it comes.
+    view.rerender(
+      <LabProvider store={store}>
+        <Page />
+        <section aria-label="Behaviour vs target policy" {...lessonTarget('target-policy')} />
+      </LabProvider>,
+    );
+    return waitFor(() =>
+      expect(
+        screen.getByRole('region', { name: 'Behaviour vs target policy' }).classList,
+      ).toContain(HIGHLIGHT_CLASS),
+    );
   });
 });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { CHAPTERS, SEED_CONCEPTS } from '../../src/components/lesson/chapters';
-import { LESSON_TARGETS, lessonTarget } from '../../src/components/lesson/targets';
+import { LESSON_TARGETS, lessonTarget, targetTab } from '../../src/components/lesson/targets';
 import {
   chapterAt,
   chapterRun,
+  chapterTab,
   planSetup,
   rememberedChapter,
   sameRun,
@@ -62,13 +63,57 @@ describe('chapter setup', () => {
     expect(run.params).toEqual({ ...LESSON_PARAMS, epsilon: 0.5 });
   });
 
-  it('keeps the run on screen when it already is the chapter’s, changing only ε live', () => {
+  it('keeps the run on screen when it already is the chapter’s, untouched, changing only ε live', () => {
     const plan = planSetup(epsilonChapter, {
       settings: lessonSettings('4x4', 0),
       params: { ...LESSON_PARAMS },
-      totalSteps: 1234,
+      totalSteps: 0,
     });
     expect(plan).toEqual({ fresh: false, losesRun: false, paramChange: { epsilon: 0.5 } });
+  });
+
+  it('never continues a run with steps (episode numbers would stack up chapter after chapter)', () => {
+    const lab = { settings: lessonSettings('4x4', 0), params: { ...LESSON_PARAMS }, runId: 7 };
+    // The user's own run (not the lesson's): a fresh run, asked for first.
+    expect(planSetup(epsilonChapter, { ...lab, totalSteps: 1234 }, null)).toMatchObject({
+      fresh: true,
+      losesRun: true,
+    });
+    // The run an earlier chapter started: replaced without asking.
+    expect(planSetup(epsilonChapter, { ...lab, totalSteps: 1234 }, 7)).toMatchObject({
+      fresh: true,
+      losesRun: false,
+    });
+  });
+
+  it('trains a chapter’s own run through the budget even from an untouched run', () => {
+    const trained = CHAPTERS.find((c) => c.setup.start === 'trained')!;
+    const plan = planSetup(trained, {
+      settings: lessonSettings('4x4', 0),
+      params: { ...LESSON_PARAMS },
+      totalSteps: 0,
+    });
+    expect(plan).toEqual({ fresh: true, losesRun: false, paramChange: {} });
+  });
+
+  it('opens the dock tab holding the chapter’s target, or the one it watches', () => {
+    const byId = (id: string) => CHAPTERS.find((c) => c.id === id)!;
+    expect(chapterTab(byId('evaluation'))).toBe('target');
+    expect(chapterTab(byId('training-loop'))).toBe('frames');
+    expect(chapterTab(byId('maze'))).toBeNull();
+    for (const c of CHAPTERS) {
+      const holder = targetTab(c.setup.highlight);
+      if (holder !== null) expect(chapterTab(c), c.id).toBe(holder);
+    }
+  });
+
+  it('set a watchable speed in every chapter: none runs the lesson’s 10,000 episodes in a blink', () => {
+    // At s steps per second the lesson's run (about 36 steps an episode once learned) lasts
+    // 10,000 · 36 / s seconds: at most 10,000 steps/s keeps it over half a minute.
+    for (const c of CHAPTERS) {
+      expect(c.setup.speed, c.id).not.toBe('max');
+      expect(c.setup.speed as number, c.id).toBeLessThanOrEqual(10_000);
+    }
   });
 
   it('asks before replacing a run with steps, and not before replacing an empty one', () => {

@@ -139,3 +139,17 @@ describe('QTables', () => {
     expect(() => nextFrame()).not.toThrow();
   });
 });
+
+describe('QTables show every row', () => {
+  it('puts both tables straight in the section, with no inner scroll box that would clip the last states', () => {
+    renderWithLab(<QTables />);
+    nextFrame();
+    const section = screen.getByRole('region', { name: 'Q and A tables' });
+    // Before: each table sat in its own focusable scroll region (max-height 28rem), which cut
+    // states 14 and 15 off the 4x4 map's tables.
+    expect(within(section).queryAllByRole('region')).toHaveLength(0);
+    expect(section.querySelectorAll('[tabindex]')).toHaveLength(0);
+    for (const table of within(section).getAllByRole('table'))
+      expect(table.parentElement?.classList.contains('qtables-pair')).toBe(true);
+  });
+});

@@ -180,4 +180,10 @@ describe('SweepPanel', () => {
     expect(pool.workers[0]!.terminated).toBe(true);
     expect(await p.findByText(/^0 of 32 agents, cancelled\./)).toBeTruthy();
   });
+
+  it('shows no legend bar or empty figure before a sweep (the legend’s unset gradient was a black bar)', () => {
+    setup();
+    const host = panel().querySelector('.sweep-heatmap-host')!;
+    expect(host.querySelector<HTMLElement>('.sweep-heatmap')!.hidden).toBe(true);
+  });
 });

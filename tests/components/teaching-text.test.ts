@@ -2,13 +2,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { GLOSSARY, TERMS } from '../../src/components/dock/glossary/glossary-terms';
 import {
-  count,
-  fixed3,
   LESSON_ENV,
   LESSON_FIGURES,
-  percent,
   timeLimitRule,
 } from '../../src/components/dock/glossary/lesson-figures';
+import { formatPercent, formatSigned, formatThousands } from '../../src/viz/format';
 import { PRESETS } from '../../src/components/dock/io/presets';
 import { CHAPTERS } from '../../src/components/lesson/chapters';
 import { ACTION_NAMES, defaultMaxSteps } from '../../src/rl/env';
@@ -56,33 +54,33 @@ function coreNumbers(): Set<string> {
     // Action indices (Left 0 … Up 3), the formula's exponents and k − 1.
     ...ACTION_NAMES.map((_, a) => String(a)),
     ...[L.alpha, L.gamma, L.epsilon, L.epsilonDecay, L.minEpsilon].map(String),
-    count(LESSON_EPISODES),
-    count(LESSON_FRAME_INTERVAL),
+    formatThousands(LESSON_EPISODES),
+    formatThousands(LESSON_FRAME_INTERVAL),
     String(LESSON_ENV.nS - 1),
     String(LESSON_ENV.maxSteps),
     ...LESSON_ENV.rewardSchedule.map(String),
     String(defaultMaxSteps(8, 8)),
     String(LESSON_ENV.nS), // the largest map (16 tiles) with the small time limit
-    fixed3(FIG.startValue),
-    fixed3(FIG.bestWithinLimit),
-    percent(FIG.optimalPolicy.successProbability),
-    percent(FIG.optimalPolicy.successProbability, 1),
-    percent(FIG.bestWithinLimit, 1),
+    formatSigned(FIG.startValue, 3),
+    formatSigned(FIG.bestWithinLimit, 3),
+    formatPercent(FIG.optimalPolicy.successProbability, 0),
+    formatPercent(FIG.optimalPolicy.successProbability, 1),
+    formatPercent(FIG.bestWithinLimit, 1),
     String(Math.round(FIG.optimalPolicy.expectedLength)),
     String(k),
     String(k - 1),
     String(h.state),
     String(h.hole),
-    fixed3(h.tdError),
-    fixed3(-h.tdError),
+    formatSigned(h.tdError, 3),
+    formatSigned(-h.tdError, 3),
     '0.5',
-    fixed3(rewardWorth(0.5, k)),
-    fixed3(rewardWorth(L.gamma, k)),
-    percent(short.optimalPolicy.successProbability),
+    formatSigned(rewardWorth(0.5, k), 3),
+    formatSigned(rewardWorth(L.gamma, k), 3),
+    formatPercent(short.optimalPolicy.successProbability, 0),
     '0.9',
-    percent(0.9),
-    count(stepsToFloor(L)),
-    count(stepsToFloor(eight.params)),
+    formatPercent(0.9, 0),
+    formatThousands(stepsToFloor(L)),
+    formatThousands(stepsToFloor(eight.params)),
     String(eight.params.epsilonDecay),
     String(eight.params.gamma),
     rewardWorth(eight.params.gamma, defaultMaxSteps(8, 8)).toFixed(2),
@@ -132,7 +130,7 @@ describe('the corrected claims, as the texts write them', () => {
   it('TD error: the example is Q* of value iteration, and only the average goes to 0', () => {
     const { q } = valueIteration(LESSON_ENV, LESSON_PARAMS.gamma);
     const text = TERMS['td-error'].definition;
-    expect(text).toContain(`δ = −Q*(6, Left) = ${fixed3(-q[6 * 4 + 0]!)}`);
+    expect(text).toContain(`δ = −Q*(6, Left) = ${formatSigned(-q[6 * 4 + 0]!, 3)}`);
     expect(text).toContain('−0.358');
     expect(text).toContain('only its average over the ice’s outcomes goes to 0');
     expect(text).not.toMatch(/shrinks toward 0 as Q settles/);
@@ -154,10 +152,10 @@ describe('the corrected claims, as the texts write them', () => {
   it('V: the equality holds for the optimal values; V*(start) 0.542 is not the 0.744 chance', () => {
     const v = TERMS.v;
     expect(v.formula).toContain('V*(s) = maxₐ Q*(s,a) = E[Gₜ | Sₜ = s] under the optimal policy');
-    expect(v.definition).toContain(`V*(start) = ${fixed3(FIG.startValue)}`);
-    expect(v.definition).toContain(`probability ${fixed3(FIG.bestWithinLimit)}`);
-    expect(fixed3(FIG.startValue)).toBe('0.542');
-    expect(fixed3(FIG.bestWithinLimit)).toBe('0.744');
+    expect(v.definition).toContain(`V*(start) = ${formatSigned(FIG.startValue, 3)}`);
+    expect(v.definition).toContain(`probability ${formatSigned(FIG.bestWithinLimit, 3)}`);
+    expect(formatSigned(FIG.startValue, 3)).toBe('0.542');
+    expect(formatSigned(FIG.bestWithinLimit, 3)).toBe('0.744');
     expect(v.definition).not.toMatch(/chances/);
   });
 
@@ -217,20 +215,20 @@ describe('the README quotes the core', () => {
 
   it('the ε floor: the learner’s 9,901 steps, nowhere 9,900 as the count', () => {
     expect(readme).toContain(
-      `after ${count(stepsToFloor(LESSON_PARAMS))} of the learner's own subtractions`,
+      `after ${formatThousands(stepsToFloor(LESSON_PARAMS))} of the learner's own subtractions`,
     );
     expect(readme).not.toMatch(/floor[^.]*\b9,900 steps/);
   });
 
   it('V*(start), the γ-optimal success and the best within the limit', () => {
-    expect(readme).toContain(`V*(start) = ${fixed3(FIG.startValue)}`);
+    expect(readme).toContain(`V*(start) = ${formatSigned(FIG.startValue, 3)}`);
     expect(readme).toContain(`reaches ${FIG.optimalPolicy.successProbability.toFixed(4)}`);
     expect(readme).toContain(`within 100 steps is ${FIG.bestWithinLimit.toFixed(4)}`);
   });
 
   it('the Short-sighted preset’s 0.5⁵ and the deterministic 0.99⁵', () => {
-    expect(readme).toContain(`0.5⁵ ≈ ${fixed3(rewardWorth(0.5, FIG.shortestPath))}`);
-    expect(readme).toContain(`0.99⁵ = ${fixed3(rewardWorth(0.99, FIG.shortestPath))}`);
+    expect(readme).toContain(`0.5⁵ ≈ ${formatSigned(rewardWorth(0.5, FIG.shortestPath), 3)}`);
+    expect(readme).toContain(`0.99⁵ = ${formatSigned(rewardWorth(0.99, FIG.shortestPath), 3)}`);
   });
 
   it('no longer says the |δ| layer is near 0 where Q has settled, nor that the gap falls as learning converges', () => {

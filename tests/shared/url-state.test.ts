@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { defaultMaxSteps } from '../../src/rl/env';
 import { generateRandomMap, MAPS, parseMap } from '../../src/rl/maps';
 import {
@@ -19,6 +19,10 @@ import {
   serializeUrlState,
   type UrlState,
 } from '../../src/shared/url/url-state';
+
+// Thousands of generated cases: allow for a busy machine (the property tests take 2–7 s when others
+// run; the parser itself is a few µs per link).
+vi.setConfig({ testTimeout: 60_000 });
 
 const parse = (search: string) => parseUrlState(search);
 const roundTrip = (state: UrlState) => serializeUrlState(parse(serializeUrlState(state)).state);

@@ -13,7 +13,7 @@ import {
 } from '../../src/viz/compare-curves';
 import { createMiniGrid } from '../../src/viz/mini-grid';
 import { createOptimalOverlay, GAP_COLUMNS } from '../../src/viz/optimal-overlay';
-import { formatValue } from '../../src/viz/describe';
+import { formatValue } from '../../src/viz/format';
 import { gapScale } from '../../src/viz/scales';
 
 const DESC = ['SFFF', 'FHFH', 'FFFH', 'HFFG'];
@@ -215,5 +215,16 @@ describe('optimal overlay', () => {
     expect(host.innerHTML).not.toContain('NaN');
     overlay.destroy();
     expect(host.children).toHaveLength(0);
+  });
+});
+
+describe('compare curves are named', () => {
+  it('from the moment they are built, before any data (axe: svg-img-alt)', () => {
+    const host = document.createElement('div');
+    const chart = createCompareCurves(host);
+    const svg = host.querySelector('svg')!;
+    expect(svg.getAttribute('role')).toBe('img');
+    expect(svg.getAttribute('aria-label')).toMatch(/^Comparison curves/);
+    chart.destroy();
   });
 });

@@ -3,7 +3,6 @@ import { describe, expect, test } from 'vitest';
 import {
   captionParts,
   cellTitle,
-  formatValue,
   gridLabel,
   isTerminalTile,
   plainCaption,
@@ -11,6 +10,7 @@ import {
   tileLetter,
   trajectoryOutcome,
 } from '../../src/viz/describe';
+import { formatValue } from '../../src/viz/format';
 import { MAP_4X4 } from './fixtures';
 
 describe('describe', () => {

@@ -1,12 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, test } from 'vitest';
-import {
-  formatCount,
-  formatCountFull,
-  gridLabel,
-  layerSentence,
-  VIEW_LABELS,
-} from '../../src/viz/describe';
+import { gridLabel, layerSentence, VIEW_LABELS } from '../../src/viz/describe';
+import { formatCount, formatThousands as formatCountFull } from '../../src/viz/format';
 import { countTicks, createLegend, type Legend } from '../../src/viz/legend';
 import { createQGrid, type QGrid } from '../../src/viz/q-grid';
 import {

@@ -109,3 +109,15 @@ describe('legendTicks', () => {
     expect(values.map(format)).toEqual(['0.25']);
   });
 });
+
+describe('a legend before its first update', () => {
+  test('is hidden: no bar of an unset gradient (it painted black) and no unnamed image', () => {
+    const host = makeHost();
+    legend = createLegend(host);
+    const svg = host.querySelector('svg')!;
+    expect(svg.style.display).toBe('none');
+    legend.update({ kind: 'sequential', domain: [0, 1], label: 'V(s) = max_a Q(s,a)' });
+    expect(svg.style.display).toBe('block');
+    expect(svg.getAttribute('aria-label')).toMatch(/colour scale from 0.00 to 1.00/);
+  });
+});

@@ -149,3 +149,12 @@ describe('createSweepHeatmap', () => {
 
 const PLAN_CELL = sweepHeatmapData(PLAN, summarizeSweep(PLAN, []), AXES, TITLES, 'default')
   .cells[0]!;
+
+describe('a heatmap before its first update', () => {
+  test('is hidden, so no empty figure or legend bar shows before a sweep', () => {
+    const host = makeHost();
+    heatmap = createSweepHeatmap(host, { onSelect: () => {} });
+    const root = host.querySelector<HTMLElement>('.sweep-heatmap')!;
+    expect(root.hidden).toBe(true);
+  });
+});

@@ -12,13 +12,10 @@ import type {
   CompareEvent,
   CompareSnapshot,
 } from '../../src/worker/compare-protocol';
-import {
-  createCompareTrainer,
-  curveIntervalFor,
-  parseCompareCommand,
-} from '../../src/worker/compare-trainer';
+import { createCompareTrainer, curveIntervalFor } from '../../src/worker/compare-trainer';
+import { parseCompareCommand } from '../../src/worker/parse-compare-command';
 import type { RunSettings } from '../../src/worker/protocol';
-import type { TrainerOptions } from '../../src/worker/trainer';
+import type { TrainerOptions } from '../../src/worker/slice-loop';
 import { createFakePort, type FakePort } from './fake-endpoint';
 
 const MAP_4X4 = ['SFFF', 'FHFH', 'FFFH', 'HFFG'];

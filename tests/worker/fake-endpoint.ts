@@ -2,8 +2,7 @@
  * A fake worker port for the trainer: a manual clock, a queue of scheduled callbacks, and the
  * posted events with their transfer lists. No real Worker, no real timers.
  */
-import type { Snapshot, TrainerEvent } from '../../src/worker/protocol';
-import type { TrainerEndpoint } from '../../src/worker/trainer';
+import type { Snapshot, TrainerEndpoint, TrainerEvent } from '../../src/worker/protocol';
 
 interface Scheduled {
   id: number;

@@ -5,14 +5,10 @@ import { createAgent, type QAgent, setParams } from '../../src/rl/agent';
 import { LESSON_PARAMS } from '../../src/rl/params';
 import { runEpisodes, runSteps } from '../../src/rl/fast-loop';
 import type { RunSettings, Snapshot, TrainerCommand } from '../../src/worker/protocol';
-import {
-  createTrainer,
-  PENDING_EPISODES_CAPACITY,
-  SLICE_MS,
-  SNAPSHOT_INTERVAL_MS,
-  type Trainer,
-  type TrainerOptions,
-} from '../../src/worker/trainer';
+import { PENDING_EPISODES_CAPACITY } from '../../src/worker/episode-ring';
+import { SLICE_MS, type TrainerOptions } from '../../src/worker/slice-loop';
+import { SNAPSHOT_INTERVAL_MS } from '../../src/worker/snapshot-gate';
+import { createTrainer, type Trainer } from '../../src/worker/trainer';
 import optimal4x4 from '../fixtures/optimal-4x4-slippery.json';
 import { createFakeEndpoint, type FakeEndpoint } from './fake-endpoint';
 

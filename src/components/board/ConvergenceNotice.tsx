@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { convergenceNotice, STABLE_EPISODES } from '../../rl/convergence';
 import type { LabActions, LabState } from '../../store/lab-store';
 import { useLab } from '../shell/lab-context';
+import { formatThousands } from '../../viz/format';
 
 /**
  * The notice's text for the lab's state, or '' while there is none. A string, so the component
@@ -29,9 +30,9 @@ export const ConvergenceNotice = memo(function ConvergenceNotice() {
       </p>
       {text === '' && (
         <p className="hint">
-          Said here once the greedy policy has not changed for{' '}
-          {STABLE_EPISODES.toLocaleString('en-US')} episodes, or when training stops: whether it
-          equals the optimal policy (value iteration), and its exact success probability.
+          Said here once the greedy policy has not changed for {formatThousands(STABLE_EPISODES)}{' '}
+          episodes, or when training stops: whether it equals the optimal policy (value iteration),
+          and its exact success probability.
         </p>
       )}
     </section>

@@ -1,49 +1,64 @@
-import { useEffect, useRef } from 'react';
+import type { RefObject } from 'react';
+import type { LabState, LabStore } from '../../store/lab-store';
 import { createLegend } from '../../viz/legend';
 import { createQGrid } from '../../viz/q-grid';
-import { createDrawScheduler, watchVisibility } from '../hosts/frame-throttle';
+import { useRendererHost } from '../hosts/useRendererHost';
 import { gridFrame, holdPath, type HeldPath } from './grid-frame';
 import { useLabStore } from '../shell/lab-context';
+import { OWN_KEYS_ATTRIBUTE } from '../shell/shortcuts';
 import { lessonTarget } from '../lesson/targets';
 
 /** Shortest time between two grid draws while training at full speed, in ms. */
 const FULL_SPEED_INTERVAL_MS = 100;
 
 /**
- * Hosts the D3 grid and its legend. React renders the two empty hosts once; the grid is fed
- * outside React: a store subscription schedules one draw per animation frame (latest snapshot
- * wins) and, once drawn, asks the worker for the next snapshot.
+ * The grid, its legend and what they last drew, built into `host`: `draw` shows the store's
+ * latest snapshot, view and palette and tells the worker the snapshot was drawn (so the next one
+ * may come); `skip` only tells the worker, for a grid scrolled out of view while training.
  */
-export function GridView() {
-  const store = useLabStore();
-  const gridHost = useRef<HTMLDivElement>(null);
-  const legendHost = useRef<HTMLDivElement>(null);
+function createBoard(
+  host: HTMLElement,
+  store: LabStore,
+  svgRef: RefObject<SVGSVGElement | null> | undefined,
+) {
+  const initial = store.getState();
+  const gridHost = host.appendChild(document.createElement('div'));
+  gridHost.className = 'grid-host';
+  const legendHost = host.appendChild(document.createElement('div'));
+  legendHost.className = 'legend-host';
+  // An ARIA grid: one tab stop, arrow keys between cells; a click, Enter or Space on a cell shows
+  // its last update in the inspector.
+  const grid = createQGrid(gridHost, {
+    view: initial.view,
+    palette: initial.display.palette,
+    accessibleGrid: true,
+    onSelect: (state) => store.getState().inspect(state),
+  });
+  const legend = createLegend(legendHost);
+  // Handed to whoever needs the grid's element (the picture exports), no CSS selector.
+  if (svgRef) svgRef.current = grid.element;
+  let drawnSnapshot: unknown = null;
+  let ackedSnapshot: unknown = null;
+  let drawnView = initial.view;
+  let drawnPalette = initial.display.palette;
+  let drawnSteps = 0;
+  let drawnRun = initial.runId;
+  // The path on screen at full speed, and when it was put there.
+  let held: HeldPath | null = null;
 
-  useEffect(() => {
-    const grid = createQGrid(gridHost.current!, {
-      view: store.getState().view,
-      palette: store.getState().display.palette,
-    });
-    const legend = createLegend(legendHost.current!);
-    let drawnSnapshot: unknown = null;
-    let ackedSnapshot: unknown = null;
-    let drawnView = store.getState().view;
-    let drawnPalette = store.getState().display.palette;
-    let drawnSteps = 0;
-    // The path on screen at full speed, and when it was put there.
-    let held: HeldPath | null = null;
+  const ack = (snapshot: unknown) => {
+    if (!snapshot || snapshot === ackedSnapshot) return;
+    ackedSnapshot = snapshot;
+    store.getState().snapshotDrawn();
+  };
 
-    const draw = () => {
-      const { snapshot, env, speed, optimum, view, display, running } = store.getState();
-      if (running && !visibility.visible()) {
-        // Scrolled out of view while training: nothing is drawn, but the worker is still asked
-        // for the next snapshot (the panels on screen read it). The grid catches up when it comes
-        // back into view or the run stops.
-        if (snapshot && snapshot !== ackedSnapshot) {
-          ackedSnapshot = snapshot;
-          store.getState().snapshotDrawn();
-        }
-        return;
+  return {
+    draw(state: LabState) {
+      const { snapshot, env, speed, optimum, view, display } = state;
+      if (state.runId !== drawnRun) {
+        drawnRun = state.runId;
+        drawnSteps = 0;
+        held = null;
       }
       if (view !== drawnView) {
         grid.setView(view);
@@ -65,59 +80,51 @@ export function GridView() {
         grid.update(next.frame);
         drawnSnapshot = snapshot;
         drawnSteps = snapshot.totalSteps;
-        if (snapshot !== ackedSnapshot) {
-          ackedSnapshot = snapshot;
-          store.getState().snapshotDrawn();
-        }
+        ack(snapshot);
       }
       const spec = grid.legendSpec();
       if (spec) legend.update(spec);
-    };
-    // Every frame while it narrates; at full speed the pictures change faster than anyone can
-    // follow, so draw at most FULL_SPEED_INTERVAL_MS apart and leave the frame budget to the page.
-    const narrated = createDrawScheduler(draw);
-    const fast = createDrawScheduler(draw, { intervalMs: FULL_SPEED_INTERVAL_MS });
-    const schedule = () =>
-      store.getState().speed === 'max' && store.getState().running
-        ? fast.schedule()
-        : narrated.schedule();
-    const visibility = watchVisibility(gridHost.current!, (visible) => {
-      if (visible) schedule();
-    });
-    const unsubscribe = store.subscribe((state, prev) => {
-      if (
-        state.snapshot !== prev.snapshot ||
-        state.view !== prev.view ||
-        state.display.palette !== prev.display.palette
-      )
-        schedule();
-      if (state.runId !== prev.runId) {
-        drawnSteps = 0;
-        held = null;
-      }
-    });
-    // Click a cell to inspect its last update (the inspector's select does the same by keyboard).
-    const onClick = (event: MouseEvent) => {
-      const cell = (event.target as Element).closest('[data-state]');
-      if (cell) store.getState().inspect(Number(cell.getAttribute('data-state')));
-    };
-    grid.element.addEventListener('click', onClick);
-    schedule();
-    return () => {
-      grid.element.removeEventListener('click', onClick);
-      unsubscribe();
-      visibility.disconnect();
-      narrated.destroy();
-      fast.destroy();
+    },
+    skip(state: LabState) {
+      ack(state.snapshot);
+    },
+    destroy() {
+      if (svgRef?.current === grid.element) svgRef.current = null;
       legend.destroy();
       grid.destroy();
-    };
-  }, [store]);
+      gridHost.remove();
+      legendHost.remove();
+    },
+  };
+}
 
-  return (
-    <div className="grid-view" {...lessonTarget('grid')}>
-      <div ref={gridHost} className="grid-host" />
-      <div ref={legendHost} className="legend-host" />
-    </div>
+/**
+ * Hosts the D3 grid and its legend. React renders the empty host once; the grid is fed outside
+ * React (`useRendererHost`): every animation frame while it narrates; at full speed the pictures
+ * change faster than anyone can follow, so at most `FULL_SPEED_INTERVAL_MS` apart, leaving the
+ * frame budget to the page. Scrolled out of view while training it draws nothing but still asks
+ * the worker for the next snapshot (the panels on screen read it); it catches up in view or when
+ * the run stops. `svgRef` is given the grid's SVG element (for the exports).
+ */
+export function GridView({ svgRef }: { svgRef?: RefObject<SVGSVGElement | null> } = {}) {
+  const store = useLabStore();
+  const host = useRendererHost(
+    (element: HTMLDivElement) => createBoard(element, store, svgRef),
+    {
+      store,
+      watch: (state, prev) =>
+        state.snapshot !== prev.snapshot ||
+        state.view !== prev.view ||
+        state.display.palette !== prev.display.palette,
+      draw: (board, state) => board.draw(state),
+      intervalMs: (state) => (state.speed === 'max' && state.running ? FULL_SPEED_INTERVAL_MS : 0),
+      skipHidden: (state) => state.running,
+      onSkip: (board, state) => board.skip(state),
+    },
+    [svgRef],
   );
+
+  // The grid keeps its arrow keys, Enter and Space (→ moves between cells there, not a step).
+  const ownKeys = { [OWN_KEYS_ATTRIBUTE]: 'arrows enter space' };
+  return <div ref={host} className="grid-view" {...ownKeys} {...lessonTarget('grid')} />;
 }

@@ -26,8 +26,11 @@ export interface DrawScheduler {
 
 /** Options of `createDrawScheduler`. */
 export interface DrawSchedulerOptions {
-  /** Shortest time between two draws, in ms (0: once per animation frame). */
-  intervalMs?: number;
+  /**
+   * Shortest time between two draws, in ms (0: once per animation frame); a function is read at
+   * each request (the grid narrates every frame but draws at most every 100 ms at full speed).
+   */
+  intervalMs?: number | (() => number);
   /**
    * The element the draw paints into. While it is outside the viewport (by more than
    * `VISIBILITY_MARGIN`) requests are kept and not drawn; the draw runs when it comes into view.
@@ -40,6 +43,11 @@ export interface DrawSchedulerOptions {
    * reader reads a chart's label without scrolling to it).
    */
   skipHidden?: () => boolean;
+  /**
+   * Called each time a request is kept for later because the host is out of view (the grid still
+   * tells the worker it may send the next snapshot, which the panels on screen read).
+   */
+  onSkip?: () => void;
 }
 
 /** Whether an element is near the viewport, kept up to date. */
@@ -77,7 +85,8 @@ export function createDrawScheduler(
   draw: () => void,
   options: DrawSchedulerOptions = {},
 ): DrawScheduler {
-  const intervalMs = options.intervalMs ?? 0;
+  const interval = options.intervalMs ?? 0;
+  const intervalMs = typeof interval === 'function' ? interval : () => interval;
   let frame = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let last = -Infinity;
@@ -95,10 +104,15 @@ export function createDrawScheduler(
   // True when this draw can wait until the host is back in view.
   const deferred = () => watch !== null && !watch.visible() && skipHidden();
 
+  const defer = () => {
+    missed = true;
+    options.onSkip?.();
+  };
+
   const run = () => {
     frame = 0;
     if (deferred()) {
-      missed = true;
+      defer();
       return;
     }
     last = performance.now();
@@ -107,11 +121,11 @@ export function createDrawScheduler(
 
   function schedule(): void {
     if (deferred()) {
-      missed = true;
+      defer();
       return;
     }
     if (frame !== 0 || timer !== null) return;
-    const wait = last + intervalMs - performance.now();
+    const wait = last + intervalMs() - performance.now();
     if (wait <= 0) frame = requestAnimationFrame(run);
     else
       timer = setTimeout(() => {

@@ -19,13 +19,9 @@ import type { Speed } from '../../worker/protocol';
 import type { QuestionKind } from './questions';
 import type { LessonTarget } from './targets';
 import type { TermId } from '../dock/glossary/glossary-terms';
-import {
-  count,
-  howOften,
-  LESSON_ENV,
-  LESSON_FIGURES,
-  percent,
-} from '../dock/glossary/lesson-figures';
+import type { DockTab } from '../../shared/dock-tabs';
+import { howOften, LESSON_ENV, LESSON_FIGURES } from '../dock/glossary/lesson-figures';
+import { formatPercent, formatThousands } from '../../viz/format';
 
 /** A concept of the seed lesson, in its order. */
 export interface SeedConcept {
@@ -68,16 +64,33 @@ export const SEED_CONCEPTS = [
 /** The id of a seed concept. */
 export type ConceptId = (typeof SEED_CONCEPTS)[number]['id'];
 
+/**
+ * The run a chapter starts from, so the episode numbers on screen are the ones its text meets:
+ * `'fresh'`, a new run at episode 0; `'trained'`, a new run trained at full speed through the
+ * lesson's whole budget (episode 10,000 on the lesson's settings) before the chapter's speed is
+ * set. Chapters never continue the previous chapter's run, so runs do not stack up.
+ */
+export type ChapterStart = 'fresh' | 'trained';
+
 /** How the lab is set up for a chapter. */
 export interface ChapterSetup {
   /** The run: one of Gymnasium's maps, with the lesson's settings and this seed. */
   map: MapName;
   seed: number;
-  /** Hyperparameters changed live (the run goes on); the rest stay as they are. */
+  start: ChapterStart;
+  /** Hyperparameters of the chapter's run (on a kept run, changed live); the rest are the lesson's. */
   params?: Partial<QParams>;
   view: GridView;
+  /** A speed at which the class can watch what the chapter describes. */
   speed: Speed;
   highlight: LessonTarget;
+  /**
+   * The dock tab the chapter watches when it is not the one holding its highlighted control
+   * (`targetTab(highlight)` is opened otherwise).
+   */
+  tab?: DockTab;
+  /** The update (step inspector) is shown under the chapter: its task reads it. */
+  update: boolean;
   /** The cell the chapter points at (the step inspector shows it); `null`: follow the agent. */
   cell: number | null;
 }
@@ -119,7 +132,15 @@ export const CHAPTERS: readonly Chapter[] = [
     task: 'Press Step five times and read each move in the step inspector: the action chosen, where the ice sent the agent, and the reward.',
     concepts: ['states', 'tiles', 'actions', 'slippery', 'reward', 'episode', 'time-limit'],
     terms: ['state', 'action', 'reward', 'episode'],
-    setup: { ...LESSON_RUN, view: 'v', speed: 2, highlight: 'step', cell: null },
+    setup: {
+      ...LESSON_RUN,
+      start: 'fresh',
+      view: 'v',
+      speed: 2,
+      highlight: 'step',
+      update: true,
+      cell: null,
+    },
   },
   {
     id: 'objectives',
@@ -131,7 +152,15 @@ export const CHAPTERS: readonly Chapter[] = [
     task: 'Press Step episode three times and read the objectives panel: how often the prize was reached, in how many steps, and after how many updates.',
     concepts: ['objective-reach', 'objective-steps', 'objective-compute'],
     terms: ['episode', 'return'],
-    setup: { ...LESSON_RUN, view: 'v', speed: 'max', highlight: 'objectives', cell: null },
+    setup: {
+      ...LESSON_RUN,
+      start: 'fresh',
+      view: 'v',
+      speed: 100,
+      highlight: 'objectives',
+      update: false,
+      cell: null,
+    },
   },
   {
     id: 'q-table',
@@ -144,7 +173,15 @@ export const CHAPTERS: readonly Chapter[] = [
     task: 'Switch the grid to Q(s,a) if it is not, press Step episode a few times and watch which triangles of the start cell change colour.',
     concepts: ['agent', 'q-table', 'return', 'q-value'],
     terms: ['agent', 'q', 'return'],
-    setup: { ...LESSON_RUN, view: 'q', speed: 'max', highlight: 'grid', cell: START },
+    setup: {
+      ...LESSON_RUN,
+      start: 'fresh',
+      view: 'q',
+      speed: 10,
+      highlight: 'grid',
+      update: true,
+      cell: START,
+    },
     question: 'greedy-action',
   },
   {
@@ -160,10 +197,12 @@ export const CHAPTERS: readonly Chapter[] = [
     terms: ['policy', 'epsilon'],
     setup: {
       ...LESSON_RUN,
+      start: 'fresh',
       params: { epsilon: 0.5 },
       view: 'q',
       speed: 2,
       highlight: 'epsilon',
+      update: true,
       cell: null,
     },
     question: 'explore-exploit',
@@ -178,7 +217,15 @@ export const CHAPTERS: readonly Chapter[] = [
     task: `Press Play and watch ε fall in the status line; pause, and check that ε = ${LESSON_PARAMS.epsilon} − ${LESSON_PARAMS.epsilonDecay} × the steps taken until it reaches its floor, ${LESSON_PARAMS.minEpsilon}.`,
     concepts: ['epsilon-decay'],
     terms: ['epsilon'],
-    setup: { ...LESSON_RUN, view: 'v', speed: 1000, highlight: 'decay', cell: null },
+    setup: {
+      ...LESSON_RUN,
+      start: 'fresh',
+      view: 'v',
+      speed: 100,
+      highlight: 'decay',
+      update: false,
+      cell: null,
+    },
     question: 'why-decay',
   },
   {
@@ -192,7 +239,15 @@ export const CHAPTERS: readonly Chapter[] = [
     task: 'Press Step five times and watch the TD target and TD error in the step inspector. If every number is 0, press Play for a few seconds first: values spread back from the prize.',
     concepts: ['td-target', 'td-error', 'alpha', 'gamma'],
     terms: ['td-target', 'td-error', 'alpha', 'gamma'],
-    setup: { ...LESSON_RUN, view: 'q', speed: 2, highlight: 'step', cell: null },
+    setup: {
+      ...LESSON_RUN,
+      start: 'trained',
+      view: 'q',
+      speed: 2,
+      highlight: 'step',
+      update: true,
+      cell: null,
+    },
     question: 'q-update',
   },
   {
@@ -206,7 +261,15 @@ export const CHAPTERS: readonly Chapter[] = [
     task: 'With the grid on V(s), press Play for a few seconds, pause, and compare the start cell’s value with its four Q-values in the step inspector.',
     concepts: ['state-value'],
     terms: ['v', 'q'],
-    setup: { ...LESSON_RUN, view: 'v', speed: 1000, highlight: 'view', cell: START },
+    setup: {
+      ...LESSON_RUN,
+      start: 'fresh',
+      view: 'v',
+      speed: 10_000,
+      highlight: 'view',
+      update: true,
+      cell: START,
+    },
     question: 'state-value',
   },
   {
@@ -221,7 +284,15 @@ export const CHAPTERS: readonly Chapter[] = [
     task: 'With the grid on A(s,a), find the cell’s greedy actions (advantage 0; tied actions all have 0) and the action it should avoid most.',
     concepts: ['advantage'],
     terms: ['advantage', 'v'],
-    setup: { ...LESSON_RUN, view: 'a', speed: 1000, highlight: 'view', cell: START },
+    setup: {
+      ...LESSON_RUN,
+      start: 'trained',
+      view: 'a',
+      speed: 10,
+      highlight: 'view',
+      update: true,
+      cell: START,
+    },
     question: 'advantage',
   },
   {
@@ -229,12 +300,21 @@ export const CHAPTERS: readonly Chapter[] = [
     title: 'The training loop and its frames',
     text:
       'Training repeats episodes: reset to the start, choose, step, update, until the episode ' +
-      `ends, for ${count(LESSON_EPISODES)} episodes. Like the lesson’s save_interval, the lab keeps a frame of V, Q ` +
-      `and A every ${count(LESSON_FRAME_INTERVAL)} episodes, so the class can see the values spread back from the prize.`,
-    task: `Press Play at full speed and watch the frames gallery fill in, one frame every ${count(LESSON_FRAME_INTERVAL)} episodes.`,
+      `ends, for ${formatThousands(LESSON_EPISODES)} episodes. Like the lesson’s save_interval, the lab keeps a frame of V, Q ` +
+      `and A every ${formatThousands(LESSON_FRAME_INTERVAL)} episodes, so the class can see the values spread back from the prize.`,
+    task: `Press Play at full speed and watch the frames gallery fill in, one frame every ${formatThousands(LESSON_FRAME_INTERVAL)} episodes.`,
     concepts: ['training-loop', 'frames'],
     terms: ['episode', 'q', 'v', 'advantage'],
-    setup: { ...LESSON_RUN, view: 'v', speed: 'max', highlight: 'play', cell: null },
+    setup: {
+      ...LESSON_RUN,
+      start: 'fresh',
+      view: 'v',
+      speed: 10_000,
+      highlight: 'play',
+      tab: 'frames',
+      update: false,
+      cell: null,
+    },
     question: 'frame-count',
   },
   {
@@ -244,12 +324,20 @@ export const CHAPTERS: readonly Chapter[] = [
       'After training, the target policy acts greedily, with no exploration and no learning. ' +
       'On slippery ice even the best policy falls in a hole sometimes, so its success is a ' +
       'probability, measured here exactly. Two references: the γ-optimal policy of value ' +
-      `iteration, best for the discounted return, reaches the goal within the time limit ${percent(LESSON_FIGURES.optimalPolicy.successProbability, 1)} ` +
-      `of the time on 4x4, and the best any policy can do within the limit is ${percent(LESSON_FIGURES.bestWithinLimit, 1)}.`,
+      `iteration, best for the discounted return, reaches the goal within the time limit ${formatPercent(LESSON_FIGURES.optimalPolicy.successProbability, 1)} ` +
+      `of the time on 4x4, and the best any policy can do within the limit is ${formatPercent(LESSON_FIGURES.bestWithinLimit, 1)}.`,
     task: 'Run a few greedy episodes in the behaviour vs target policy panel and compare their success with the exact success probability.',
     concepts: ['evaluation'],
     terms: ['policy'],
-    setup: { ...LESSON_RUN, view: 'q', speed: 'max', highlight: 'target-policy', cell: START },
+    setup: {
+      ...LESSON_RUN,
+      start: 'trained',
+      view: 'q',
+      speed: 10,
+      highlight: 'target-policy',
+      update: false,
+      cell: START,
+    },
     question: 'greedy-action',
   },
 ];

@@ -7,6 +7,8 @@ import { lessonSettings, type LabState } from '../../store/lab-store';
 import { CHAPTERS, type Chapter } from './chapters';
 import type { RunSettings } from '../../worker/protocol';
 import type { QParams } from '../../rl/params';
+import type { DockTab } from '../../shared/dock-tabs';
+import { targetTab } from './targets';
 
 /** The run a chapter is set up on: the lesson's settings on its map, with its seed. */
 export function chapterRun(chapter: Chapter): RunSettings {
@@ -33,26 +35,40 @@ export function sameRun(current: RunSettings, wanted: RunSettings): boolean {
 
 /** What setting a chapter up would do to the lab. */
 export interface SetupPlan {
-  /** A new run must be started (the chapter's map or seed differs from the run on screen). */
+  /**
+   * A new run must be started: the chapter trains its own run, or the run on screen is not the
+   * chapter's run at step 0 (a run with steps is never continued: episode numbers would stack).
+   */
   fresh: boolean;
-  /** Starting it would replace a run that has taken steps: ask first. */
+  /** Starting it would replace a run with steps that the lesson did not start: ask first. */
   losesRun: boolean;
   /** The hyperparameters the chapter changes that differ from those in force. */
   paramChange: Partial<QParams>;
 }
 
-/** Plans a chapter's setup against the lab's current fields. */
+/**
+ * Plans a chapter's setup against the lab's current fields. `lessonRunId` is the run the lesson
+ * itself started or adopted (`null`: none): replacing it loses nothing the user made.
+ */
 export function planSetup(
   chapter: Chapter,
-  lab: Pick<LabState, 'settings' | 'params' | 'totalSteps'>,
+  lab: Pick<LabState, 'settings' | 'params' | 'totalSteps'> & Partial<Pick<LabState, 'runId'>>,
+  lessonRunId: number | null = null,
 ): SetupPlan {
-  const fresh = !sameRun(lab.settings, chapterRun(chapter));
+  const untouched = sameRun(lab.settings, chapterRun(chapter)) && lab.totalSteps === 0;
+  const fresh = chapter.setup.start === 'trained' || !untouched;
   const paramChange: Partial<QParams> = {};
   for (const [key, value] of Object.entries(chapter.setup.params ?? {}) as Array<
     [keyof QParams, QParams[keyof QParams]]
   >)
     if (lab.params[key] !== value) Object.assign(paramChange, { [key]: value });
-  return { fresh, losesRun: fresh && lab.totalSteps > 0, paramChange };
+  const ours = lab.runId !== undefined && lab.runId === lessonRunId;
+  return { fresh, losesRun: fresh && lab.totalSteps > 0 && !ours, paramChange };
+}
+
+/** The dock tab a chapter opens: the one it watches, else the one holding its highlight. */
+export function chapterTab(chapter: Chapter): DockTab | null {
+  return chapter.setup.tab ?? targetTab(chapter.setup.highlight);
 }
 
 /** "the 4x4 map, seed 0": how a chapter's run is named in messages. */

@@ -1,33 +1,40 @@
 import { memo } from 'react';
 import { useLab } from './lab-context';
-import { Hideable } from './Hideable';
 
 /**
- * How the page looks: presenter mode for a projector, light/dark theme (following the system by
- * default) and a colour-blind-safe palette. `useDocumentTheme` applies the theme to <html>.
+ * Presenter mode on or off (key P): the same three columns at larger type. Its accessible name
+ * stays "Presenter mode"; the bar shows the short word.
  */
-export const DisplayControls = memo(function DisplayControls({
-  onShowShortcuts,
-}: {
-  onShowShortcuts: () => void;
-}) {
-  const display = useLab((s) => s.display);
+export const PresenterButton = memo(function PresenterButton() {
+  const presenter = useLab((s) => s.display.presenter);
   const setDisplay = useLab((s) => s.setDisplay);
+  return (
+    <button
+      type="button"
+      className="presenter-button"
+      aria-pressed={presenter}
+      onClick={() => setDisplay({ presenter: !presenter })}
+      title="Larger type for a projector, only the controls in use (P)"
+    >
+      Presenter<span className="visually-hidden"> mode</span>
+    </button>
+  );
+});
 
+/**
+ * How the page looks: light/dark theme (following the system by default) and a colour-blind-safe
+ * palette. `useDocumentTheme` applies the theme to <html>.
+ */
+export const ThemeControls = memo(function ThemeControls() {
+  const theme = useLab((s) => s.display.theme);
+  const palette = useLab((s) => s.display.palette);
+  const setDisplay = useLab((s) => s.setDisplay);
   return (
     <div className="display-controls" role="group" aria-label="Display">
-      <button
-        type="button"
-        aria-pressed={display.presenter}
-        onClick={() => setDisplay({ presenter: !display.presenter })}
-        title="Larger type and grid, only the essential controls (P)"
-      >
-        Presenter mode
-      </button>
       <label className="inline-field">
         Theme
         <select
-          value={display.theme}
+          value={theme}
           onChange={(e) => setDisplay({ theme: e.target.value as 'system' | 'light' | 'dark' })}
         >
           <option value="system">System</option>
@@ -38,16 +45,11 @@ export const DisplayControls = memo(function DisplayControls({
       <label className="inline-field">
         <input
           type="checkbox"
-          checked={display.palette === 'colorblind'}
+          checked={palette === 'colorblind'}
           onChange={(e) => setDisplay({ palette: e.target.checked ? 'colorblind' : 'default' })}
         />
         Colour-blind-safe palette
       </label>
-      <Hideable id="shortcuts">
-        <button type="button" onClick={onShowShortcuts} aria-keyshortcuts="?">
-          Shortcuts
-        </button>
-      </Hideable>
     </div>
   );
 });

@@ -1,28 +1,24 @@
 import { memo } from 'react';
 import { PARAM_LIMITS, type QParams } from '../../rl/params';
 import { useLab } from './lab-context';
+import { Disclosure } from './Disclosure';
 import { Slider } from './Slider';
 import { Hideable, isShown } from './Hideable';
 import type { HideableId } from '../../shared/hideable';
+import { PARAM_URL_KEYS } from '../../shared/url/url-state';
 
-/** The hyperparameter controls a teacher's link can hide, one by one. */
-const PARAM_HIDEABLES: readonly HideableId[] = [
-  'alpha',
-  'gamma',
-  'eps',
-  'decay',
-  'min_eps',
-  'ties',
-];
+/** The hyperparameter controls a teacher's link can hide, one by one (by their link keys). */
+const PARAM_HIDEABLES: readonly HideableId[] = PARAM_URL_KEYS;
 
 type NumericParam = Exclude<keyof QParams, 'tieBreak' | 'epsilon'>;
 
 /** Slider ranges for the hyperparameters (the exact field allows the whole `PARAM_LIMITS`). */
 const SLIDERS: Record<
   NumericParam,
-  { min: number; max: number; step: number; hint: string; digits: number }
+  { min: number; max: number; step: number; hint: string; digits: number; short?: string }
 > = {
   alpha: {
+    short: 'α',
     min: 0.01,
     max: 1,
     step: 0.01,
@@ -30,6 +26,7 @@ const SLIDERS: Record<
     hint: 'How far each update moves Q(s,a) toward the TD target.',
   },
   gamma: {
+    short: 'γ',
     min: 0,
     max: 1,
     step: 0.01,
@@ -43,7 +40,13 @@ const SLIDERS: Record<
     digits: 5,
     hint: 'Subtracted from ε after every step.',
   },
-  minEpsilon: { min: 0, max: 0.5, step: 0.01, digits: 2, hint: 'ε never decays below this.' },
+  minEpsilon: {
+    min: 0,
+    max: 0.5,
+    step: 0.01,
+    digits: 2,
+    hint: 'ε never decays below this.',
+  },
 };
 
 /** One hyperparameter's slider; re-renders only when that parameter changes. */
@@ -55,6 +58,7 @@ export const ParamSlider = memo(function ParamSlider({ name }: { name: NumericPa
   return (
     <Slider
       label={limit.label}
+      {...(spec.short ? { short: spec.short } : {})}
       value={value}
       min={spec.min}
       max={spec.max}
@@ -86,6 +90,7 @@ export const EpsilonSlider = memo(function EpsilonSlider() {
   return (
     <Slider
       label={limit.label}
+      short="ε"
       value={epsilon}
       min={0}
       max={1}
@@ -116,15 +121,17 @@ export const TieBreakSwitch = memo(function TieBreakSwitch() {
 });
 
 /**
- * All hyperparameter controls (those a teacher's link leaves; none: no fieldset). Selects one
- * boolean, so snapshots never re-render it.
+ * All hyperparameter controls (those a teacher's link leaves; none: no fieldset): α, γ, ε and
+ * ε decay in the bar, Minimum ε and the tie rule under "More". Selects booleans, so snapshots
+ * never re-render it.
  */
 export const ParamSliders = memo(function ParamSliders() {
   const anyShown = useLab((s) => PARAM_HIDEABLES.some((id) => isShown(s, id)));
+  const moreShown = useLab((s) => isShown(s, 'min_eps') || isShown(s, 'ties'));
   if (!anyShown) return null;
   return (
     <fieldset className="params">
-      <legend>Hyperparameters</legend>
+      <legend className="visually-hidden">Hyperparameters</legend>
       <Hideable id="alpha">
         <ParamSlider name="alpha" />
       </Hideable>
@@ -137,12 +144,16 @@ export const ParamSliders = memo(function ParamSliders() {
       <Hideable id="decay">
         <ParamSlider name="epsilonDecay" />
       </Hideable>
-      <Hideable id="min_eps">
-        <ParamSlider name="minEpsilon" />
-      </Hideable>
-      <Hideable id="ties">
-        <TieBreakSwitch />
-      </Hideable>
+      {moreShown && (
+        <Disclosure label="More" className="params-more" title="Minimum ε and the tie rule">
+          <Hideable id="min_eps">
+            <ParamSlider name="minEpsilon" />
+          </Hideable>
+          <Hideable id="ties">
+            <TieBreakSwitch />
+          </Hideable>
+        </Disclosure>
+      )}
     </fieldset>
   );
 });

@@ -2,7 +2,13 @@ import { memo } from 'react';
 import { useLab } from './lab-context';
 import { lessonTarget } from '../lesson/targets';
 
-/** Play/Pause, Step, Step episode and Reset. Re-renders only when running flips. */
+/** Where the skip link goes: the run controls' group. */
+export const RUN_CONTROLS_ID = 'run-controls';
+
+/**
+ * Play/Pause, Step, Step episode and Reset. Re-renders only when running flips. On a narrow
+ * screen the same group becomes the sticky bar at the bottom (CSS), so each button exists once.
+ */
 export const PlaybackControls = memo(function PlaybackControls() {
   const running = useLab((s) => s.running);
   const ready = useLab((s) => s.connection === 'ready');
@@ -11,7 +17,7 @@ export const PlaybackControls = memo(function PlaybackControls() {
   const stepEpisode = useLab((s) => s.stepEpisode);
   const reset = useLab((s) => s.reset);
   return (
-    <div className="playback" role="group" aria-label="Training">
+    <div className="playback" role="group" aria-label="Training" id={RUN_CONTROLS_ID} tabIndex={-1}>
       <button
         type="button"
         className="primary"

@@ -7,6 +7,12 @@ import { lessonTarget, type LessonTarget } from '../lesson/targets';
 export interface SliderProps {
   /** Visible label and accessible name of the slider, e.g. "Learning rate α". */
   label: string;
+  /**
+   * The end of `label` the compact top bar shows, e.g. "α" of "Learning rate α": the words before
+   * it are wrapped in `.slider-label-long`, which the bar hides visually, so the label still
+   * reads (and names the slider) in full, and what is seen is part of the name.
+   */
+  short?: string;
   value: number;
   /** Slider range; the exact field accepts `limitMin`…`limitMax` (defaults: the slider's). */
   min: number;
@@ -35,6 +41,7 @@ export interface SliderProps {
  */
 export function Slider({
   label,
+  short,
   value,
   min,
   max,
@@ -69,7 +76,16 @@ export function Slider({
     <div className="slider" {...(target ? lessonTarget(target) : {})}>
       <div className="slider-head">
         <span className="slider-label">
-          <label htmlFor={`${id}-range`}>{label}</label>
+          <label htmlFor={`${id}-range`} title={short ? label : undefined}>
+            {short && label.endsWith(short) ? (
+              <>
+                <span className="slider-label-long">{label.slice(0, -short.length)}</span>
+                {short}
+              </>
+            ) : (
+              label
+            )}
+          </label>
           {term && <Term id={term}>?</Term>}
         </span>
         <output htmlFor={`${id}-range`} aria-hidden="true">

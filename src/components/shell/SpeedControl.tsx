@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { useLab } from './lab-context';
-import { describeSpeed, SPEED_STOPS, speedIndex } from './speed';
+import { describeSpeed, shortSpeed, SPEED_STOPS, speedIndex } from './speed';
 import { lessonTarget } from '../lesson/targets';
 
 /** From one step per second (to narrate every step) to full speed. */
@@ -11,8 +11,8 @@ export const SpeedControl = memo(function SpeedControl() {
     <div className="slider" {...lessonTarget('speed')}>
       <div className="slider-head">
         <label htmlFor="speed">Speed</label>
-        <output htmlFor="speed" aria-hidden="true">
-          {describeSpeed(speed)}
+        <output htmlFor="speed" aria-hidden="true" title={describeSpeed(speed)}>
+          {shortSpeed(speed)}
         </output>
       </div>
       <input

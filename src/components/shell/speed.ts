@@ -27,3 +27,8 @@ export function describeSpeed(speed: Speed): string {
   if (speed === 'max') return 'Full speed';
   return `${speed.toLocaleString('en-US')} step${speed === 1 ? '' : 's'} per second`;
 }
+
+/** The bar's short form: "20/s", "1,000/s", "Full". */
+export function shortSpeed(speed: Speed): string {
+  return speed === 'max' ? 'Full' : `${speed.toLocaleString('en-US')}/s`;
+}

@@ -12,6 +12,7 @@
 import { isTieBreak, lessonChapterLimit, PARAM_LIMITS, RUN_LIMITS } from '../../rl/params';
 import type { RunSettings, Speed } from '../../worker/protocol';
 import { DEFAULT_DISPLAY, type DisplaySettings } from '../display';
+import { DOCK_TAB_IDS, isDockTab } from '../dock-tabs';
 import { isGridView, type GridView } from '../grid-view';
 import { HIDEABLE_IDS, orderedHideables, parseHideList, type HideableId } from '../hideable';
 import { LAB_START_SPEED, lessonSettings } from '../lesson-run';
@@ -39,6 +40,19 @@ export const DEFAULT_URL_STATE: Readonly<UrlState> = Object.freeze<UrlState>({
   speed: LAB_START_SPEED,
 });
 
+/**
+ * The link's keys of the hyperparameters, in the order a link writes them: also the ids a
+ * teacher's link hides their controls by (`hide=alpha`).
+ */
+export const PARAM_URL_KEYS = [
+  'alpha',
+  'gamma',
+  'eps',
+  'decay',
+  'min_eps',
+  'ties',
+] as const satisfies readonly HideableId[];
+
 /** The link's keys, in the order a serialized link writes them. */
 export const URL_KEYS = [
   'map',
@@ -48,12 +62,7 @@ export const URL_KEYS = [
   'seed',
   'episodes',
   'frame_every',
-  'alpha',
-  'gamma',
-  'eps',
-  'decay',
-  'min_eps',
-  'ties',
+  ...PARAM_URL_KEYS,
   'view',
   'speed',
   'presenter',
@@ -61,6 +70,7 @@ export const URL_KEYS = [
   'palette',
   'chapter',
   'hide',
+  'tab',
 ] as const;
 
 type UrlKey = (typeof URL_KEYS)[number];
@@ -156,6 +166,9 @@ export function parseUrlState(
       if (value === 'default' || value === 'colorblind')
         state.display = { ...state.display, palette: value };
       else notices.push(ignored(k, raw, 'Palette must be default or colorblind.'));
+    } else if (k === 'tab') {
+      if (isDockTab(value)) state.display = { ...state.display, tab: value };
+      else notices.push(ignored(k, raw, `The dock's tab must be ${DOCK_TAB_IDS.join(', ')}.`));
     } else if (k === 'chapter') {
       const chapter = limitedNumber(lessonChapterLimit(options.chapters), value);
       if (typeof chapter === 'string') notices.push(ignored(k, raw, chapter));
@@ -236,5 +249,6 @@ export function serializeUrlState(state: UrlState): string {
   if (state.chapter !== undefined) entries.push(['chapter', String(state.chapter)]);
   const hide = orderedHideables(state.hide ?? []);
   if (hide.length > 0) entries.push(['hide', hide.join(',')]);
+  if (display.tab !== null) entries.push(['tab', display.tab]);
   return entries.map(([k, v]) => `${k}=${encode(v)}`).join('&');
 }

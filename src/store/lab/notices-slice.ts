@@ -22,6 +22,20 @@ export interface NoticeAction {
 /** Notices shown at once; a new one past this drops the oldest. */
 export const MAX_NOTICES = 5;
 
+/**
+ * Longest notice text, in characters: a few lines, so the notice area stays small whatever a
+ * link or an import carried (the link's own notices name eight things and count the rest).
+ */
+export const MAX_NOTICE_CHARS = 1200;
+
+/** The text cut to `MAX_NOTICE_CHARS`, at a word where one is near, with an ellipsis. */
+function bounded(text: string): string {
+  if (text.length <= MAX_NOTICE_CHARS) return text;
+  const cut = text.slice(0, MAX_NOTICE_CHARS - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > MAX_NOTICE_CHARS - 80 ? cut.slice(0, space) : cut}…`;
+}
+
 /** The slice's fields. */
 export interface NoticesState {
   notices: Notice[];
@@ -34,18 +48,23 @@ export interface NoticesActions {
   notify(kind: Notice['kind'], text: string, action?: NoticeAction): void;
 }
 
-/** Creates the notices slice. */
+/**
+ * Creates the notices slice. A notice already shown (same kind and text) is not repeated: it
+ * moves to the end as the latest.
+ */
 export function createNoticesSlice({ set }: LabSliceContext): NoticesState & NoticesActions {
   let lastId = 0;
   return {
     notices: [],
     dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
-    notify: (kind, text, action) =>
+    notify: (kind, text, action) => {
+      const shown = bounded(text);
       set((s) => ({
         notices: [
-          ...s.notices.slice(-(MAX_NOTICES - 1)),
-          { id: ++lastId, kind, text, ...(action ? { action } : {}) },
+          ...s.notices.filter((n) => n.kind !== kind || n.text !== shown).slice(-(MAX_NOTICES - 1)),
+          { id: ++lastId, kind, text: shown, ...(action ? { action } : {}) },
         ],
-      })),
+      }));
+    },
   };
 }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { ALGORITHM_LABELS, ALGORITHMS, isAlgorithm } from '../../../rl/algorithms/registry';
@@ -6,6 +6,7 @@ import {
   COMPARE_SPEEDS,
   createCompareStore,
   sameRunSettings,
+  type CompareState,
   type CompareStore,
   type CompareWorkerPort,
 } from '../../../store/compare-store';
@@ -14,33 +15,25 @@ import { createCompareAgentCard, type CompareAgentData } from '../../../viz/comp
 import { createCompareCurves } from '../../../viz/compare-curves';
 import type { Palette } from '../../../viz/scales';
 import { extentWithZero } from '../../../viz/scales';
-import { createDrawScheduler, PANEL_INTERVAL_MS } from '../../hosts/frame-throttle';
+import { PANEL_INTERVAL_MS } from '../../hosts/frame-throttle';
+import { useRendererHost } from '../../hosts/useRendererHost';
 import { ON_POLICY_DEMO } from '../glossary/lesson-figures';
 import { useLab, useLabStore } from '../../shell/lab-context';
+import { formatFixed, formatThousands } from '../../../viz/format';
 
 /** How a speed reads in the menu. */
 function speedLabel(speed: CompareSpeed): string {
-  return speed === 'max' ? 'Full speed' : `${speed.toLocaleString('en-US')} episodes per second`;
+  return speed === 'max' ? 'Full speed' : `${formatThousands(speed)} episodes per second`;
 }
 
-/**
- * The two cards and the shared curves, fed outside React: a subscription to the comparison
- * store schedules one draw per animation frame (cards) or per `PANEL_INTERVAL_MS` (curves), then
- * asks the worker for the next snapshot.
- */
-function CompareViews({ store, palette }: { store: CompareStore; palette: Palette }) {
-  const cardsHost = useRef<HTMLDivElement>(null);
-  const curvesHost = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    const cards = [0, 1].map(() => createCompareAgentCard(cardsHost.current!, palette));
-    const curves = createCompareCurves(curvesHost.current!);
-    let drawnSnapshot: unknown = null;
-    let drawnCurves: unknown = null;
-
-    const drawCards = () => {
-      const { snapshot, env, optimum } = store.getState();
-      if (!snapshot || !env || snapshot === drawnSnapshot) return;
+/** Both agents' cards: V(s) with the greedy actions and their numbers at the start state. */
+function createCards(host: HTMLElement, palette: Palette) {
+  const cards = [0, 1].map(() => createCompareAgentCard(host, palette));
+  let drawnSnapshot: unknown = null;
+  return {
+    /** Draws a new snapshot; true when it drew one (then the worker may send the next). */
+    draw({ snapshot, env, optimum }: CompareState): boolean {
+      if (!snapshot || !env || snapshot === drawnSnapshot) return false;
       drawnSnapshot = snapshot;
       // One colour domain for both, up to V*(start)'s scale, so equal colours mean equal values.
       const both = [...snapshot.agents[0].v, ...snapshot.agents[1].v, optimum?.startValue ?? 0];
@@ -62,10 +55,20 @@ function CompareViews({ store, palette }: { store: CompareStore; palette: Palett
         };
         cards[i]!.update(data);
       });
-      store.getState().snapshotDrawn();
-    };
-    const drawCurves = () => {
-      const { curves: samples, runAlgorithms, optimum, targetEpisode, window } = store.getState();
+      return true;
+    },
+    destroy() {
+      for (const c of cards) c.destroy();
+    },
+  };
+}
+
+/** The shared curves: success rate, the greedy policy's exact success and V(start). */
+function createCurves(host: HTMLElement) {
+  const curves = createCompareCurves(host);
+  let drawnCurves: unknown = null;
+  return {
+    draw({ curves: samples, runAlgorithms, optimum, targetEpisode, window }: CompareState) {
       if (!runAlgorithms || samples === drawnCurves) return;
       drawnCurves = samples;
       curves.update({
@@ -77,38 +80,51 @@ function CompareViews({ store, palette }: { store: CompareStore; palette: Palett
           ? { successProbability: optimum.successProbability, startValue: optimum.startValue }
           : null,
       });
-    };
-    // The cards ask the worker for its next snapshot, so they draw in or out of view.
-    const cardScheduler = createDrawScheduler(drawCards);
-    const curveScheduler = createDrawScheduler(drawCurves, {
-      intervalMs: PANEL_INTERVAL_MS,
-      host: curvesHost.current,
-      skipHidden: () => store.getState().running,
-    });
-    const unsubscribe = store.subscribe((state, prev) => {
-      if (state.snapshot !== prev.snapshot) cardScheduler.schedule();
-      if (
-        state.curves !== prev.curves ||
-        state.runAlgorithms !== prev.runAlgorithms ||
-        state.running !== prev.running
-      )
-        curveScheduler.schedule();
-    });
-    cardScheduler.schedule();
-    curveScheduler.schedule();
-    return () => {
-      unsubscribe();
-      cardScheduler.destroy();
-      curveScheduler.destroy();
-      curves.destroy();
-      for (const c of cards) c.destroy();
-    };
-  }, [store, palette]);
+    },
+    destroy: () => curves.destroy(),
+  };
+}
+
+/**
+ * The two cards and the shared curves, fed outside React (`useRendererHost`): the cards draw
+ * each snapshot in an animation frame, in or out of view, and ask the worker for the next; the
+ * curves draw at most every `PANEL_INTERVAL_MS`, and wait while out of view and training.
+ * Before the first comparison both are hidden behind a sentence that says what will appear.
+ */
+function CompareViews({ store, palette }: { store: CompareStore; palette: Palette }) {
+  const started = useStore(store, (s) => s.runAlgorithms !== null);
+  const cardsHost = useRendererHost(
+    (element: HTMLDivElement) => createCards(element, palette),
+    {
+      store,
+      watch: (state, prev) => state.snapshot !== prev.snapshot,
+      draw: (cards, state) => {
+        if (cards.draw(state)) store.getState().snapshotDrawn();
+      },
+    },
+    [palette],
+  );
+  const curvesHost = useRendererHost((element: HTMLDivElement) => createCurves(element), {
+    store,
+    watch: (state, prev) =>
+      state.curves !== prev.curves ||
+      state.runAlgorithms !== prev.runAlgorithms ||
+      state.running !== prev.running,
+    draw: (curves, state) => curves.draw(state),
+    intervalMs: PANEL_INTERVAL_MS,
+    skipHidden: (state) => state.running,
+  });
 
   return (
     <>
-      <div ref={cardsHost} className="compare-cards" />
-      <div ref={curvesHost} className="compare-curves-host" />
+      {!started && (
+        <p className="compare-empty">
+          The two agents’ grids, their numbers at the start state and the shared learning curves
+          appear here once the comparison starts.
+        </p>
+      )}
+      <div ref={cardsHost} className="compare-cards" hidden={!started} />
+      <div ref={curvesHost} className="compare-curves-host" hidden={!started} />
     </>
   );
 }
@@ -220,18 +236,17 @@ function CompareProgress({ store }: { store: CompareStore }) {
       </p>
     );
   const state = running ? 'Training' : finished ? 'Finished' : 'Paused';
-  const fmt = (n: number) => n.toLocaleString('en-US');
   return (
     <div className="compare-progress">
       <p>
         <strong>{state}</strong>{' '}
         {runAlgorithms.map((a, i) => (
           <span key={i} className="compare-count" data-side={i}>
-            {ALGORITHM_LABELS[a]} {fmt(episodes[i]!)}
+            {ALGORITHM_LABELS[a]} {formatThousands(episodes[i]!)}
             {i === 0 ? ' · ' : ''}
           </span>
         ))}{' '}
-        of {fmt(target)} episodes
+        of {formatThousands(target)} episodes
       </p>
       <progress
         max={target}
@@ -247,9 +262,10 @@ function CompareProgress({ store }: { store: CompareStore }) {
       {optimum && (
         <p className="compare-optimum">
           γ-optimal policy (value iteration, γ {optimum.gamma}): V*(start){' '}
-          <span className="compare-vstar">{optimum.startValue.toFixed(3)}</span>; it reaches the
-          goal within the time limit with probability {optimum.successProbability.toFixed(3)}. The
-          best any policy can do within the limit: {optimum.bestWithinLimit.toFixed(3)}.
+          <span className="compare-vstar">{formatFixed(optimum.startValue, 3)}</span>; it reaches
+          the goal within the time limit with probability{' '}
+          {formatFixed(optimum.successProbability, 3)}. The best any policy can do within the limit:{' '}
+          {formatFixed(optimum.bestWithinLimit, 3)}.
         </p>
       )}
     </div>

@@ -1,8 +1,8 @@
-import { useEffect, useRef } from 'react';
 import type { RunHistory } from '../../../shared/history/types';
 import type { LabState } from '../../../store/lab-store';
 import { createLearningCurves, type CurvesData } from '../../../viz/learning-curves';
-import { createDrawScheduler, PANEL_INTERVAL_MS } from '../../hosts/frame-throttle';
+import { PANEL_INTERVAL_MS } from '../../hosts/frame-throttle';
+import { useRendererHost } from '../../hosts/useRendererHost';
 import { useLabStore } from '../../shell/lab-context';
 
 /** The chart's data: the history's series, the optimum's reference lines and the x axis' target. */
@@ -33,54 +33,47 @@ function curvesData(
 
 /**
  * Hosts the D3 learning curves. React renders the section and an empty host once; the chart is
- * fed outside React: a store subscription schedules at most one draw per animation frame, and the
- * draw is skipped unless the history's version (or the optimum, or the episode budget) moved.
- * It only reads the history: the grid's host is the one that asks the worker for more snapshots.
+ * fed outside React (`useRendererHost`): at most one draw per `PANEL_INTERVAL_MS`, none while it
+ * is out of view and training runs, and a draw is skipped unless the history's version (or the
+ * optimum, or the episode budget) moved. It only reads the history: the grid's host is the one
+ * that asks the worker for more snapshots.
  */
 export function LearningCurves({ history }: { history: RunHistory }) {
   const store = useLabStore();
-  const host = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    const chart = createLearningCurves(host.current!);
-    let drawn: { version: number; optimum: unknown; budget: number } | null = null;
-
-    const draw = () => {
-      const state = store.getState();
-      const { optimum } = state;
-      const budget = state.settings.episodes;
-      if (
-        drawn &&
-        drawn.version === history.version &&
-        drawn.optimum === optimum &&
-        drawn.budget === budget
-      )
-        return;
-      chart.update(curvesData(history, state));
-      drawn = { version: history.version, optimum, budget };
-    };
-    const scheduler = createDrawScheduler(draw, {
-      intervalMs: PANEL_INTERVAL_MS,
-      host: host.current,
-      skipHidden: () => store.getState().running,
-    });
-    const schedule = scheduler.schedule;
-    const unsubscribe = store.subscribe((state, prev) => {
-      if (
+  const host = useRendererHost(
+    (element: HTMLDivElement) => {
+      const chart = createLearningCurves(element);
+      let drawn: { version: number; optimum: unknown; budget: number } | null = null;
+      return {
+        draw(state: LabState) {
+          const { optimum } = state;
+          const budget = state.settings.episodes;
+          if (
+            drawn &&
+            drawn.version === history.version &&
+            drawn.optimum === optimum &&
+            drawn.budget === budget
+          )
+            return;
+          chart.update(curvesData(history, state));
+          drawn = { version: history.version, optimum, budget };
+        },
+        destroy: () => chart.destroy(),
+      };
+    },
+    {
+      store,
+      watch: (state, prev) =>
         state.snapshot !== prev.snapshot ||
         state.optimum !== prev.optimum ||
         state.settings !== prev.settings ||
-        state.runId !== prev.runId
-      )
-        schedule();
-    });
-    schedule();
-    return () => {
-      unsubscribe();
-      scheduler.destroy();
-      chart.destroy();
-    };
-  }, [store, history]);
+        state.runId !== prev.runId,
+      draw: (chart, state) => chart.draw(state),
+      intervalMs: PANEL_INTERVAL_MS,
+      skipHidden: (state) => state.running,
+    },
+    [history],
+  );
 
   return (
     <section className="panel learning-curves-panel" aria-label="Learning curves">

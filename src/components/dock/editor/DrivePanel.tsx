@@ -16,8 +16,7 @@ import { Term } from '../glossary/Glossary';
 import type { TermId } from '../glossary/glossary-terms';
 import { useLab, useLabStore } from '../../shell/lab-context';
 import { OWN_KEYS_ATTRIBUTE } from '../../shell/shortcuts';
-
-const fmt = (x: number) => (Object.is(x, -0) ? 0 : x).toFixed(3);
+import { formatFixed, formatThousands } from '../../../viz/format';
 
 /** Arrow keys to actions, in Gymnasium's order (Left 0, Down 1, Right 2, Up 3). */
 const KEY_ACTIONS: Readonly<Record<string, number>> = {
@@ -188,8 +187,7 @@ export const DrivePanel = memo(function DrivePanel() {
           <p id={`${id}-counter`} className="drive-counter" role="status">
             Steps driven {drive?.steps ?? 0}, at state {state} ({cellName(state, env.ncol)})
             {drive ? `, return ${drive.return}` : ''}.
-            {drive &&
-              ` Q copied from the agent at step ${current!.qFromStep.toLocaleString('en-US')}.`}
+            {drive && ` Q copied from the agent at step ${formatThousands(current!.qFromStep)}.`}
           </p>
         </div>
       </div>
@@ -234,7 +232,7 @@ export const DrivePanel = memo(function DrivePanel() {
       )}
       <p className="drive-risk">
         From state {state}, the chance the next step ends in a hole:{' '}
-        {ACTION_NAMES.map((name, a) => `${name} ${fmt(risk[a]!)}`).join(', ')}
+        {ACTION_NAMES.map((name, a) => `${name} ${formatFixed(risk[a]!, 3)}`).join(', ')}
         {best !== undefined ? `. The optimal action here is ${ACTION_NAMES[best]}.` : '.'}
       </p>
       <p className="hint">
@@ -254,7 +252,7 @@ function UpdateRow({ label, term, value }: { label: string; term?: TermId; value
       <th scope="row">
         {label} {term && <Term id={term}>?</Term>}
       </th>
-      <td data-value={value}>{fmt(value)}</td>
+      <td data-value={value}>{formatFixed(value, 3)}</td>
     </tr>
   );
 }

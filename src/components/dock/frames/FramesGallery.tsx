@@ -1,13 +1,15 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import { RUN_LIMITS } from '../../../rl/params';
-import type { LabState, LabStore } from '../../../store/lab-store';
+import type { LabState } from '../../../store/lab-store';
 import { createMiniGrid, type MiniGrid } from '../../../viz/mini-grid';
 import { createQGrid } from '../../../viz/q-grid';
 import type { Frame } from '../../../worker/protocol';
 import { queueDraw } from '../../hosts/draw-queue';
+import { useRendererHost } from '../../hosts/useRendererHost';
 import { useLab, useLabStore } from '../../shell/lab-context';
 import { useThrottledLab } from '../../hosts/useThrottledLab';
 import { lessonTarget } from '../../lesson/targets';
+import { formatFixed, formatThousands } from '../../../viz/format';
 
 const selectFrames = (s: LabState) => s.frames;
 /** Out of view, the gallery waits for new frames while training runs. */
@@ -21,8 +23,8 @@ const GALLERY_INTERVAL_MS = 1000;
 const GALLERY_FULL_SPEED_INTERVAL_MS = 3000;
 
 /** [0, the largest value there is] so frames keep comparable colours. */
-function valueDomain(store: LabStore): [number, number] {
-  const v = store.getState().optimum?.v;
+function valueDomain(state: LabState): [number, number] {
+  const v = state.optimum?.v;
   let m = 0;
   if (v) for (const x of v) m = Math.max(m, x);
   return [0, m];
@@ -53,7 +55,7 @@ const FrameThumb = memo(function FrameThumb({ frame, desc }: { frame: Frame; des
           v: frame.v,
           greedyMask: frame.greedyMask,
           path: frame.trajectory,
-          domain: valueDomain(store),
+          domain: valueDomain(store.getState()),
         }),
       ),
     [frame, desc, store],
@@ -85,46 +87,45 @@ export function FramesGallery() {
   const [draft, setDraft] = useState<string | null>(null);
   const index = chosen === null ? frames.length - 1 : Math.min(chosen, frames.length - 1);
   const frame = frames[index];
-  const bigHost = useRef<HTMLDivElement>(null);
-  const big = useRef<ReturnType<typeof createQGrid> | null>(null);
-
-  useEffect(() => {
-    big.current = createQGrid(bigHost.current!, { title: 'Frame', observeResize: false });
-    return () => {
-      big.current?.destroy();
-      big.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    const grid = big.current;
-    if (!grid || !env) return;
-    // Frames keep V, Q and A only (as the lesson's do): the visit and TD-error layers show V.
-    grid.setView(view === 'n' || view === 'td' ? 'v' : view);
-    // Before the first frame the (hidden) grid is built on an untrained table, so the first frame
-    // of a run, which arrives while training runs flat out, only recolours it.
-    const nS = env.desc.length * (env.desc[0]?.length ?? 0);
-    const shown = frame ?? {
-      q: new Float64Array(nS * 4),
-      v: new Float64Array(nS),
-      advantage: new Float64Array(nS * 4),
-      greedyMask: new Uint8Array(nS).fill(0b1111),
-      trajectory: null,
-    };
-    grid.update({
-      desc: env.desc,
-      q: shown.q,
-      v: shown.v,
-      advantage: shown.advantage,
-      greedyMask: shown.greedyMask,
-      agentState: -1,
-      path: shown.trajectory,
-      step: null,
-      animate: false,
-      durationMs: 0,
-      domains: { v: valueDomain(store), q: valueDomain(store) },
-    });
-  }, [frame, env, view, store]);
+  // The large frame: built once (before any frame arrives, on the untrained table, so the first
+  // frame of a run, which comes while training runs flat out, only recolours it), redrawn when
+  // the chosen frame, the map or the view changes.
+  const bigHost = useRendererHost(
+    (element: HTMLDivElement) =>
+      createQGrid(element, { title: 'Frame', observeResize: false, fadeEnded: false }),
+    {
+      store,
+      watch: () => false,
+      draw: (grid, state) => {
+        if (!env) return;
+        // Frames keep V, Q and A only (as the lesson's do): the visit and TD-error layers show V.
+        grid.setView(view === 'n' || view === 'td' ? 'v' : view);
+        const nS = env.desc.length * (env.desc[0]?.length ?? 0);
+        const shown = frame ?? {
+          q: new Float64Array(nS * 4),
+          v: new Float64Array(nS),
+          advantage: new Float64Array(nS * 4),
+          greedyMask: new Uint8Array(nS).fill(0b1111),
+          trajectory: null,
+        };
+        const domain = valueDomain(state);
+        grid.update({
+          desc: env.desc,
+          q: shown.q,
+          v: shown.v,
+          advantage: shown.advantage,
+          greedyMask: shown.greedyMask,
+          agentState: -1,
+          path: shown.trajectory,
+          step: null,
+          animate: false,
+          durationMs: 0,
+          domains: { v: domain, q: domain },
+        });
+      },
+      drawOn: [frame, env, view],
+    },
+  );
 
   const applyInterval = () => {
     if (draft === null) return;
@@ -154,15 +155,15 @@ export function FramesGallery() {
       {frames.length === 0 && (
         <p className="hint">
           A frame of V, Q, A and the last trajectory is kept after episode 0 and every{' '}
-          {interval.toLocaleString('en-US')} episodes, as in the lesson. Press Play.
+          {formatThousands(interval)} episodes, as in the lesson. Press Play.
         </p>
       )}
       <div className="frame-main" hidden={!frame}>
         <div ref={bigHost} className="frame-big" />
         {frame && (
           <p className="frame-caption">
-            Episode {frame.episode.toLocaleString('en-US')} · ε {frame.epsilon.toFixed(3)} · greedy
-            policy reaches the goal with probability {frame.successProbability.toFixed(3)}
+            Episode {formatThousands(frame.episode)} · ε {formatFixed(frame.epsilon, 3)} · greedy
+            policy reaches the goal with probability {formatFixed(frame.successProbability, 3)}
           </p>
         )}
       </div>
@@ -180,7 +181,7 @@ export function FramesGallery() {
             min={0}
             max={frames.length - 1}
             value={index}
-            aria-valuetext={frame ? `episode ${frame.episode.toLocaleString('en-US')}` : ''}
+            aria-valuetext={frame ? `episode ${formatThousands(frame.episode)}` : ''}
             onChange={(e) => {
               const i = Number(e.target.value);
               setChosen(i === frames.length - 1 ? null : i);
@@ -200,7 +201,7 @@ export function FramesGallery() {
                 onClick={() => setChosen(i === frames.length - 1 ? null : i)}
               >
                 <FrameThumb frame={f} desc={env.desc} />
-                <span>Episode {f.episode.toLocaleString('en-US')}</span>
+                <span>Episode {formatThousands(f.episode)}</span>
               </button>
             </li>
           ))}

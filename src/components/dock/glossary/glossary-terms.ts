@@ -10,7 +10,8 @@ import { greedyAction, maskActions } from '../../../rl/tables';
 import type { LabState } from '../../../store/lab-store';
 import { formatQ } from '../../../viz/q-table';
 import { TILE_NAMES, tileLetter } from '../../../viz/describe';
-import { fixed3, howOften, LESSON_ENV, LESSON_FIGURES, pair } from './lesson-figures';
+import { howOften, LESSON_ENV, LESSON_FIGURES, pair } from './lesson-figures';
+import { formatSigned } from '../../../viz/format';
 
 /** The identifiers of the glossary's terms, in teaching order. */
 export const TERM_IDS = [
@@ -251,7 +252,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     formula: 'V(s) = maxₐ Q(s,a);  V*(s) = maxₐ Q*(s,a) = E[Gₜ | Sₜ = s] under the optimal policy',
     definition:
       'The value of state s, read off the Q-table as the value of its best action. Only for the optimal values is it the expected return from s; for the agent’s estimates it is its current guess of V*(s). ' +
-      `It is an expected discounted return, not a chance of success: on the 4x4 map V*(start) = ${fixed3(FIG.startValue)}, while the best any policy can do is reach the goal within the time limit with probability ${fixed3(FIG.bestWithinLimit)}.`,
+      `It is an expected discounted return, not a chance of success: on the 4x4 map V*(start) = ${formatSigned(FIG.startValue, 3)}, while the best any policy can do is reach the goal within the time limit with probability ${formatSigned(FIG.bestWithinLimit, 3)}.`,
     liveLabel: 'At the start',
     live: (src) => {
       const { snapshot, env } = src;
@@ -296,7 +297,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     formula: 'TD target − Q(s,a)',
     definition:
       'How far off the old estimate was on this step. Positive: the step went better than Q expected; negative: worse. The update adds α times it to Q(s,a). On slippery ice it does not shrink to 0 as Q settles, because each step’s outcome is random; only its average over the ice’s outcomes goes to 0. ' +
-      `Even with the exact Q*, an optimal action, ${ACTION_NAMES[SURPRISE.action]}, at state ${SURPRISE.state} lands in the hole at ${SURPRISE.hole} ${howOften(SURPRISE.probability)}, and then δ = −Q*(${pair(SURPRISE.state, SURPRISE.action)}) = ${fixed3(SURPRISE.tdError)}.`,
+      `Even with the exact Q*, an optimal action, ${ACTION_NAMES[SURPRISE.action]}, at state ${SURPRISE.state} lands in the hole at ${SURPRISE.hole} ${howOften(SURPRISE.probability)}, and then δ = −Q*(${pair(SURPRISE.state, SURPRISE.action)}) = ${formatSigned(SURPRISE.tdError, 3)}.`,
     liveLabel: 'Last update',
     live: (src) => {
       const last = src.snapshot?.last;
@@ -326,7 +327,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     formula: '|δ| = |r + γ · maxₐ′ Q(s′,a′) − Q(s,a)|, at the last update of (s,a)',
     definition:
       'How far off Q(s,a) was the last time the agent tried a in s. The |δ(s,a)| view colours each triangle by it, and it shows the ice’s randomness as much as learning: a pair whose Q has settled still shows a large |δ| after an unlucky or lucky slide, ' +
-      `as at state ${SURPRISE.state}, where even the exact Q* gives |δ| = ${fixed3(-SURPRISE.tdError)} when ${ACTION_NAMES[SURPRISE.action]} lands in the hole. A large |δ| means the last step surprised Q, not that Q is still wrong; where Q is still learning, δ leans one way over many tries. A pair never tried shows 0.`,
+      `as at state ${SURPRISE.state}, where even the exact Q* gives |δ| = ${formatSigned(-SURPRISE.tdError, 3)} when ${ACTION_NAMES[SURPRISE.action]} lands in the hole. A large |δ| means the last step surprised Q, not that Q is still wrong; where Q is still learning, δ leans one way over many tries. A pair never tried shows 0.`,
     liveLabel: 'Largest now',
     live: (src) => {
       const snapshot = src.snapshot;

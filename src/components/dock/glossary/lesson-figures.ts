@@ -7,6 +7,7 @@
 import { ACTION_NAMES, createEnv, defaultMaxSteps } from '../../../rl/env';
 import { LESSON_PARAMS } from '../../../rl/params';
 import { teachingFigures } from '../../../rl/teaching-figures';
+import { formatPercent } from '../../../viz/format';
 
 /** Gymnasium's 4x4 map, slippery, with its time limit: the lesson's environment. */
 export const LESSON_ENV = createEnv({ map: '4x4' });
@@ -21,27 +22,11 @@ export const LESSON_FIGURES = teachingFigures(LESSON_ENV, LESSON_PARAMS.gamma);
  */
 export const ON_POLICY_DEMO = { epsilon: 0.3, epsilonDecay: 0 } as const;
 
-/** A number with three decimals and a typographic minus, as the texts write values. */
-export function fixed3(x: number): string {
-  const text = x.toFixed(3);
-  return text.startsWith('-') ? `−${text.slice(1)}` : text;
-}
-
-/** A probability as a percentage: 0.7402 → "74%", or "74.0%" with one decimal. */
-export function percent(p: number, decimals = 0): string {
-  return `${(p * 100).toFixed(decimals)}%`;
-}
-
 /** "one time in three" for 1/3; a percentage when 1/p is not a small whole number. */
 export function howOften(p: number): string {
   const n = Math.round(1 / p);
   const words = ['', 'every time', 'one time in two', 'one time in three', 'one time in four'];
-  return Math.abs(n * p - 1) < 1e-9 && words[n] ? words[n] : `${percent(p)} of the time`;
-}
-
-/** An integer with thousands separators: 9901 → "9,901". */
-export function count(n: number): string {
-  return n.toLocaleString('en-US');
+  return Math.abs(n * p - 1) < 1e-9 && words[n] ? words[n] : `${formatPercent(p, 0)} of the time`;
 }
 
 /** "Q*(6, Left)" and friends. */

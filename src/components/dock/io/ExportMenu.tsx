@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, type RefObject } from 'react';
 import type { LabState } from '../../../store/lab-store';
 import { svgBlob, svgToPng } from '../../../viz/export-image';
 import {
@@ -11,8 +11,6 @@ import {
 } from './export-data';
 import { useLab, useLabStore } from '../../shell/lab-context';
 
-/** Where the grid's SVG is drawn (see `GridView`). */
-export const GRID_SVG_SELECTOR = '.grid-host svg';
 /** Where the learning curves' SVG is drawn (see `LearningCurves`). */
 export const CURVES_SVG_SELECTOR = '.learning-curves-host svg';
 
@@ -35,7 +33,7 @@ export function downloadBlob(blob: Blob, fileName: string, doc: Document = docum
   setTimeout(() => URL.revokeObjectURL(url), REVOKE_DELAY_MS);
 }
 
-/** The first SVG matching `selector`, or null. */
+/** The first SVG matching `selector`, or null (the curves live in a dock tab, maybe never opened). */
 function findSvg(selector: string): SVGSVGElement | null {
   return document.querySelector<SVGSVGElement>(selector);
 }
@@ -77,9 +75,10 @@ const BUTTONS: readonly { kind: ExportKind; label: string }[] = [
  * Export: the grid as PNG or SVG, the learning curves as PNG, Q/V/A as CSV and the whole run as
  * JSON (the run record — settings, seed, changes, steps — that replays the same Q, with the
  * counters, tables, frames and learning curves). Reads the store only when a button is pressed;
- * renders only when the worker's readiness changes or an export starts or ends.
+ * renders only when the worker's readiness changes or an export starts or ends. `gridSvg` is the
+ * main grid's element, handed over by the page (set by `GridView`).
  */
-export function ExportMenu() {
+export function ExportMenu({ gridSvg }: { gridSvg: RefObject<SVGSVGElement | null> }) {
   const store = useLabStore();
   const ready = useLab((s) => s.env !== null);
   const notify = useLab((s) => s.notify);
@@ -98,8 +97,7 @@ export function ExportMenu() {
       seed: input.settings.seed,
       episode: input.counters.episode,
     };
-    const svgOf = (selector: string, what: string) => {
-      const svg = findSvg(selector);
+    const svgOf = (svg: SVGSVGElement | null, what: string) => {
       if (!svg) throw new Error(`There are no ${what} on the page to export.`);
       return svg;
     };
@@ -107,15 +105,15 @@ export function ExportMenu() {
     let fileName: string;
     switch (kind) {
       case 'grid-png':
-        blob = await svgToPng(svgOf(GRID_SVG_SELECTOR, 'grid'));
+        blob = await svgToPng(svgOf(gridSvg.current, 'grid'));
         fileName = exportFileName(parts, 'png', 'grid');
         break;
       case 'grid-svg':
-        blob = svgBlob(svgOf(GRID_SVG_SELECTOR, 'grid'));
+        blob = svgBlob(svgOf(gridSvg.current, 'grid'));
         fileName = exportFileName(parts, 'svg', 'grid');
         break;
       case 'curves-png':
-        blob = await svgToPng(svgOf(CURVES_SVG_SELECTOR, 'learning curves'));
+        blob = await svgToPng(svgOf(findSvg(CURVES_SVG_SELECTOR), 'learning curves'));
         fileName = exportFileName(parts, 'png', 'curves');
         break;
       case 'csv':

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { parseRunRecord } from '../../../rl/replay';
 import { useLab } from '../../shell/lab-context';
+import { formatThousands } from '../../../viz/format';
 
 /**
  * Opens a run exported as JSON: its settings, seed and slider changes are replayed in the worker
@@ -28,7 +29,7 @@ export function ImportRun() {
     }
     replay(parsed.record);
     setStatus(
-      `Replaying ${file.name}: ${parsed.record.changes.length} slider change(s), to step ${parsed.record.totalSteps.toLocaleString('en-US')}.`,
+      `Replaying ${file.name}: ${parsed.record.changes.length} slider change(s), to step ${formatThousands(parsed.record.totalSteps)}.`,
     );
   };
 

@@ -10,6 +10,7 @@ import {
   type Preset,
 } from './presets';
 import type { TunedPreset } from '../../../rl/tuned-presets';
+import { formatThousands } from '../../../viz/format';
 
 /**
  * One button per experiment. A click starts a new run of the preset on the current map and says
@@ -77,9 +78,9 @@ export const Presets = memo(function Presets() {
               {preset.name}
             </button>
             <span id={`${id}-${preset.id}`} className="presets-summary">
-              {preset.map}, {preset.episodes.toLocaleString('en-US')} episodes, γ{' '}
-              {preset.params.gamma}, ε decay {preset.params.epsilonDecay} per step; median exact
-              success over seeds 0–9 at least {preset.threshold}
+              {preset.map}, {formatThousands(preset.episodes)} episodes, γ {preset.params.gamma}, ε
+              decay {preset.params.epsilonDecay} per step; median exact success over seeds 0–9 at
+              least {preset.threshold}
             </span>
           </li>
         ))}

@@ -14,7 +14,8 @@ import {
 } from '../../../rl/params';
 import { rewardWorth, teachingFigures } from '../../../rl/teaching-figures';
 import type { RunSettings } from '../../../worker/protocol';
-import { fixed3, LESSON_ENV, LESSON_FIGURES, percent } from '../glossary/lesson-figures';
+import { LESSON_ENV, LESSON_FIGURES } from '../glossary/lesson-figures';
+import { formatPercent, formatSigned } from '../../../viz/format';
 
 /** What a preset changes in the lesson's run. */
 export interface PresetChange {
@@ -75,16 +76,16 @@ export const PRESETS: readonly Preset[] = [
     change: { params: { gamma: SHORT_GAMMA } },
     watch:
       `The prize is at least ${K} steps from the start on the 4x4 map, so it is worth at most ` +
-      `${SHORT_GAMMA}^${K - 1} ≈ ${fixed3(rewardWorth(SHORT_GAMMA, K))} there now (${L.gamma}^${K - 1} ≈ ` +
-      `${fixed3(rewardWorth(L.gamma, K))} at γ ${L.gamma}), so values fade to almost nothing a few ` +
+      `${SHORT_GAMMA}^${K - 1} ≈ ${formatSigned(rewardWorth(SHORT_GAMMA, K), 3)} there now (${L.gamma}^${K - 1} ≈ ` +
+      `${formatSigned(rewardWorth(L.gamma, K), 3)} at γ ${L.gamma}), so values fade to almost nothing a few ` +
       `steps from the goal. Even the best policy for γ ${SHORT_GAMMA} trades safety for speed: on the 4x4 ` +
-      `map it reaches the goal ${percent(SHORT_SIGHTED.optimalPolicy.successProbability)} of the time, ` +
-      `against ${percent(LESSON_FIGURES.optimalPolicy.successProbability)} at γ ${L.gamma}.`,
+      `map it reaches the goal ${formatPercent(SHORT_SIGHTED.optimalPolicy.successProbability, 0)} of the time, ` +
+      `against ${formatPercent(LESSON_FIGURES.optimalPolicy.successProbability, 0)} at γ ${L.gamma}.`,
   },
   {
     id: 'impatient',
     name: 'Impatient learner',
-    summary: `α ${IMPATIENT_ALPHA}: each update moves Q ${percent(IMPATIENT_ALPHA)} of the way to its target`,
+    summary: `α ${IMPATIENT_ALPHA}: each update moves Q ${formatPercent(IMPATIENT_ALPHA, 0)} of the way to its target`,
     change: { params: { alpha: IMPATIENT_ALPHA } },
     watch:
       'Each update nearly overwrites Q(s,a) with the latest TD target, so one lucky or unlucky ' +

@@ -1,52 +1,49 @@
-import { useEffect, useRef } from 'react';
+import type { LabState } from '../../../store/lab-store';
 import { createOptimalOverlay } from '../../../viz/optimal-overlay';
-import { createDrawScheduler, PANEL_INTERVAL_MS } from '../../hosts/frame-throttle';
+import { PANEL_INTERVAL_MS } from '../../hosts/frame-throttle';
+import { useRendererHost } from '../../hosts/useRendererHost';
 import { useLab, useLabStore } from '../../shell/lab-context';
 
 /**
  * "Optimal values": V*, the optimal actions and the gap |Q − Q*| of the lab's learner, from value
- * iteration (the worker's `optimum`). Fed outside React like the curves: a store subscription
- * schedules at most one draw per `PANEL_INTERVAL_MS`, latest snapshot wins; it only reads, the
- * grid's host asks the worker for more snapshots.
+ * iteration (the worker's `optimum`). Fed outside React like the curves (`useRendererHost`): at
+ * most one draw per `PANEL_INTERVAL_MS`, latest snapshot wins; it only reads, the grid's host asks
+ * the worker for more snapshots.
  */
 export function OptimalPanel() {
   const store = useLabStore();
   const palette = useLab((s) => s.display.palette);
-  const host = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    const overlay = createOptimalOverlay(host.current!, palette);
-    let drawn: { snapshot: unknown; optimum: unknown } | null = null;
-    const draw = () => {
-      const { snapshot, optimum, env } = store.getState();
-      if (!optimum || !env) return;
-      if (drawn && drawn.snapshot === snapshot && drawn.optimum === optimum) return;
-      drawn = { snapshot, optimum };
-      overlay.update({
-        desc: env.desc,
-        start: env.start,
-        qStar: optimum.q,
-        vStar: optimum.v,
-        gamma: optimum.gamma,
-        // A snapshot of an older map cannot be compared; it is replaced within a frame.
-        q: snapshot && snapshot.q.length === optimum.q.length ? snapshot.q : null,
-      });
-    };
-    const scheduler = createDrawScheduler(draw, {
+  const host = useRendererHost(
+    (element: HTMLDivElement) => {
+      const overlay = createOptimalOverlay(element, palette);
+      let drawn: { snapshot: unknown; optimum: unknown } | null = null;
+      return {
+        draw({ snapshot, optimum, env }: LabState) {
+          if (!optimum || !env) return;
+          if (drawn && drawn.snapshot === snapshot && drawn.optimum === optimum) return;
+          drawn = { snapshot, optimum };
+          overlay.update({
+            desc: env.desc,
+            start: env.start,
+            qStar: optimum.q,
+            vStar: optimum.v,
+            gamma: optimum.gamma,
+            // A snapshot of an older map cannot be compared; it is replaced within a frame.
+            q: snapshot && snapshot.q.length === optimum.q.length ? snapshot.q : null,
+          });
+        },
+        destroy: () => overlay.destroy(),
+      };
+    },
+    {
+      store,
+      watch: (state, prev) => state.snapshot !== prev.snapshot || state.optimum !== prev.optimum,
+      draw: (panel, state) => panel.draw(state),
       intervalMs: PANEL_INTERVAL_MS,
-      host: host.current,
-      skipHidden: () => store.getState().running,
-    });
-    const unsubscribe = store.subscribe((state, prev) => {
-      if (state.snapshot !== prev.snapshot || state.optimum !== prev.optimum) scheduler.schedule();
-    });
-    scheduler.schedule();
-    return () => {
-      unsubscribe();
-      scheduler.destroy();
-      overlay.destroy();
-    };
-  }, [store, palette]);
+      skipHidden: (state) => state.running,
+    },
+    [palette],
+  );
 
   return (
     <section className="panel optimal-panel" aria-labelledby="optimal-heading">

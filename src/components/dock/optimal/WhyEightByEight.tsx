@@ -7,11 +7,10 @@ import { tunedPresetSettings } from '../io/presets';
 import { useThrottledLab } from '../../hosts/useThrottledLab';
 import { stepsToFloor } from '../../../rl/epsilon-floor';
 import { floorEpisode, isLessonOn8x8, zeroRows } from './why-8x8';
+import { formatFixed, formatPercent, formatThousands } from '../../../viz/format';
 
 /** The 8x8 preset the notice offers. */
 const PRESET_8X8 = TUNED_PRESETS.find((p) => p.map === '8x8')!;
-
-const count = (n: number) => n.toLocaleString('en-US');
 
 /** The live numbers, re-read at most 4 times a second. */
 function readings(s: LabState) {
@@ -61,8 +60,8 @@ function WhyEightByEightPanel() {
 
   const floorText =
     floor && floor.runId === r.runId
-      ? `ε reached its floor of ${settings.params.minEpsilon} in episode ${count(floor.episode + 1)}, after ${count(k)} steps: from then on the agent explores only ${settings.params.minEpsilon * 100}% of the time.`
-      : `ε falls by ${settings.params.epsilonDecay} a step and reaches its floor of ${settings.params.minEpsilon} after ${count(k)} steps; now ε is ${r.epsilon.toFixed(3)}.`;
+      ? `ε reached its floor of ${settings.params.minEpsilon} in episode ${formatThousands(floor.episode + 1)}, after ${formatThousands(k)} steps: from then on the agent explores only ${settings.params.minEpsilon * 100}% of the time.`
+      : `ε falls by ${settings.params.epsilonDecay} a step and reaches its floor of ${settings.params.minEpsilon} after ${formatThousands(k)} steps; now ε is ${formatFixed(r.epsilon, 3)}.`;
   const load = () => {
     const { settings: current, applySettings, setSpeed } = store.getState();
     if (applySettings(tunedPresetSettings(PRESET_8X8, current), '8x8')) setSpeed('max');
@@ -74,13 +73,12 @@ function WhyEightByEightPanel() {
         <li data-fact="floor">{floorText}</li>
         <li data-fact="zero-rows">
           {Number.isFinite(r.zero)
-            ? `${count(r.zero)} of ${count(r.nonTerminal)} states the agent can stand on still have Q = 0 for all four actions: the actions tie, and ties go Left, away from the goal in the bottom-right corner.`
+            ? `${formatThousands(r.zero)} of ${formatThousands(r.nonTerminal)} states the agent can stand on still have Q = 0 for all four actions: the actions tie, and ties go Left, away from the goal in the bottom-right corner.`
             : 'Every Q starts at 0: the four actions tie, and ties go Left.'}
         </li>
         <li data-fact="success">
           Exact chance the greedy policy reaches the goal within the time limit:{' '}
-          {Number.isFinite(r.success) ? `${(r.success * 100).toFixed(1)}%` : '—'}, after{' '}
-          {count(r.episode)} episodes.
+          {formatPercent(r.success, 1, '—')}, after {formatThousands(r.episode)} episodes.
         </li>
       </ul>
       <p className="hint">{PRESET_8X8.why}</p>

@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useState } from 'react';
 import { useStore } from 'zustand';
 import { shallow } from 'zustand/vanilla/shallow';
 import { SWEEP_AXES, type SweepAxis } from '../../../rl/sweep';
@@ -11,8 +11,9 @@ import {
   type SweepWorkerPort,
 } from '../../../store/sweep-store';
 import { createSweepHeatmap, sweepHeatmapData, type HeatmapCell } from '../../../viz/sweep-heatmap';
-import { createDrawScheduler, PANEL_INTERVAL_MS } from '../../hosts/frame-throttle';
-import { useLabStore } from '../../shell/lab-context';
+import { PANEL_INTERVAL_MS } from '../../hosts/frame-throttle';
+import { useRendererHost } from '../../hosts/useRendererHost';
+import { useLab, useLabStore } from '../../shell/lab-context';
 import type { LabStore } from '../../../store/lab-store';
 import {
   AXIS_LABELS,
@@ -23,6 +24,7 @@ import {
   type SweepForm,
 } from './sweep-form';
 import { useThrottledStore } from '../../hosts/useThrottledLab';
+import { formatFixed } from '../../../viz/format';
 
 /** Props of `SweepPanel`. */
 export interface SweepPanelProps {
@@ -38,7 +40,7 @@ const selectProgress = (s: SweepState) => ({
   done: s.done,
   total: s.total,
   workers: s.workers,
-  seconds: (s.elapsedMs / 1000).toFixed(1),
+  seconds: formatFixed(s.elapsedMs / 1000, 1),
   version: s.version,
 });
 
@@ -108,7 +110,7 @@ const ResultRow = memo(function ResultRow(p: ResultRowProps) {
   );
 });
 
-const f4 = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : '—');
+const f4 = (x: number) => formatFixed(x, 4, '—');
 
 /**
  * Parameter sweeps in the page: two settings on the axes and their values, seeds, Run and Cancel,
@@ -134,7 +136,6 @@ export function SweepPanel({ createWorker, poolSize }: SweepPanelProps) {
   const [loaded, setLoaded] = useState('');
   const storeErrors = useStore(store, (s) => s.errors);
   const progress = useThrottledStore(store, selectProgress, shallow);
-  const host = useRef<HTMLDivElement>(null);
   const id = useId();
   const running = progress.phase === 'running';
   const episodesOnAxis = form.x === 'episodes' || form.y === 'episodes';
@@ -151,40 +152,30 @@ export function SweepPanel({ createWorker, poolSize }: SweepPanelProps) {
     [store, lab],
   );
 
-  useEffect(() => {
-    const heatmap = createSweepHeatmap(host.current!, { onSelect: load });
-    const draw = () => {
-      const { plan, axes } = store.getState();
-      if (!plan || !axes) return;
-      heatmap.update(
-        sweepHeatmapData(
-          plan,
-          store.getState().summaries(),
-          axes,
-          { x: AXIS_LABELS[axes.x], y: AXIS_LABELS[axes.y] },
-          lab.getState().display.palette,
-        ),
-      );
-    };
-    const scheduler = createDrawScheduler(draw, {
+  const palette = useLab((s) => s.display.palette);
+  const host = useRendererHost(
+    (element: HTMLDivElement) => createSweepHeatmap(element, { onSelect: load }),
+    {
+      store,
+      watch: (s, prev) => s.version !== prev.version || s.phase !== prev.phase,
+      draw: (heatmap, { plan, axes, summaries }) => {
+        if (!plan || !axes) return;
+        heatmap.update(
+          sweepHeatmapData(
+            plan,
+            summaries(),
+            axes,
+            { x: AXIS_LABELS[axes.x], y: AXIS_LABELS[axes.y] },
+            lab.getState().display.palette,
+          ),
+        );
+      },
       intervalMs: PANEL_INTERVAL_MS,
-      host: host.current,
-      skipHidden: () => store.getState().phase === 'running',
-    });
-    const unsubscribe = store.subscribe((s, prev) => {
-      if (s.version !== prev.version || s.phase !== prev.phase) scheduler.schedule();
-    });
-    const unsubscribePalette = lab.subscribe((s, prev) => {
-      if (s.display.palette !== prev.display.palette) scheduler.schedule();
-    });
-    scheduler.schedule();
-    return () => {
-      unsubscribe();
-      unsubscribePalette();
-      scheduler.destroy();
-      heatmap.destroy();
-    };
-  }, [store, lab, load]);
+      skipHidden: (s) => s.phase === 'running',
+      drawOn: [palette],
+    },
+    [load],
+  );
 
   const setAxis = (which: 'x' | 'y', axis: SweepAxis) =>
     setForm((f) => ({

@@ -1,7 +1,7 @@
-import { useEffect, useRef } from 'react';
-import { createMiniGrid, type MiniGrid } from '../../../viz/mini-grid';
+import { createMiniGrid } from '../../../viz/mini-grid';
 import type { LabState } from '../../../store/lab-store';
 import { PANEL_INTERVAL_MS } from '../../hosts/frame-throttle';
+import { useRendererHost } from '../../hosts/useRendererHost';
 import { useLab, useLabStore } from '../../shell/lab-context';
 import { useThrottledLab } from '../../hosts/useThrottledLab';
 import { lessonTarget } from '../../lesson/targets';
@@ -15,32 +15,30 @@ const selectGreedy = (s: LabState) => s.greedy;
  */
 export function TargetPolicy() {
   const greedy = useThrottledLab(selectGreedy, Object.is, PANEL_INTERVAL_MS);
-  const env = useLab((s) => s.env);
   const ready = useLab((s) => s.connection === 'ready');
   const run = useLab((s) => s.runGreedyEpisodes);
   const store = useLabStore();
-  const host = useRef<HTMLDivElement>(null);
-  const mini = useRef<MiniGrid | null>(null);
-
-  useEffect(() => {
-    mini.current = createMiniGrid(host.current!, 'Last greedy episode');
-    return () => {
-      mini.current?.destroy();
-      mini.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    const snapshot = store.getState().snapshot;
-    if (!mini.current || !env || !snapshot) return;
-    mini.current.update({
-      desc: env.desc,
-      v: snapshot.v,
-      greedyMask: snapshot.greedyMask,
-      path: greedy.last,
-      domain: [0, Math.max(0, ...Array.from(store.getState().optimum?.v ?? [0]))],
-    });
-  }, [greedy, env, store]);
+  const host = useRendererHost(
+    (element: HTMLDivElement) => createMiniGrid(element, 'Last greedy episode'),
+    {
+      store,
+      watch: (state, prev) => state.greedy !== prev.greedy || state.env !== prev.env,
+      draw: (mini, { env, snapshot, greedy, optimum }) => {
+        if (!env || !snapshot) return;
+        let top = 0;
+        for (const x of optimum?.v ?? []) top = Math.max(top, x);
+        mini.update({
+          desc: env.desc,
+          v: snapshot.v,
+          greedyMask: snapshot.greedyMask,
+          path: greedy.last,
+          domain: [0, top],
+        });
+      },
+      intervalMs: PANEL_INTERVAL_MS,
+      skipHidden: (state) => state.running,
+    },
+  );
 
   const rate = greedy.episodes > 0 ? greedy.successes / greedy.episodes : NaN;
   return (

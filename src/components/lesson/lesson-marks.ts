@@ -1,0 +1,89 @@
+/**
+ * What the open chapter marks on the page, as hooks with symmetric effects (added on mount,
+ * removed on cleanup, so StrictMode's double mount leaves nothing behind): the highlighted
+ * control, brought on screen; the chapter's cell on the grid; the inspector kept on that cell.
+ */
+import { useEffect } from 'react';
+import type { LabStore } from '../../store/lab-store';
+import type { Chapter } from './chapters';
+import { LESSON_TARGET_ATTR, type LessonTarget } from './targets';
+
+/** The class that outlines the chapter's highlighted control. */
+export const HIGHLIGHT_CLASS = 'lesson-highlight';
+
+/** The class that outlines the chapter's cell on the grid. */
+export const CELL_CLASS = 'lesson-cell';
+
+/**
+ * Outlines the chapter's control while the chapter is open and scrolls it into view once (the
+ * nearest scrolling box: a column or the dock's panel). The control may appear after the chapter
+ * opens (a dock tab's code loads when the tab first opens, a panel remounts), so elements added
+ * to the page are watched and marked as they come; only the first one found is scrolled to.
+ */
+export function useHighlight(target: LessonTarget): void {
+  useEffect(() => {
+    const selector = `[${LESSON_TARGET_ATTR}="${target}"]`;
+    let shown = false;
+    const mark = () => {
+      const found = document.querySelectorAll<HTMLElement>(selector);
+      found.forEach((el) => el.classList.add(HIGHLIGHT_CLASS));
+      const first = found[0];
+      if (!shown && first) {
+        shown = true;
+        // jsdom has no layout and no scrollIntoView.
+        if (typeof first.scrollIntoView === 'function')
+          first.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      }
+    };
+    mark();
+    const observer = new MutationObserver(mark);
+    observer.observe(document.body, { childList: true, subtree: true });
+    return () => {
+      observer.disconnect();
+      document
+        .querySelectorAll<HTMLElement>(selector)
+        .forEach((el) => el.classList.remove(HIGHLIGHT_CLASS));
+    };
+  }, [target]);
+}
+
+/**
+ * Outlines the chapter's cell on the grid with `CELL_CLASS`. The grid is drawn after the panel
+ * mounts (the worker's first answer) and enters new cell elements when the map changes, so the
+ * mark follows the elements added under the grid's host (attribute updates are not watched).
+ */
+export function useCellMark(cell: number | null): void {
+  useEffect(() => {
+    const layer = document.querySelector('.grid-host');
+    if (cell === null || !layer) return;
+    const mark = () => {
+      layer.querySelector(`.qgrid-cell[data-state="${cell}"]`)?.classList.add(CELL_CLASS);
+    };
+    mark();
+    const observer = new MutationObserver(mark);
+    observer.observe(layer, { childList: true, subtree: true });
+    return () => {
+      observer.disconnect();
+      layer.querySelectorAll(`.${CELL_CLASS}`).forEach((el) => el.classList.remove(CELL_CLASS));
+    };
+  }, [cell]);
+}
+
+/** Points the step inspector at the chapter's cell when the map on screen has it. */
+export function inspectCell(store: LabStore, chapter: Chapter): void {
+  const { env, inspectedState, inspect } = store.getState();
+  const cell = chapter.setup.cell;
+  if (!env || inspectedState === cell) return;
+  if (cell === null || cell < env.nS) inspect(cell);
+}
+
+/** Keeps the chapter's cell in the inspector when a run (re)starts under the open chapter. */
+export function useChapterCell(store: LabStore, chapter: Chapter): void {
+  useEffect(
+    () =>
+      store.subscribe((s, prev) => {
+        if (s.env !== prev.env || s.runId !== prev.runId) inspectCell(store, chapter);
+      }),
+    [store, chapter],
+  );
+}

@@ -1,0 +1,87 @@
+import { ACTION_NAMES } from '../../rl/env';
+import type { UpdateData } from '../../worker/protocol';
+import { Term } from '../dock/glossary/Glossary';
+import { fixed3, signedTerm } from './update-format';
+
+/** How the episode ended at this step, in words (empty while it goes on). */
+function ending(last: UpdateData): string {
+  if (last.terminated) return last.reward > 0 ? ' (reached the goal)' : ' (fell in a hole)';
+  return last.truncated ? ' (time limit)' : '';
+}
+
+/**
+ * One update written out in the lesson's terms: the transition (s, a, r, s′), whether the
+ * choice explored or exploited and whether the ice slipped, then
+ *
+ *   TD target = r + γ·max_a′ Q(s′,a′),   TD error δ = TD target − Q(s,a),   Q(s,a) ← Q(s,a) + α·δ
+ *
+ * each with the worker's own numbers (`data-fact` marks the results for tests and the lesson).
+ */
+export function UpdateNumbers({ last }: { last: UpdateData }) {
+  const action = ACTION_NAMES[last.action]!;
+  const moved = ACTION_NAMES[last.actual]!;
+  return (
+    <div className="update-numbers" data-last-alpha={last.alpha} data-last-gamma={last.gamma}>
+      {/* A named group: a <dl> given a role of its own would orphan its dt and dd (axe dlitem). */}
+      <div role="group" aria-label="Transition">
+        <dl className="update-transition">
+          <div>
+            <dt>s</dt>
+            <dd data-fact="state">{last.state}</dd>
+          </div>
+          <div>
+            <dt>a</dt>
+            <dd data-fact="action">{action}</dd>
+          </div>
+          <div>
+            <dt>r</dt>
+            <dd data-fact="reward">{last.reward}</dd>
+          </div>
+          <div>
+            <dt>s′</dt>
+            <dd data-fact="next-state">{last.nextState}</dd>
+          </div>
+        </dl>
+      </div>
+      <p className="update-story">
+        Episode {last.episode.toLocaleString('en-US')}, step {last.t}: in state {last.state} the
+        agent chose <strong>{action}</strong>{' '}
+        <span className={last.explored ? 'update-tag explored' : 'update-tag exploited'}>
+          {last.explored
+            ? `at random (exploring, ε = ${last.epsilon.toFixed(3)})`
+            : `greedily (exploiting, ε = ${last.epsilon.toFixed(3)})`}
+        </span>{' '}
+        {last.slipped ? (
+          <>
+            and <span className="update-tag slipped">slipped</span>: it moved {moved}
+          </>
+        ) : (
+          <>and did not slip: it moved {moved}</>
+        )}{' '}
+        to state {last.nextState}, reward {last.reward}
+        {ending(last)}.
+      </p>
+      <dl className="update">
+        <dt>
+          TD target <Term id="td-target">?</Term>
+        </dt>
+        <dd>
+          r + γ·max<sub>a′</sub> Q(s′,a′) = {last.reward} + {last.gamma}·{fixed3(last.bootstrap)} ={' '}
+          <strong data-fact="td-target">{fixed3(last.tdTarget)}</strong>
+        </dd>
+        <dt>
+          TD error <Term id="td-error">?</Term>
+        </dt>
+        <dd>
+          td_target − Q(s,a) = {fixed3(last.tdTarget)} − {fixed3(last.qBefore)} ={' '}
+          <strong data-fact="td-error">{fixed3(last.tdError)}</strong>
+        </dd>
+        <dt>New Q(s,a)</dt>
+        <dd>
+          Q(s,a) + α·td_error = {fixed3(last.qBefore)} {signedTerm(last.change)} (α = {last.alpha})
+          = <strong data-fact="new-q">{fixed3(last.qAfter)}</strong>
+        </dd>
+      </dl>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+/**
+ * The checks a run's settings pass before a worker builds anything: every limit of `rl/params`
+ * and the map itself, all named at once. Shared by the training and comparison workers, so both
+ * accept exactly the same settings.
+ */
+import { createEnv, type IceMazeEnv } from '../rl/env';
+import { checkLimit, paramErrors, RUN_LIMITS } from '../rl/params';
+import { errorMessage } from './message-shape';
+import type { RunSettings } from './protocol';
+
+/** Every message for a bad `RunSettings` (empty when it is fine), and the env when it is. */
+export function checkSettings(settings: RunSettings): { errors: string[]; env: IceMazeEnv | null } {
+  const errors: string[] = [];
+  for (const key of ['episodes', 'seed', 'maxSteps', 'successRate', 'frameInterval'] as const) {
+    const e = checkLimit(RUN_LIMITS[key], settings[key]);
+    if (e) errors.push(e);
+  }
+  errors.push(...paramErrors({ ...settings.params }));
+  // With a bad number, still build from the map alone so every problem is named at once.
+  const options = errors.length
+    ? { map: settings.map }
+    : {
+        map: settings.map,
+        isSlippery: settings.isSlippery,
+        successRate: settings.successRate,
+        maxSteps: settings.maxSteps,
+      };
+  let env: IceMazeEnv | null = null;
+  try {
+    env = createEnv(options); // throws MapError (bad map) or RangeError (bad option)
+  } catch (e) {
+    errors.unshift(errorMessage(e));
+  }
+  return { errors, env: errors.length ? null : env };
+}

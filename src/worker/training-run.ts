@@ -1,0 +1,146 @@
+/**
+ * One run of the training worker, from `init`, `reset` or `replay` to the next: the learner on
+ * its environment, with everything kept beside it for the page — the episode ring, the cache of
+ * exact evaluations, the frames, the convergence watch, the target policy's own generator — and
+ * the record that replays it (its first settings and every parameter change, at its step).
+ *
+ * `advance` is the only place the agent is stepped, so a live run and a replay keep the same
+ * books. Building a run touches nothing outside it: a refused `init` leaves the current run as
+ * it was.
+ */
+import { createConvergenceWatch, type ConvergenceWatch } from '../rl/convergence';
+import type { IceMazeEnv } from '../rl/env';
+import { bestSuccessWithin } from '../rl/evaluation';
+import { createAgent, EPISODE_LOG_CAPACITY, type QAgent } from '../rl/agent';
+import { runSteps } from '../rl/fast-loop';
+import { applyParamChange, type ParamChangeRecord, type RunRecord } from '../rl/replay';
+import { createRngState } from '../rl/rng';
+import { runGreedyEpisode } from '../rl/target-policy';
+import { createEpisodeRing, type EpisodeRing } from './episode-ring';
+import { createEvaluationCache, type EvaluationCache } from './evaluation-cache';
+import { createFrameQueue, episodesToFrame, type FrameQueue } from './frames';
+import type { ParamChange, RunSettings, TrainerEvent } from './protocol';
+import { checkSettings } from './run-checks';
+
+/** Mixed into the seed of the target policy's generator. */
+const GREEDY_SEED_SALT = 0x5eed_7a6e;
+
+/** The `greedy-episode` event. */
+export type GreedyEpisodeEvent = Extract<TrainerEvent, { type: 'greedy-episode' }>;
+
+/** One run and its books. */
+export interface TrainingRun {
+  readonly id: number;
+  /** The settings, with `params` kept equal to the live `agent.params`. */
+  settings: RunSettings;
+  /** The settings the run started with: with `changes`, enough to replay it exactly. */
+  readonly initialSettings: RunSettings;
+  readonly changes: ParamChangeRecord[];
+  readonly env: IceMazeEnv;
+  readonly agent: QAgent;
+  /** Best success probability within the time limit (does not depend on γ). */
+  readonly bestWithinLimit: number;
+  /** Q* for the run's γ (the posted optimum's buffers are transferred, so the run keeps a copy). */
+  optimalQ: Float64Array;
+  readonly episodes: EpisodeRing;
+  readonly evaluations: EvaluationCache;
+  readonly frames: FrameQueue;
+  /** Judges the greedy policy for the convergence notice (see `rl/convergence`). */
+  readonly convergence: ConvergenceWatch;
+  /**
+   * Up to `maxSteps` steps, stopping after `maxEpisodes` episodes end (never more than the log
+   * holds) and right after a frame's episode; `lastEpisode` is where the current Play stops (its
+   * last episode gets a frame). Returns the steps taken.
+   */
+  advance(maxSteps: number, maxEpisodes: number, lastEpisode: number): number;
+  /** Trains along a record: to each change's step, the change, on to `totalSteps`. */
+  replay(record: RunRecord): void;
+  /** Applies a checked change from the next step and records it. */
+  setParams(change: ParamChange): ParamChangeRecord;
+  /** One episode of the target (greedy) policy: no learning, its own generator, counted apart. */
+  greedyEpisode(): GreedyEpisodeEvent;
+}
+
+/** Builds run `id` from `settings`, or the messages why not; `now` times its evaluations. */
+export function createTrainingRun(
+  id: number,
+  settings: RunSettings,
+  now: () => number,
+): TrainingRun | string {
+  const { errors, env } = checkSettings(settings);
+  if (!env) return errors.join(' ');
+  const agent = createAgent(env, { ...settings.params }, settings.seed);
+  const greedyRng = createRngState((settings.seed ^ GREEDY_SEED_SALT) >>> 0);
+  let greedyEpisodes = 0;
+  let greedySuccesses = 0;
+  const evaluations = createEvaluationCache(env, now);
+  const exactSuccess = (q: Float64Array, episode: number) =>
+    evaluations.exact(q, episode).successProbability;
+
+  const run: TrainingRun = {
+    id,
+    settings: { ...settings, map: [...env.desc], params: { ...agent.params } },
+    initialSettings: { ...settings, map: [...env.desc], params: { ...agent.params } },
+    changes: [],
+    env,
+    agent,
+    bestWithinLimit: bestSuccessWithin(env, env.maxSteps),
+    optimalQ: new Float64Array(0),
+    episodes: createEpisodeRing(),
+    evaluations,
+    frames: createFrameQueue(id, env),
+    convergence: createConvergenceWatch(env),
+
+    advance(maxSteps, maxEpisodes, lastEpisode) {
+      const interval = run.settings.frameInterval;
+      const episodes = Math.min(
+        maxEpisodes,
+        EPISODE_LOG_CAPACITY,
+        episodesToFrame(agent.episode, interval),
+      );
+      const n = runSteps(agent, maxSteps, episodes);
+      run.episodes.drain(agent);
+      run.frames.capture(agent, interval, lastEpisode, exactSuccess);
+      return n;
+    },
+
+    replay(record) {
+      const runTo = (step: number) => {
+        while (agent.totalSteps < step) run.advance(step - agent.totalSteps, Infinity, Infinity);
+      };
+      for (const change of record.changes) {
+        runTo(change.atStep);
+        applyParamChange(agent, change.params);
+        run.changes.push({ atStep: change.atStep, params: { ...change.params } });
+      }
+      runTo(record.totalSteps);
+      run.settings = { ...run.settings, params: { ...agent.params } };
+    },
+
+    setParams(change) {
+      // ε in the lesson's sense: the exploration rate from now on, not only the starting one.
+      applyParamChange(agent, change);
+      run.settings = { ...run.settings, params: { ...agent.params } };
+      const record: ParamChangeRecord = { atStep: agent.totalSteps, params: { ...change } };
+      run.changes.push(record);
+      return record;
+    },
+
+    greedyEpisode() {
+      const { tieBreak } = agent.params;
+      const ep = runGreedyEpisode(env, agent.q, greedyRng, tieBreak, agent.episode);
+      greedyEpisodes++;
+      if (ep.reachedGoal) greedySuccesses++;
+      const { reachedGoal, ...trajectory } = ep;
+      return {
+        type: 'greedy-episode',
+        runId: id,
+        trajectory,
+        reachedGoal,
+        episodes: greedyEpisodes,
+        successes: greedySuccesses,
+      };
+    },
+  };
+  return run;
+}
