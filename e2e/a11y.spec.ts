@@ -24,7 +24,7 @@ for (const theme of ['light', 'dark'] as const) {
   test(`axe: no serious or critical violation in the ${theme} theme, before and after training, with each dock tab open`, async ({
     page,
   }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(300_000);
     await page.setViewportSize({ width: 1280, height: 720 });
     await openLab(page, `?theme=${theme}`);
     expect(await seriousViolations(page), 'before training').toEqual([]);

@@ -1,4 +1,4 @@
-import { expect, openLab, readStatus, test } from './fixtures';
+import { expect, openDisclosure, openLab, openTab, readStatus, test } from './fixtures';
 
 const status = (page: import('@playwright/test').Page) =>
   page.getByRole('status').filter({ hasText: 'Total steps' });
@@ -56,12 +56,13 @@ test('presenter mode at 1280x720 shows the grid and the controls without scrolli
   for (const s of ['Speed', 'Learning rate α', 'Discount γ', 'Exploration ε'])
     await inView(s, 'slider');
   expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(720);
-  // The lesson's panels step aside.
-  await expect(page.getByRole('region', { name: 'Step inspector' })).toBeHidden();
+  // Issue 15: presenter mode keeps the three columns, the step inspector with them.
+  await expect(page.getByRole('region', { name: 'Step inspector' })).toBeVisible();
 });
 
 test('the dark theme and the colour-blind palette apply at once', async ({ page }) => {
   await openLab(page);
+  await openDisclosure(page, 'Menu');
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
@@ -74,6 +75,7 @@ test('the dark theme and the colour-blind palette apply at once', async ({ page 
   for (let i = 0; i < 30; i++) await page.keyboard.press('e');
   await expect.poll(async () => (await readStatus(page)).episode).toBe(30);
   const before = await cell.getAttribute('fill');
+  await openDisclosure(page, 'Menu');
   await page.getByRole('checkbox', { name: 'Colour-blind-safe palette' }).check();
   await expect.poll(() => cell.getAttribute('fill')).not.toBe(before);
 });
@@ -83,6 +85,7 @@ test('the success curve rises after a run', async ({ page }) => {
   await page.getByRole('slider', { name: 'Speed' }).fill('10');
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(status(page)).toContainText('Finished', { timeout: 30_000 });
+  await openTab(page, 'Curves');
   const chart = page.getByRole('img', { name: /^Learning curves after 10,000 episodes/ });
   await expect(chart).toBeVisible();
   const label = (await chart.getAttribute('aria-label')) ?? '';

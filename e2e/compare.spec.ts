@@ -3,7 +3,7 @@ import { createEnv } from '../src/rl/env';
 import { valueIteration } from '../src/rl/evaluation';
 import { MAPS } from '../src/rl/maps';
 import { LESSON_PARAMS } from '../src/rl/params';
-import { expect, openLab, test } from './fixtures';
+import { expect, openLab, openTab, test } from './fixtures';
 
 /** The two agents' episode counts in the comparison's progress line. */
 async function counts(page: Page): Promise<number[]> {
@@ -15,6 +15,7 @@ test('a comparison trains two agents side by side, draws both grids, and pauses'
   page,
 }) => {
   await openLab(page);
+  await openTab(page, 'Compare');
   const panel = page.getByRole('region', { name: 'Compare algorithms' });
   await panel.scrollIntoViewIfNeeded();
   await panel.getByRole('combobox', { name: 'Right algorithm' }).selectOption('expected-sarsa');
@@ -28,6 +29,8 @@ test('a comparison trains two agents side by side, draws both grids, and pauses'
   const right = panel.getByRole('img', { name: 'Right: Expected SARSA: V(s) and greedy actions' });
   await expect(left.locator('rect')).toHaveCount(16);
   await expect(right.locator('rect')).toHaveCount(16);
+  // The shared curves sit below the cards: scroll the dock's panel to them, as a reader would.
+  await panel.getByRole('img', { name: /^Comparison curves/ }).scrollIntoViewIfNeeded();
   await expect(
     panel.getByRole('img', { name: /^Comparison curves\. Q-learning after/ }),
   ).toBeVisible();
@@ -52,6 +55,7 @@ test('the optimal panel shows V*(start) from value iteration and the max gap fal
   page,
 }) => {
   await openLab(page);
+  await openTab(page, 'Optimal values');
   const vStar = valueIteration(createEnv({ map: [...MAPS['4x4']] }), LESSON_PARAMS.gamma).v[0]!;
   const panel = page.getByRole('region', { name: 'Optimal values' });
   const vStart = panel.locator('[data-key="v-star-start"] dd');

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, openLab, readStatus, test } from './fixtures';
+import { expect, openLab, openTab, readStatus, test } from './fixtures';
 
 const panel = (page: Page) => page.getByRole('region', { name: 'Drive it yourself' });
 /** A number of the update table as displayed (3 decimals), and exactly (`data-value`). */
@@ -23,6 +23,7 @@ test('arrow keys drive the agent: step counter, intended and actual move, the TD
   );
   const before = await readStatus(page);
 
+  await openTab(page, 'Map editor and Drive');
   const drive = panel(page);
   const counter = drive.getByRole('status');
   await expect(counter).toContainText('Steps driven 0, at state 0');

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, openLab, readStatus, test } from './fixtures';
+import { expect, openLab, openTab, readStatus, test } from './fixtures';
 
 const editor = (page: Page) => page.getByRole('region', { name: 'Map editor' });
 const cell = (page: Page, row: number, col: number) =>
@@ -9,6 +9,7 @@ test('make a 3x3 map by clicking, see why a walled-off goal cannot be trained, f
   page,
 }) => {
   await openLab(page);
+  await openTab(page, 'Map editor and Drive');
   const panel = editor(page);
   await panel.getByRole('combobox', { name: 'Rows' }).selectOption('3');
   await panel.getByRole('combobox', { name: 'Columns' }).selectOption('3');
@@ -54,6 +55,7 @@ test('drag paints a row of holes; arrow keys and Enter edit without stepping the
   page,
 }) => {
   await openLab(page);
+  await openTab(page, 'Map editor and Drive');
   const panel = editor(page);
   await panel.getByRole('combobox', { name: 'Rows' }).selectOption('5');
   await panel.getByRole('combobox', { name: 'Columns' }).selectOption('5');

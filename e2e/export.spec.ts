@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { expect, openLab, readStatus, test } from './fixtures';
+import { expect, openLab, openTab, readStatus, test } from './fixtures';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const CSV_HEADER =
@@ -8,6 +8,7 @@ const CSV_HEADER =
 
 /** Presses an Export button and returns the downloaded file. */
 async function exportFile(page: Page, name: string): Promise<{ fileName: string; bytes: Buffer }> {
+  await openTab(page, 'Export and Import');
   const panel = page.getByRole('region', { name: 'Export' });
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -38,6 +39,7 @@ async function trainAndPause(page: Page): Promise<number> {
 
 test('the Export panel names its five buttons', async ({ page }) => {
   await openLab(page);
+  await openTab(page, 'Export and Import');
   const panel = page.getByRole('region', { name: 'Export' });
   for (const name of [
     'Grid as PNG',
@@ -97,6 +99,8 @@ test('after training, the grid downloads as PNG and SVG, the curves as PNG', asy
   await blank.close();
   expect(parsed).toEqual({ error: null, root: 'svg', drawn: true });
 
+  // The curves are drawn in their tab: open it once, then export from the Export tab.
+  await openTab(page, 'Curves');
   const curves = await exportFile(page, 'Curves as PNG');
   expect(curves.fileName).toBe(`${base}-curves.png`);
   expect(curves.bytes.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);

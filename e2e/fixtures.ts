@@ -34,3 +34,16 @@ export async function readStatus(
     epsilon: num(/ε ([\d.]+)/),
   };
 }
+
+/** Opens the dock's tab `name` (Curves, Frames, Glossary…) unless it is open already. */
+export async function openTab(page: Page, name: string): Promise<void> {
+  const tab = page.getByRole('tab', { name, exact: true });
+  if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+  await expect(page.getByRole('tabpanel', { name, exact: true })).toBeVisible();
+}
+
+/** Opens a button's panel in the top bar or over the grid (`Menu`, `More`, the map chip). */
+export async function openDisclosure(page: Page, name: string | RegExp): Promise<void> {
+  const button = page.getByRole('button', { name, exact: typeof name === 'string' });
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+}

@@ -1,4 +1,4 @@
-import { expect, openLab, readStatus, test } from './fixtures';
+import { expect, openDisclosure, openLab, openTab, readStatus, test } from './fixtures';
 
 test('the N and |δ| layers, by button and by key 4 and 5, each with its own legend', async ({
   page,
@@ -83,6 +83,7 @@ test("a teacher's link hides exactly the chosen controls in a fresh page", async
   context,
 }) => {
   await openLab(page, '?seed=3');
+  await openDisclosure(page, 'Menu');
   await page.getByRole('button', { name: "Teacher's link" }).click();
   const dialog = page.getByRole('dialog', { name: "Teacher's link" });
   await dialog.getByRole('checkbox', { name: 'Learning rate α slider' }).check();
@@ -116,7 +117,9 @@ test("a teacher's link hides exactly the chosen controls in a fresh page", async
   // The teacher presenting can show everything.
   await student.getByRole('button', { name: 'Show everything' }).click();
   await expect(student.getByRole('slider', { name: 'Learning rate α' })).toBeVisible();
+  await openDisclosure(student, /^Map /);
   await expect(student.getByRole('group', { name: 'Map' })).toBeVisible();
+  await openTab(student, 'Glossary');
   await expect(student.getByRole('complementary', { name: 'Glossary' })).toBeVisible();
   expect(errors).toEqual([]);
   await student.close();

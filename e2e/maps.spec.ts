@@ -1,7 +1,8 @@
-import { expect, openLab, test } from './fixtures';
+import { expect, openDisclosure, openLab, openTab, test } from './fixtures';
 
 test('picking 8x8 and Apply draws 64 cells and starts a new run', async ({ page }) => {
   await openLab(page);
+  await openDisclosure(page, /^Map /);
   const mapGroup = page.getByRole('group', { name: 'Map' });
   await expect(mapGroup).toContainText('Applying a new map starts a new run.');
   await mapGroup.getByRole('combobox', { name: 'Map' }).selectOption('8x8');
@@ -17,6 +18,7 @@ test('picking 8x8 and Apply draws 64 cells and starts a new run', async ({ page 
 
 test('a custom map with no goal shows the core message and is not applied', async ({ page }) => {
   await openLab(page);
+  await openDisclosure(page, /^Map /);
   const mapGroup = page.getByRole('group', { name: 'Map' });
   await mapGroup.getByRole('combobox', { name: 'Map' }).selectOption('custom');
   const rows = mapGroup.getByRole('textbox', { name: 'Rows' });
@@ -34,6 +36,7 @@ test('a custom map with no goal shows the core message and is not applied', asyn
 
 test('a valid custom map is drawn as typed', async ({ page }) => {
   await openLab(page);
+  await openDisclosure(page, /^Map /);
   const mapGroup = page.getByRole('group', { name: 'Map' });
   await mapGroup.getByRole('combobox', { name: 'Map' }).selectOption('custom');
   await mapGroup.getByRole('textbox', { name: 'Rows' }).fill('SFFFF,FHFHF,FFFFG');
@@ -46,12 +49,14 @@ test('a valid custom map is drawn as typed', async ({ page }) => {
 
 test('a preset starts its run on the same map and says what to watch for', async ({ page }) => {
   await openLab(page, '?map=8x8');
+  await openTab(page, 'Export and Import');
   const presets = page.getByRole('group', { name: 'Experiments' });
   await presets.getByRole('button', { name: 'No exploration' }).click();
   await expect(presets.getByRole('status')).toContainText('ties go Left');
   await expect(
     page.getByRole('grid', { name: /Ice Maze 8 by 8/ }).locator('[data-state]'),
   ).toHaveCount(64);
+  await openDisclosure(page, 'More');
   await expect(page.getByRole('slider', { name: 'Minimum ε' })).toHaveAttribute(
     'aria-valuetext',
     '0.00',

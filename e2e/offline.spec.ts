@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
-import { expect, readStatus, test } from './fixtures';
+import { expect, openTab, readStatus, test } from './fixtures';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SINGLE_FILE = join(ROOT, 'dist-single', 'ice-maze-lab.html');
@@ -94,6 +94,7 @@ test.describe('the single-file build', () => {
   test('the comparison trains in its own blob: worker from file://', async ({ page }) => {
     await page.goto(SINGLE_URL);
     await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
+    await openTab(page, 'Compare');
     const panel = page.getByRole('region', { name: 'Compare algorithms' });
     await panel.getByRole('button', { name: 'Start comparison' }).click();
     await expect
@@ -107,6 +108,7 @@ test.describe('the single-file build', () => {
     await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
     await page.getByRole('button', { name: 'Step episode' }).click();
     await expect.poll(async () => (await readStatus(page)).episode).toBe(1);
+    await openTab(page, 'Export and Import');
     const panel = page.getByRole('region', { name: 'Export' });
     for (const [name, check] of [
       ['Grid as PNG', (b: Buffer) => expect(b.subarray(1, 4).toString('latin1')).toBe('PNG')],

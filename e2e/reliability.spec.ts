@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { expect, openLab, readStatus, test } from './fixtures';
+import { expect, openLab, openTab, readStatus, test } from './fixtures';
 
 test('a run exported as JSON, with a slider change mid-run, imports back to the same Q', async ({
   page,
@@ -11,6 +11,7 @@ test('a run exported as JSON, with a slider change mid-run, imports back to the 
   await page.keyboard.press('Enter');
   for (let i = 0; i < 20; i++) await step.click();
   await expect.poll(async () => (await readStatus(page)).episode).toBe(40);
+  await openTab(page, 'Export and Import');
   const exportPanel = page.getByRole('region', { name: 'Export' });
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -29,6 +30,7 @@ test('a run exported as JSON, with a slider change mid-run, imports back to the 
   await page.reload();
   await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
   await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await openTab(page, 'Export and Import');
   await page
     .getByRole('region', { name: 'Import a run' })
     .getByLabel('Run file (JSON, as exported)')
@@ -52,6 +54,7 @@ test('a file that is not a run is refused with a message and changes nothing', a
 }, testInfo) => {
   await openLab(page);
   await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await openTab(page, 'Export and Import');
   const bad = testInfo.outputPath('bad.json');
   writeFileSync(bad, JSON.stringify({ settings: { map: ['SF', 'FF'] } }));
   await page.getByLabel('Run file (JSON, as exported)').setInputFiles(bad);

@@ -11,7 +11,7 @@ import { LESSON_PARAMS } from '../src/rl/params';
 import { MAPS } from '../src/rl/maps';
 import { expandSweep, runSweepJob, sweepEnv } from '../src/rl/sweep';
 import { summarizeSweep } from '../src/rl/sweep-summary';
-import { expect, openLab, readStatus, test } from './fixtures';
+import { expect, openLab, openTab, readStatus, test } from './fixtures';
 
 /** Types into a labelled text field of the panel, replacing what was there. */
 async function fill(panel: Locator, name: string, value: string): Promise<void> {
@@ -20,6 +20,7 @@ async function fill(panel: Locator, name: string, value: string): Promise<void> 
 
 test('a small sweep in the page gives the medians the core computes in Node', async ({ page }) => {
   await openLab(page);
+  await openTab(page, 'Sweep');
   const panel = page.getByRole('region', { name: 'Sweep', exact: true });
   await fill(panel, 'Values across', '0.1, 0.5');
   await fill(panel, 'Values down', '0.9, 0.99');
@@ -67,6 +68,7 @@ test('the default sweep trains 64 agents in the page, and Cancel stops one at on
   page,
 }) => {
   await openLab(page);
+  await openTab(page, 'Sweep');
   const panel = page.getByRole('region', { name: 'Sweep', exact: true });
   await panel.getByRole('button', { name: 'Run sweep' }).click();
   await expect(panel.getByRole('button', { name: 'Cancel' })).toBeEnabled();
@@ -86,6 +88,7 @@ test('on 8x8 with the lesson’s settings, the lab shows why it fails and loads 
   page,
 }) => {
   await openLab(page, '?map=8x8&speed=max');
+  await openTab(page, 'Optimal values');
   const why = page.getByRole('region', { name: "Why the lesson's settings fail on 8x8" });
   await expect(why).toBeVisible();
   await page.getByRole('button', { name: 'Play' }).click();
@@ -110,6 +113,7 @@ test('the single-file build (file://, blob: workers) runs a sweep too', async ({
   execFileSync('npm', ['run', 'build:single'], { cwd: root, stdio: 'pipe', timeout: 100_000 });
   await page.goto(pathToFileURL(join(root, 'dist-single', 'ice-maze-lab.html')).href);
   await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
+  await openTab(page, 'Sweep');
   const panel = page.getByRole('region', { name: 'Sweep', exact: true });
   await fill(panel, 'Seeds', '0');
   await panel.getByRole('button', { name: 'Run sweep' }).click();

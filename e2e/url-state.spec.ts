@@ -1,4 +1,4 @@
-import { expect, openLab, readStatus, test } from './fixtures';
+import { expect, openDisclosure, openLab, readStatus, test } from './fixtures';
 
 test('a link with settings reopens them: 8x8, α 0.50, the Q view, seed 7', async ({ page }) => {
   await openLab(page, '?map=8x8&alpha=0.5&view=q&seed=7');
@@ -11,6 +11,7 @@ test('a link with settings reopens them: 8x8, α 0.50, the Q view, seed 7', asyn
   await expect(page.getByRole('radio', { name: 'Q(s,a)' })).toBeChecked();
   await expect(page.getByRole('alert')).toHaveCount(0);
   // The map picker shows the map of the link.
+  await openDisclosure(page, /^Map /);
   await expect(page.getByRole('combobox', { name: 'Map' })).toHaveValue('8x8');
   // The address keeps describing the lab (in a fixed order, defaults left out).
   await expect.poll(() => new URL(page.url()).search).toBe('?map=8x8&seed=7&alpha=0.5&view=q');

@@ -1,7 +1,8 @@
 /**
- * Screenshots of the built app for the README: `npm run build && npm run screenshot`.
+ * Screenshots of the built app for the README: `npm run build && npm run screenshot [name]`.
  * Serves dist/ with Vite's preview server, drives Debian's Chromium with Playwright, trains the
- * lesson's 10,000 episodes and saves docs/*.png.
+ * lesson's 10,000 episodes and saves docs/*.png: the page at 1280x720, presenter mode (light and
+ * dark), a phone (390x844), the N(s,a) layer, the Teacher's link dialog and a guided-lesson chapter.
  */
 import { openBrowser } from './browser';
 import type { Page } from '@playwright/test';
@@ -14,112 +15,103 @@ async function trainFull(page: Page): Promise<void> {
   await page.getByRole('slider', { name: 'Speed' }).fill('10');
   await page.getByRole('button', { name: 'Play' }).click();
   await page.getByRole('status').filter({ hasText: 'Finished' }).waitFor({ timeout: 60_000 });
-  await page.waitForTimeout(400);
+  // The last episode's path and slip bubble fade within a second of the run's end.
+  await page.waitForTimeout(1500);
 }
+
+/** One picture: the viewport, the colour scheme, the link's query and what to do first. */
+interface Shot {
+  width: number;
+  height: number;
+  scheme: 'light' | 'dark';
+  /** A phone: touch, mobile viewport. */
+  mobile?: boolean;
+  /** The link's query, e.g. `?chapter=8`. */
+  query?: string;
+  act: (page: Page) => Promise<void>;
+}
+
+const presenter = async (page: Page) => {
+  await page.getByRole('button', { name: 'Presenter mode' }).click();
+  await trainFull(page);
+};
+
+const shots: Record<string, Shot> = {
+  screenshot: { width: 1280, height: 720, scheme: 'light', act: trainFull },
+  'presenter-light': { width: 1280, height: 720, scheme: 'light', act: presenter },
+  'presenter-dark': { width: 1280, height: 720, scheme: 'dark', act: presenter },
+  // A phone after one Step: the grid, the switch under it, the run buttons at the bottom.
+  phone: {
+    width: 390,
+    height: 844,
+    scheme: 'light',
+    mobile: true,
+    act: async (page) => {
+      await page.getByRole('button', { name: 'Step', exact: true }).tap();
+      await page.getByRole('status').filter({ hasText: 'Total steps 1' }).waitFor();
+      await page.getByRole('group', { name: 'Show under the grid' }).scrollIntoViewIfNeeded();
+    },
+  },
+  // The guided lesson's advantage chapter, after some training so its numbers are not all 0,
+  // with its question asked and answered.
+  'guided-lesson': {
+    width: 1280,
+    height: 720,
+    scheme: 'light',
+    query: '?chapter=8',
+    act: async (page) => {
+      await page.getByRole('button', { name: 'Play' }).click();
+      await page.waitForTimeout(4000);
+      await page.getByRole('button', { name: 'Pause' }).click();
+      await page.getByRole('button', { name: 'Ask me' }).click();
+      await page.getByRole('textbox', { name: 'Your answer' }).fill('-0.1');
+      await page.getByRole('button', { name: 'Check' }).click();
+      await page.waitForTimeout(300);
+    },
+  },
+  // The visit-count layer after the lesson's run, with the convergence badge over it.
+  layers: {
+    width: 1280,
+    height: 720,
+    scheme: 'light',
+    act: async (page) => {
+      await page.getByRole('radio', { name: 'N(s,a)' }).check();
+      await trainFull(page);
+    },
+  },
+  // The Teacher's link dialog with two controls ticked, over the |δ| layer.
+  'teacher-link': {
+    width: 1280,
+    height: 720,
+    scheme: 'light',
+    act: async (page) => {
+      await page.getByRole('radio', { name: '|δ(s,a)|' }).check();
+      await trainFull(page);
+      await page.getByRole('button', { name: 'Menu', exact: true }).click();
+      await page.getByRole('button', { name: "Teacher's link" }).click();
+      const dialog = page.getByRole('dialog', { name: "Teacher's link" });
+      await dialog.getByRole('checkbox', { name: 'Learning rate α slider' }).check();
+      await dialog.getByRole('checkbox', { name: 'Glossary' }).check();
+    },
+  },
+};
 
 const session = await openBrowser(port);
 const { browser } = session;
 try {
-  type Shot = {
-    width: number;
-    height: number;
-    scheme: 'light' | 'dark';
-    fullPage: boolean;
-    act: (page: Page) => Promise<void>;
-    /** The link's query, e.g. `?chapter=6`. */
-    query?: string;
-  };
-  const presenter = async (page: Page) => {
-    await page.getByRole('button', { name: 'Presenter mode' }).click();
-    await trainFull(page);
-  };
-  const shots: Record<string, Shot> = {
-    screenshot: { width: 1280, height: 900, scheme: 'light', fullPage: false, act: trainFull },
-    panels: { width: 1280, height: 900, scheme: 'light', fullPage: true, act: trainFull },
-    'presenter-light': {
-      width: 1280,
-      height: 720,
-      scheme: 'light',
-      fullPage: false,
-      act: presenter,
-    },
-    'presenter-dark': { width: 1280, height: 720, scheme: 'dark', fullPage: false, act: presenter },
-    start: { width: 1280, height: 900, scheme: 'light', fullPage: false, act: async () => {} },
-    // The guided lesson's advantage chapter, after some training so its numbers are not all 0,
-    // with its question asked and answered.
-    'guided-lesson': {
-      width: 1280,
-      height: 800,
-      scheme: 'light',
-      fullPage: false,
-      query: '?chapter=8',
-      act: async (page) => {
-        await page.getByRole('button', { name: 'Play' }).click();
-        await page.waitForTimeout(4000);
-        await page.getByRole('button', { name: 'Pause' }).click();
-        await page.getByRole('button', { name: 'Ask me' }).click();
-        await page.getByRole('textbox', { name: 'Your answer' }).fill('-0.1');
-        await page.getByRole('button', { name: 'Check' }).click();
-        // Scroll the page until the panel docks at the top (the grid stays in view), and the
-        // panel down to the verdict.
-        await page.locator('.guided-lesson').evaluate((el) => {
-          const layout = el.parentElement!;
-          window.scrollTo(0, layout.getBoundingClientRect().top + window.scrollY - 8);
-          el.scrollTop = el.scrollHeight;
-        });
-        await page.waitForTimeout(300);
-      },
-    },
-    // The visit-count layer after the lesson's run, with the convergence notice beside it.
-    layers: {
-      width: 1280,
-      height: 900,
-      scheme: 'light',
-      fullPage: false,
-      act: async (page) => {
-        await page.getByRole('radio', { name: 'N(s,a)' }).check();
-        await trainFull(page);
-      },
-    },
-    // The Teacher's link dialog with two controls ticked, over the |δ| layer.
-    'teacher-link': {
-      width: 1280,
-      height: 900,
-      scheme: 'light',
-      fullPage: false,
-      act: async (page) => {
-        await page.getByRole('radio', { name: '|δ(s,a)|' }).check();
-        await trainFull(page);
-        await page.getByRole('button', { name: "Teacher's link" }).click();
-        const dialog = page.getByRole('dialog', { name: "Teacher's link" });
-        await dialog.getByRole('checkbox', { name: 'Learning rate α slider' }).check();
-        await dialog.getByRole('checkbox', { name: 'Glossary' }).check();
-      },
-    },
-  };
   for (const [name, shot] of Object.entries(shots)) {
     if (only && only !== name) continue;
     const page = await browser.newPage({
       viewport: { width: shot.width, height: shot.height },
       colorScheme: shot.scheme,
       deviceScaleFactor: 1,
-      // A full-page shot adds a style (below), which the page's Content-Security-Policy forbids.
-      bypassCSP: shot.fullPage,
+      hasTouch: shot.mobile ?? false,
+      isMobile: shot.mobile ?? false,
     });
-    // tsx compiles functions passed to page.evaluate with a `__name` helper the page lacks.
-    await page.addInitScript('globalThis.__name = (f) => f;');
     await page.goto(session.url + (shot.query ?? ''));
     await page.getByRole('button', { name: 'Play' }).waitFor();
     await shot.act(page);
-    if (shot.fullPage) {
-      // Panels below the fold skip rendering (`content-visibility: auto`), and a full-page
-      // capture does not scroll to them: render them all for the picture.
-      await page.addStyleTag({
-        content: '.page-grid > * { content-visibility: visible !important; }',
-      });
-      await page.waitForTimeout(300);
-    }
-    await page.screenshot({ path: `docs/${name}.png`, fullPage: shot.fullPage });
+    await page.screenshot({ path: `docs/${name}.png` });
     console.log(`docs/${name}.png`);
     await page.close();
   }

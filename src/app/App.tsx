@@ -85,7 +85,8 @@ export function App() {
           <GridView svgRef={gridSvg} />
         </section>
         <PaneSwitch pane={shownPane} onPane={(p) => p !== 'curves' && setPane(p)} />
-        <div className="column column-update">
+        {/* Focusable, so a keyboard can scroll a column whose content is taller than the screen. */}
+        <div className="column column-update" role="group" aria-label="The update" tabIndex={0}>
           {lessonOpen && (
             <Suspense fallback={<p role="status">Loading the guided lesson…</p>}>
               <GuidedLesson />
@@ -95,7 +96,12 @@ export function App() {
             <StepInspector />
           </Hideable>
         </div>
-        <div className="column column-objectives">
+        <div
+          className="column column-objectives"
+          role="group"
+          aria-label="The objectives"
+          tabIndex={0}
+        >
           <Hideable id="objectives">
             <ObjectivesPanel />
           </Hideable>
