@@ -28,7 +28,8 @@ function qRow(text: string): number[] {
 async function pauseIfRunning(page: Page): Promise<void> {
   const pause = page.getByRole('button', { name: 'Pause' });
   // The run may finish between the look and the click; then there is nothing to pause.
-  if (await pause.isVisible()) await pause.click({ timeout: 2000 }).catch(() => undefined);
+  // A page training at 10,000 steps/s on a loaded machine may take a few seconds to answer.
+  if (await pause.isVisible()) await pause.click({ timeout: 10_000 }).catch(() => undefined);
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
 }
 

@@ -29,6 +29,8 @@ test('the gallery holds a frame per 1,000 episodes after a 10,000-episode run', 
 }) => {
   await openLab(page);
   await page.getByRole('slider', { name: 'Speed' }).fill('10');
+  // The gallery lives in the dock's Frames tab.
+  await page.getByRole('tab', { name: 'Frames' }).click();
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Total steps' })).toContainText(
     'Finished',
@@ -49,6 +51,7 @@ test('the gallery holds a frame per 1,000 episodes after a 10,000-episode run', 
 
 test('the target policy runs greedy episodes counted apart from training', async ({ page }) => {
   await openLab(page);
+  await page.getByRole('tab', { name: 'Target policy' }).click();
   const panel = page.getByRole('region', { name: 'Behaviour vs target policy' });
   await panel.getByRole('button', { name: 'Run 100 greedy episodes' }).click();
   await expect(panel.getByRole('status')).toContainText('Greedy episodes: 100');

@@ -7,9 +7,9 @@
  * line: frames per second over the whole window, in its first second and after it, the longest
  * gap between two frames, and each long task's start (ms after Play) and length.
  *
- * VIEW `top` (default) is the page as it opens, the grid and its controls; `panels` scrolls the
- * learning curves to the top of the screen (they fill it); `frames` the frames gallery; `tables`
- * the Q and A tables.
+ * VIEW `top` (default) is the page as it opens, the grid, the update and the objectives; `panels`
+ * opens the dock's Curves tab (`?tab=curves`); `frames` its Frames tab; `tables` its Q and A
+ * tables.
  *
  * RUN `long` (default) trains a run of 10,000,000 episodes (`?episodes=10000000`), so the worker
  * trains flat out for the whole window; `lesson` keeps the lesson's 10,000 episodes, which full
@@ -21,16 +21,16 @@ const seconds = Number(process.argv[2] ?? 8);
 const view = process.argv[3] ?? 'top';
 const run = process.argv[4] ?? 'long';
 if (!(seconds >= 2)) throw new Error(`SECONDS must be a number ≥ 2, not ${process.argv[2]}`);
-/** The section each VIEW scrolls to the top of the screen. */
-const SECTIONS: Record<string, string | null> = {
+/** The dock tab each VIEW opens (`tab=` in the link). */
+const TABS: Record<string, string | null> = {
   top: null,
-  panels: 'Learning curves',
-  frames: 'Frames',
-  tables: 'Q and A tables',
+  panels: 'curves',
+  frames: 'frames',
+  tables: 'tables',
 };
-if (!(view in SECTIONS))
-  throw new Error(`VIEW must be one of ${Object.keys(SECTIONS).join(', ')}, not ${view}`);
-const section = SECTIONS[view];
+if (!(view in TABS))
+  throw new Error(`VIEW must be one of ${Object.keys(TABS).join(', ')}, not ${view}`);
+const tab = TABS[view];
 if (run !== 'long' && run !== 'lesson') throw new Error(`RUN must be long or lesson, not ${run}`);
 const PORT = Number(process.env.PERF_PORT ?? 4392);
 
@@ -40,15 +40,12 @@ try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   // tsx compiles with esbuild's keepNames, which wraps functions in __name(): define it in the page.
   await page.addInitScript('globalThis.__name = (f) => f;');
-  await page.goto(run === 'long' ? `${session.url}?episodes=10000000` : session.url);
+  const query = [run === 'long' ? 'episodes=10000000' : '', tab ? `tab=${tab}` : '']
+    .filter(Boolean)
+    .join('&');
+  await page.goto(query ? `${session.url}?${query}` : session.url);
   await page.getByRole('button', { name: 'Play' }).waitFor();
   await page.getByRole('slider', { name: 'Speed' }).fill('10');
-  if (section)
-    await page.evaluate((name) => {
-      const el = document.querySelector(`section[aria-label="${name}"]`);
-      if (!el) throw new Error(`no section ${name}`);
-      el.scrollIntoView();
-    }, section);
   // Let the page settle (fonts, the first layout of the panels in view) before Play.
   await page.waitForTimeout(500);
   const result = await page.evaluate(async (ms) => {

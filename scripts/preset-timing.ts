@@ -52,7 +52,8 @@ try {
       const core = coreMs(preset);
       const page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
       await page.addInitScript('globalThis.__name = (f) => f;');
-      await page.goto(`${session.url}?seed=${seed}`);
+      // The presets are in the dock's Export and Import tab.
+      await page.goto(`${session.url}?seed=${seed}&tab=io`);
       await page.getByRole('button', { name: 'Play' }).waitFor();
       await page.getByRole('button', { name: preset.name }).click();
       await page.getByRole('status').filter({ hasText: 'Total steps 0' }).waitFor();

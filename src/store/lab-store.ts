@@ -88,7 +88,6 @@ export function createLabStore(options: LabStoreOptions): LabStore {
     onEvent: (event) => followTrainer(event, store, followers),
     // A worker that failed: stop, say so, offer a restart that keeps the run.
     onFatal: (message) => {
-      for (const follower of followers) follower.refused?.();
       store.setState({ connection: 'failed', running: false });
       store
         .getState()

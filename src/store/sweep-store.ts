@@ -69,6 +69,7 @@ export interface SweepActions {
   summaries(): SweepSummary[];
 }
 
+/** The sweep pool's store: its state and actions. */
 export type SweepStore = StoreApi<SweepState & SweepActions>;
 
 /** Options of `createSweepStore`. */

@@ -25,9 +25,9 @@ import {
   estimateTextWidth,
   moveArrowShape,
   pointsAttr,
-  starPoints,
   type GridLayout,
 } from './geometry';
+import { starPoints } from './path-geometry';
 import { placeAt, setAttrs } from './svg';
 import { INK_COLORS } from './theme';
 

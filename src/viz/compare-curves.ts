@@ -73,7 +73,7 @@ const PANELS: readonly PanelSpec[] = [
     metric: 'successProbability',
     title: () => 'Exact success probability of the greedy policy',
     reference: (d) => d.optimum?.successProbability ?? null,
-    referenceLabel: 'optimal policy',
+    referenceLabel: 'γ-optimal policy',
   },
   {
     metric: 'startValue',
@@ -105,7 +105,9 @@ export function compareSummary(d: CompareCurvesData): string {
     );
   });
   const o = d.optimum;
-  const optimum = o ? `; optimum ${fmt(o.successProbability)}, V*(start) ${fmt(o.startValue)}` : '';
+  const optimum = o
+    ? `; γ-optimal policy ${fmt(o.successProbability)}, V*(start) ${fmt(o.startValue)}`
+    : '';
   return `Comparison curves. ${parts.join('; ')}${optimum}.`;
 }
 
@@ -150,7 +152,7 @@ export function createCompareCurves(host: HTMLElement): CompareCurves {
     .attr('x2', 22)
     .attr('stroke', 'currentColor')
     .attr('stroke-dasharray', '5 4');
-  dashKey.append('text').attr('x', 28).attr('dy', '0.35em').attr('font-size', 13).text('optimum');
+  dashKey.append('text').attr('x', 28).attr('dy', '0.35em').attr('font-size', 13).text('γ-optimal');
 
   const panels = PANELS.map((spec, i) => {
     const box = boxes[i]!;

@@ -20,208 +20,59 @@
  * the existing nodes by key and sets attributes. Cells are made again only when the map changes;
  * per-action nodes are entered by the first frame that needs them. No React, no store.
  */
-import { select, type EnterElement, type Selection } from 'd3-selection';
+import { select } from 'd3-selection';
 import type { GridView } from '../shared/grid-view';
-import { createAgentLayers, type GridStep } from './agent-layer';
+import { createAgentLayers } from './agent-layer';
 import { cellName, createGridKeyboard } from './grid-a11y';
-import {
-  VIEW_LABELS,
-  cellTitle,
-  gridLabel,
-  isTerminalTile,
-  layerSentence,
-  tileLetter,
-  type TileLetter,
-} from './describe';
-import { formatCount, formatValue } from './format';
+import { VIEW_LABELS, cellTitle, gridLabel, layerSentence } from './describe';
 import {
   BOARD_PADDING,
   CELL_SIZE,
-  FONT_UNITS,
   NOMINAL_BOARD_PX,
-  VALUE_LABEL_ANCHOR,
   arrowPath,
   cellOrigin,
   cellPixels,
   greedyArrowShape,
   gridLayout,
   labelFit,
-  pointsAttr,
-  triangleLabelPosition,
-  trianglePoints,
   type GridLayout,
   type LabelFit,
   type Point,
 } from './geometry';
 import type { LegendSpec } from './legend';
+import type { GridFrame, QGrid, QGridOptions } from './q-grid-types';
 import {
-  advantageScale,
-  contrastingText,
-  divergingScale,
-  magnitudeScale,
-  qScale,
-  sequentialScale,
-  valueScale,
-  visitScale,
-  type ColorScale,
-  type Palette,
-} from './scales';
+  ACTIONS,
+  TIE_OPACITY,
+  byAction,
+  byKey,
+  cellData,
+  cellEnters,
+  cellLook,
+  createLookTracker,
+  drawCellValues,
+  enterArrows,
+  popcount,
+  rowsOf,
+  viewScale,
+  type ArrowDatum,
+  type CellDatum,
+} from './q-grid-cells';
+import { sequentialScale, type ColorScale, type Palette } from './scales';
 import { placeAt, setAttrs } from './svg';
-import { FONT_FAMILY, INK_COLORS, TILE_COLORS } from './theme';
-import { createTrajectoryLayer, type GridPath } from './trajectory-layer';
-import {
-  TILE_INSET,
-  TILE_SIDE,
-  appendTileBadge,
-  appendTileBase,
-  appendTileDecor,
-  appendTileDefs,
-} from './tile-art';
+import { FONT_FAMILY, TILE_COLORS } from './theme';
+import { createTrajectoryLayer } from './trajectory-layer';
+import { appendTileDefs } from './tile-art';
 
 export type { GridStep } from './agent-layer';
 export type { Outcome } from './describe';
 export type { GridPath } from './trajectory-layer';
 
-/** One picture of the learner, as plain data. Arrays are read during `update`, never kept or changed. */
-export interface GridFrame {
-  /** Map rows of S, F, H, G. */
-  desc: readonly string[];
-  /** Q(s, a) = q[s · 4 + a]. */
-  q: ArrayLike<number>;
-  /** V(s) = max_a Q(s, a). */
-  v: ArrayLike<number>;
-  /** A(s, a) = Q(s, a) − V(s), flat like q. */
-  advantage: ArrayLike<number>;
-  /** Bit a of greedyMask[s] set when a is a greedy action of s (all four when Q(s, ·) ties). */
-  greedyMask: ArrayLike<number>;
-  /** N(s, a), updates of each pair, flat like q (view 'n'; absent: drawn as unknown). */
-  visits?: ArrayLike<number>;
-  /** The latest TD error δ(s, a) of each pair, flat like q (view 'td' draws |δ|; absent: unknown). */
-  tdErrors?: ArrayLike<number>;
-  /** Where the agent is when there is no `step` (−1 hides it). */
-  agentState: number;
-  /** The trajectory to draw (e.g. the current episode), or `null` for none. */
-  path: GridPath | null;
-  /** The step just taken: the agent moves from `from` to `to` and stays on `to`. */
-  step?: GridStep | null;
-  /** Animate the step (false: everything jumps to its final place and no transition runs). */
-  animate: boolean;
-  /** Length of the move animation. */
-  durationMs: number;
-  /**
-   * Fixed colour domains per view (e.g. [0, max V*] to compare colours across a run). Without
-   * one a view spans [min(0, min x), max(0, max x)] over the non-terminal states.
-   */
-  domains?: Partial<Record<GridView, readonly [number, number]>>;
-}
+export type { GridFrame, QGrid, QGridOptions } from './q-grid-types';
 
-/** Options of `createQGrid`. */
-export interface QGridOptions {
-  /** Initial view; default `'v'`. */
-  view?: GridView;
-  /** Colour palette; default `'default'`. */
-  palette?: Palette;
-  /** Name used in the accessible label; default "Ice Maze". */
-  title?: string;
-  /** Watch the host's size with a ResizeObserver (where one exists); default true. */
-  observeResize?: boolean;
-  /**
-   * Fade a finished episode's path and last step out within a second, so they never hide the
-   * numbers for long; default true (a frame of the gallery keeps its path: false).
-   */
-  fadeEnded?: boolean;
-  /**
-   * Make the board an ARIA grid (`grid-a11y.ts`): rows of named gridcells, one tab stop moved by
-   * the arrow keys. Default false: the board is one named image (a frame in the gallery).
-   */
-  accessibleGrid?: boolean;
-  /** Called when a cell is clicked, or chosen with Enter or Space (an ARIA grid only). */
-  onSelect?: (state: number) => void;
-}
-
-/** A mounted Q-grid. */
-export interface QGrid {
-  /** The SVG element (e.g. to export a picture). */
-  readonly element: SVGSVGElement;
-  /** Draws a frame; interrupts any running animation first. */
-  update(frame: GridFrame): void;
-  /** Switches between V, Q, A, N and |δ| (redraws the last frame's cells, no animation). */
-  setView(view: GridView): void;
-  /** Switches the colour palette. */
-  setPalette(palette: Palette): void;
-  /** Tells the grid its size in CSS pixels, so labels show only where they are readable. */
-  resize(size: { width: number; height: number }): void;
-  /** The scale of the current view, for a legend; `null` before the first frame. */
-  legendSpec(): LegendSpec | null;
-  /** Stops animations, disconnects the observer and removes the SVG from the host. */
-  destroy(): void;
-}
-
-/** Per-cell data of one frame. */
-interface CellDatum {
-  key: string;
-  state: number;
-  tile: TileLetter;
-  terminal: boolean;
-  v: number;
-  q: readonly [number, number, number, number];
-  adv: readonly [number, number, number, number];
-  /** N(s, a) per action. */
-  visits: readonly [number, number, number, number];
-  /** |δ(s, a)| per action. */
-  td: readonly [number, number, number, number];
-  mask: number;
-}
-
-/** Per-action data of one cell: Q(s, a) or A(s, a) and its colour. */
-interface ActionDatum {
-  action: number;
-  value: number;
-  fill: string;
-}
-
-/** A greedy arrow: drawn when `on` (bit a of the mask), thin when the greedy actions `tie`. */
-interface ArrowDatum {
-  action: number;
-  on: boolean;
-  tie: boolean;
-}
-
-type CellEnter = Selection<EnterElement, CellDatum, SVGGElement, unknown>;
-type ActionEnter<D> = Selection<EnterElement, D, SVGGElement, CellDatum>;
-
-const ACTIONS = [0, 1, 2, 3] as const;
-const byAction = (d: { action: number }) => String(d.action);
-const byKey = (d: CellDatum) => d.key;
 const CENTRE: Point = [CELL_SIZE / 2, CELL_SIZE / 2];
-/** The corner count N(s) in the 'n' view is this much smaller than V's label, clear of the Up label. */
-const COUNT_LABEL_SCALE = 0.65;
-const NO_VALUES: ArrayLike<number> = [];
-/** Opacity of tied greedy arrows (a single greedy action is opaque). */
-const TIE_OPACITY = 0.5;
-/** Width of the knock-out stroke around numbers, in the colour under them. */
-const LABEL_HALO = 4;
 
 let gridCount = 0;
-
-/** The data of each map row, in order. */
-function rowsOf(data: readonly CellDatum[], ncol: number): CellDatum[][] {
-  const rows: CellDatum[][] = [];
-  for (let i = 0; i < data.length; i += ncol) rows.push(data.slice(i, i + ncol));
-  return rows;
-}
-
-function at4(a: ArrayLike<number>, s: number): [number, number, number, number] {
-  const b = s * 4;
-  return [a[b] ?? NaN, a[b + 1] ?? NaN, a[b + 2] ?? NaN, a[b + 3] ?? NaN];
-}
-
-/** Number of set bits among the four action bits. */
-function popcount(mask: number): number {
-  let n = 0;
-  for (let m = mask & 15; m; m &= m - 1) n++;
-  return n;
-}
 
 /**
  * Mounts a Q-grid into `host`. The SVG fills the host's width and keeps the board's aspect ratio
@@ -245,14 +96,7 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
   let measured: { width: number; height: number } | null = null;
   /** Host width read once per map (reading it every frame would force a layout). */
   let hostWidth = 0;
-  // What each cell shows now (its colours, printed numbers, tooltip and greedy set), so a frame
-  // touches only the cells whose picture changes: a number moving in its third decimal, or a
-  // colour domain moving by a hair, rewrites nothing. Any change of view, palette or label fit
-  // (the `drawnStyle` key) redraws every cell.
-  let drawnStyle = '';
-  let drawnLooks: string[] = [];
-  /** The greedy set each cell's arrows show, apart: arrows are redrawn only when it changes. */
-  let drawnMask = new Int16Array(0);
+  const looks = createLookTracker();
   let fit: LabelFit = labelFit(NaN);
   let scale: ColorScale = sequentialScale([0, 0], palette);
   let destroyed = false;
@@ -304,98 +148,14 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
       )
     : null;
 
-  const placeCell = (d: CellDatum) => {
-    const [x, y] = cellOrigin(layout!.ncol, d.state);
-    return placeAt(x, y);
-  };
-
-  /** A cell: tile, value colour (a rect, or triangles entered later), decorations, title. */
-  function enterCells(enter: CellEnter) {
-    const g = enter
-      .append('g')
-      .attr('class', 'qgrid-cell')
-      .attr('data-state', (d) => d.state)
-      .attr('data-tile', (d) => d.tile)
-      .attr('transform', placeCell);
-    if (accessibleGrid) g.attr('role', 'gridcell').attr('tabindex', -1);
-    g.append('title');
-    appendTileBase(g, paint);
-    const fill = g.append('g').attr('class', 'qgrid-fill').attr('clip-path', `url(#${paint.clip})`);
-    setAttrs(fill.append('rect'), {
-      class: 'qgrid-value-fill',
-      x: TILE_INSET,
-      y: TILE_INSET,
-      width: TILE_SIDE,
-      height: TILE_SIDE,
-    });
-    fill.append('g').attr('class', 'qgrid-triangles');
-    appendTileDecor(g, paint);
-    return g;
-  }
-
-  /** A cell's overlay: badge, value label, triangle labels and arrows (entered later). */
-  function enterOverlays(enter: CellEnter) {
-    const g = enter
-      .append('g')
-      .attr('class', 'qgrid-cell-overlay')
-      .attr('data-overlay-state', (d) => d.state)
-      .attr('transform', placeCell);
-    appendTileBadge(g);
-    setAttrs(g.append('text'), {
-      class: 'qgrid-value-label',
-      x: VALUE_LABEL_ANCHOR[0],
-      y: VALUE_LABEL_ANCHOR[1],
-      'text-anchor': 'end',
-      'font-size': FONT_UNITS.value,
-      'font-weight': 650,
-      'stroke-width': LABEL_HALO,
-      'stroke-linejoin': 'round',
-      'paint-order': 'stroke',
-    });
-    g.append('g').attr('class', 'qgrid-tri-labels');
-    g.append('g').attr('class', 'qgrid-arrows');
-    return g;
-  }
-
-  function enterTriangles(enter: ActionEnter<ActionDatum>) {
-    return setAttrs(enter.append('polygon'), {
-      class: 'qgrid-tri',
-      'data-action': (d) => d.action,
-      points: (d) => pointsAttr(trianglePoints(d.action)),
-      stroke: '#ffffff',
-      'stroke-width': 1.5,
-      'stroke-opacity': 0.85,
-      'stroke-linejoin': 'round',
-    });
-  }
-
-  function enterTriangleLabels(enter: ActionEnter<ActionDatum>) {
-    return setAttrs(enter.append('text'), {
-      class: 'qgrid-tri-label',
-      'data-action': (d) => d.action,
-      x: (d) => triangleLabelPosition(d.action)[0],
-      y: (d) => triangleLabelPosition(d.action)[1],
-      dy: '0.35em',
-      'text-anchor': 'middle',
-      'font-size': FONT_UNITS.actionValue,
-      'font-weight': 550,
-      'stroke-width': LABEL_HALO - 1,
-      'stroke-linejoin': 'round',
-      'paint-order': 'stroke',
-    });
-  }
-
-  function enterArrows(enter: ActionEnter<ArrowDatum>) {
-    return setAttrs(enter.append('path'), {
-      class: 'qgrid-arrow',
-      'data-action': (d) => d.action,
-      fill: INK_COLORS.arrow,
-      stroke: INK_COLORS.halo,
-      'stroke-width': 3,
-      'stroke-linejoin': 'round',
-      'paint-order': 'stroke',
-    });
-  }
+  const { enterCells, enterOverlays } = cellEnters({
+    paint,
+    placeCell: (d) => {
+      const [x, y] = cellOrigin(layout!.ncol, d.state);
+      return placeAt(x, y);
+    },
+    accessibleGrid,
+  });
 
   /** Arrow outlines depend only on (view, labels shown, tie, action): each is computed once. */
   const arrowCache = new Map<string, string>();
@@ -409,90 +169,10 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
     return d;
   }
 
-  function cellData(f: GridFrame, l: GridLayout): CellDatum[] {
-    const out: CellDatum[] = [];
-    for (let s = 0; s < l.nS; s++) {
-      const tile = tileLetter(f.desc, l.ncol, s);
-      out.push({
-        key: `${mapGeneration}:${s}`,
-        state: s,
-        tile,
-        terminal: isTerminalTile(tile),
-        v: f.v[s] ?? NaN,
-        q: at4(f.q, s),
-        adv: at4(f.advantage, s),
-        visits: at4(f.visits ?? NO_VALUES, s),
-        td: at4(f.tdErrors ?? NO_VALUES, s).map(Math.abs) as [number, number, number, number],
-        mask: f.greedyMask[s] ?? 0,
-      });
-    }
-    return out;
-  }
-
-  /** The colour scale of the current view over the non-terminal states (or the pinned domain). */
-  function viewScale(f: GridFrame, l: GridLayout): ColorScale {
-    const pinned = f.domains?.[view];
-    const live = (s: number) => !isTerminalTile(tileLetter(f.desc, l.ncol, s));
-    const liveEntry = (i: number) => live(Math.floor(i / 4));
-    if (view === 'v')
-      return pinned ? sequentialScale(pinned, palette) : valueScale(f.v, palette, live);
-    if (view === 'q')
-      return pinned ? sequentialScale(pinned, palette) : qScale(f.q, palette, liveEntry);
-    if (view === 'n') return visitScale(f.visits ?? NO_VALUES, palette, liveEntry);
-    if (view === 'td') return magnitudeScale(f.tdErrors ?? NO_VALUES, palette, liveEntry);
-    return pinned
-      ? divergingScale(pinned, palette)
-      : advantageScale(f.advantage, palette, liveEntry);
-  }
-
   function currentFit(l: GridLayout): LabelFit {
     if (measured && measured.width > 0)
       return labelFit(cellPixels(l, measured.width, measured.height));
     return labelFit(cellPixels(l, hostWidth > 0 ? hostWidth : NOMINAL_BOARD_PX));
-  }
-
-  /** How a cell looks in the current view: its colours and printed numbers, as one string. */
-  function cellLook(d: CellDatum): string {
-    const head = `${formatValue(d.v)}|${d.mask}`;
-    if (d.terminal) return head;
-    if (view === 'v') return `${head}|${scale(d.v)}`;
-    const values = view === 'q' ? d.q : view === 'a' ? d.adv : view === 'n' ? d.visits : d.td;
-    const format = view === 'n' ? formatCount : formatValue;
-    let look = head;
-    for (const a of ACTIONS) look += `|${scale(values[a])}|${format(values[a])}`;
-    // The tooltip names the layer's numbers too.
-    if (view === 'n' || view === 'td') look += `|${layerSentence(view, d.tile, values)}`;
-    return look;
-  }
-
-  /**
-   * Marks the cells whose picture changes (all of them after a change of style) and the cells
-   * whose greedy arrows change, and records what they show now.
-   */
-  function dirtyCells(
-    data: readonly CellDatum[],
-    l: GridLayout,
-  ): { cells: Uint8Array; arrows: Uint8Array } {
-    const style = [view, palette, fit.values, fit.actionValues, fit.letters, mapGeneration].join(
-      '|',
-    );
-    const full = style !== drawnStyle || drawnLooks.length !== l.nS;
-    if (full) {
-      drawnStyle = style;
-      drawnLooks = new Array<string>(l.nS).fill('');
-      drawnMask = new Int16Array(l.nS);
-    }
-    const cells = new Uint8Array(l.nS);
-    const arrows = new Uint8Array(l.nS);
-    for (const d of data) {
-      const s = d.state;
-      const look = cellLook(d);
-      cells[s] = full || look !== drawnLooks[s] ? 1 : 0;
-      arrows[s] = full || d.mask !== drawnMask[s] ? 1 : 0;
-      drawnLooks[s] = look;
-      drawnMask[s] = d.mask;
-    }
-    return { cells, arrows };
   }
 
   function applyLayout(l: GridLayout) {
@@ -513,11 +193,12 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
     const f = frame;
     const l = layout;
     fit = currentFit(l);
-    scale = viewScale(f, l);
+    scale = viewScale(f, l, view, palette);
     svg.attr('aria-label', gridLabel(l.nrow, l.ncol, view, title)).attr('data-view', view);
 
-    const data = cellData(f, l);
-    const dirty = dirtyCells(data, l);
+    const data = cellData(f, l, mapGeneration);
+    const style = [view, palette, fit.values, fit.actionValues, fit.letters, mapGeneration];
+    const dirty = looks.dirty(data, l.nS, style.join('|'), (d) => cellLook(d, view, scale));
     const isDirty = (d: CellDatum) => dirty.cells[d.state] === 1;
     // One group per map row (an ARIA row), the row's cells inside it.
     const rows = cellLayer
@@ -563,66 +244,7 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
     );
     cells.select('g.qgrid-fill').attr('display', (d) => (d.terminal ? 'none' : null));
 
-    const valueFill = cells.select<SVGRectElement>('rect.qgrid-value-fill');
-    const triangles = cells.select<SVGGElement>('g.qgrid-triangles');
-    const valueLabel = overlays.select<SVGTextElement>('text.qgrid-value-label');
-    const triLabels = overlays.select<SVGGElement>('g.qgrid-tri-labels');
-    const showValues = view === 'v' && fit.values;
-    const showActionValues = view !== 'v' && fit.actionValues;
-    // N(s) = Σ_a N(s, a) in the middle of the 'n' view, where the action labels fit.
-    const showCount = view === 'n' && fit.actionValues;
-    const formatLabel = view === 'n' ? formatCount : formatValue;
-
-    if (view === 'v') {
-      valueFill.attr('display', null).attr('fill', (d) => scale(d.v));
-      triangles.attr('display', 'none');
-      triLabels.attr('display', 'none');
-    } else {
-      valueFill.attr('display', 'none');
-      triangles.attr('display', null);
-      // Q(s, a), A(s, a) = Q(s, a) − V(s), N(s, a) or |δ(s, a)| per action, coloured by the view's scale.
-      const perAction = { q: 'q', a: 'adv', n: 'visits', td: 'td' } as const;
-      const actionData = (d: CellDatum): ActionDatum[] => {
-        if (d.terminal) return [];
-        const values = d[perAction[view as keyof typeof perAction]];
-        return ACTIONS.map((a) => ({ action: a, value: values[a], fill: scale(values[a]) }));
-      };
-      triangles
-        .selectAll<SVGPolygonElement, ActionDatum>('polygon.qgrid-tri')
-        .data(actionData, byAction)
-        .join(enterTriangles)
-        .attr('fill', (a) => a.fill);
-      triLabels.attr('display', showActionValues ? null : 'none');
-      if (showActionValues)
-        triLabels
-          .selectAll<SVGTextElement, ActionDatum>('text.qgrid-tri-label')
-          .data(actionData, byAction)
-          .join(enterTriangleLabels)
-          .attr('fill', (a) => contrastingText(a.fill))
-          .attr('stroke', (a) => a.fill)
-          .text((a) => formatLabel(a.value));
-    }
-    valueLabel.attr('display', (d) => ((showValues || showCount) && !d.terminal ? null : 'none'));
-    valueLabel.attr(
-      'font-size',
-      view === 'n' ? FONT_UNITS.value * COUNT_LABEL_SCALE : FONT_UNITS.value,
-    );
-    if (showCount)
-      valueLabel
-        .filter((d) => !d.terminal)
-        .attr('fill', INK_COLORS.arrow)
-        .attr('stroke', INK_COLORS.halo)
-        .text((d) => formatCount(d.visits[0] + d.visits[1] + d.visits[2] + d.visits[3]));
-    if (showValues)
-      valueLabel
-        .filter((d) => !d.terminal)
-        .each(function (d) {
-          const fill = scale(d.v);
-          select(this)
-            .attr('fill', contrastingText(fill))
-            .attr('stroke', fill)
-            .text(formatValue(d.v));
-        });
+    drawCellValues(cells, overlays, view, scale, fit);
 
     overlays.select('g.qgrid-badge').attr('display', fit.letters ? null : 'none');
 

@@ -15,7 +15,8 @@ import type { BaseType, Selection } from 'd3-selection';
 import type { TrajectoryData } from '../worker/protocol';
 import { trajectoryOutcome } from './describe';
 import { fadeOut, unfade } from './fade';
-import { dotsPath, pathGeometry, pathPoints, pointsAttr, starPoints } from './geometry';
+import { pointsAttr } from './geometry';
+import { dotsPath, pathGeometry, pathPoints, starPoints } from './path-geometry';
 import { placeAt, setAttrs } from './svg';
 import { INK_COLORS } from './theme';
 

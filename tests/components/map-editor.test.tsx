@@ -151,7 +151,10 @@ describe('MapEditor', () => {
     const { store } = renderWithLab(<MapEditor />);
     const user = userEvent.setup();
     await make3x3(user);
-    expect(screen.getByText(/time limit 100 steps \(Gymnasium’s rule/)).toBeTruthy();
+    // The lab's rule, not Gymnasium's: FrozenLake-v1 cuts at 100 on any map.
+    expect(
+      screen.getByText(/time limit 100 steps \(the lab’s rule: 100 steps up to 16 tiles/),
+    ).toBeTruthy();
     const runId = store.getState().runId;
     await user.click(train());
     const s = store.getState();

@@ -172,6 +172,22 @@ describe('the objective cards', () => {
   });
 });
 
+describe('the objective cards against the worker', () => {
+  it('date the greedy policy’s exact success to the episode on screen after Step episode', () => {
+    vi.useFakeTimers();
+    const { store } = renderWithLab(<ObjectivesPanel />);
+    // 250 episodes: past the worker's every-200-episodes evaluation while running, so only an
+    // evaluation made on Step episode itself is dated 250.
+    episodes(store, 250);
+    act(() => vi.advanceTimersByTime(LIVE_TEXT_INTERVAL_MS));
+    const reach = screen.getByRole('listitem', { name: '1. Reach the prize' });
+    expect(reach.querySelector('.objective-caption')!.textContent).toBe(
+      'greedy policy’s exact chance, at episode 250',
+    );
+    expect(fact('speed')).toBe(IDLE_SPEED);
+  });
+});
+
 describe('objectiveReadings', () => {
   it('writes dashes, not NaN, before the first episode', () => {
     const r = objectiveReadings({

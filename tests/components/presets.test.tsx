@@ -57,9 +57,10 @@ describe('presets (data)', () => {
     expect(byId.deterministic).toEqual({ ...lessonSettings('8x8', 9), isSlippery: false });
   });
 
-  it('the numbers in the sentences are right: 0.5^6, and 45% against 74% on 4x4', () => {
+  it('the numbers in the sentences are right: 0.5^5, and 45% against 74% on 4x4', () => {
     const short = PRESETS.find((p) => p.id === 'short-sighted')!.watch;
-    expect(short).toContain(`0.5^6 ≈ ${(0.5 ** 6).toFixed(3)}`);
+    // G₀ = r₁ + γ·r₂ + …: a reward on the 6th step is discounted 5 times, not 6.
+    expect(short).toContain(`0.5^5 ≈ ${(0.5 ** 5).toFixed(3)}`);
     const env = createEnv({ map: '4x4' });
     const success = (gamma: number) =>
       Math.round(100 * evaluateGreedy(env, valueIteration(env, gamma).q).successProbability);
@@ -143,7 +144,7 @@ describe('Presets', () => {
     const { store } = renderWithLab(<Presets />);
     const user = userEvent.setup();
     await user.click(button('Short-sighted'));
-    expect(note().textContent).toContain('0.5^6');
+    expect(note().textContent).toContain('0.5^5');
     act(() => {
       store.getState().setParams({ gamma: 0.9 });
     });

@@ -3,12 +3,8 @@ import { act, cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WhyEightByEight } from '../../src/components/dock/optimal/WhyEightByEight';
-import {
-  floorEpisode,
-  isLessonOn8x8,
-  stepsToFloor,
-  zeroRows,
-} from '../../src/components/dock/optimal/why-8x8';
+import { floorEpisode, isLessonOn8x8, zeroRows } from '../../src/components/dock/optimal/why-8x8';
+import { stepsToFloor } from '../../src/rl/epsilon-floor';
 import { createEnv } from '../../src/rl/env';
 import { MAPS } from '../../src/rl/maps';
 import { createAgent } from '../../src/rl/agent';

@@ -197,7 +197,7 @@ function workerAccepts(s: RunSettings): boolean {
 }
 
 describe('applySettings on any form', () => {
-  // Was a bug, fixed (src/store/lab-store.ts, applySettings): it checks paramErrors and createEnv only, not
+  // Was a bug, fixed (src/store/lab/run-slice.ts, applySettings): it checks paramErrors and createEnv only, not
   // RUN_LIMITS, so a seed of −1 or 2^32, 0 or 1.5 episodes, or a frame interval of 0 or 2.5 is
   // "accepted" (returns true, sends init) and then refused by the worker; the worker's error
   // arrives as a notice, but the caller was told the settings were applied. The speed limit is

@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_NOTICE_CHARS, MAX_NOTICES } from '../../src/store/lab/notices-slice';
-import { createLabStore, type LabStore } from '../../src/store/lab-store';
-import { createInProcessWorker, type InProcessWorker } from './in-process-worker';
+import { labWithWorkers } from './lab-with-workers';
 
-function setup(): { store: LabStore; workers: InProcessWorker[] } {
-  const workers: InProcessWorker[] = [];
-  const store = createLabStore({
-    createWorker: () => {
-      const w = createInProcessWorker();
-      workers.push(w);
-      return w;
-    },
-  });
-  return { store, workers };
-}
+const setup = () => labWithWorkers();
 
 describe('lab store: notices', () => {
   it('the same notice twice is shown once, as the latest', () => {

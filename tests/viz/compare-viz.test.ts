@@ -77,7 +77,7 @@ describe('compare curves', () => {
     expect(compareSummary(d)).toBe(
       'Comparison curves. Q-learning after 200 episodes: success rate 0.760, greedy policy 0.760, ' +
         'V(start) 0.380; SARSA after 200 episodes: success rate 0.570, greedy policy 0.570, ' +
-        'V(start) 0.285; optimum 0.740, V*(start) 0.542.',
+        'V(start) 0.285; γ-optimal policy 0.740, V*(start) 0.542.',
     );
   });
 });

@@ -12,22 +12,24 @@ import {
   cellCentre,
   cellOrigin,
   cellPixels,
-  dotsPath,
   estimateTextWidth,
   greedyArrowShape,
   gridLayout,
   labelFit,
   moveArrowShape,
   MOVE_ARROW_SHAPE,
-  pathGeometry,
-  pathPoints,
   pointsAttr,
-  starPoints,
   triangleLabelPosition,
   trianglePoints,
-  visitOffset,
   type Point,
 } from '../../src/viz/geometry';
+import {
+  dotsPath,
+  pathGeometry,
+  pathPoints,
+  starPoints,
+  visitOffset,
+} from '../../src/viz/path-geometry';
 
 /** Twice the signed area of a triangle. */
 function cross(a: Point, b: Point, c: Point): number {

@@ -8,6 +8,7 @@ import { parseDecimal } from '../../shared/url/link-values';
 import { mapRows, parseMapSpec } from '../../shared/url/map-spec';
 import type { RunSettings } from '../../worker/protocol';
 import { useLab } from '../shell/lab-context';
+import { timeLimitRule } from '../dock/glossary/lesson-figures';
 
 /** What the map select offers. */
 type MapMode = MapName | 'random' | 'custom';
@@ -367,7 +368,7 @@ export const MapPicker = memo(function MapPicker() {
         error={check.errors.maxSteps}
         inputMode="numeric"
         placeholder={check.choice ? `${check.choice.maxSteps} (Gymnasium)` : 'Gymnasium’s'}
-        hint="Steps per episode. Empty: Gymnasium’s, 100, or 200 on maps of more than 16 tiles."
+        hint={`Steps per episode. Empty: ${timeLimitRule()}.`}
         onChange={(maxSteps) => edit({ maxSteps })}
       />
 

@@ -10,7 +10,7 @@ const VIEWS: { view: GridView; label: string; title: string }[] = [
   {
     view: 'a',
     label: VIEW_SWITCH_LABELS.a,
-    title: 'Advantages: A(s,a) = Q(s,a) − V(s), 0 at the greedy action',
+    title: 'Advantages: A(s,a) = Q(s,a) − V(s), 0 at every greedy action',
   },
   {
     view: 'n',
@@ -20,7 +20,8 @@ const VIEWS: { view: GridView; label: string; title: string }[] = [
   {
     view: 'td',
     label: VIEW_SWITCH_LABELS.td,
-    title: 'Size of the latest TD error per action: where the agent is still learning',
+    title:
+      'Size of the latest TD error per action: how much the last step surprised Q there, from learning or from the ice’s randomness',
   },
 ];
 

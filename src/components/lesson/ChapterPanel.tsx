@@ -46,7 +46,7 @@ export function ChapterPanel({
   const go = (n: number) => store.getState().setLessonChapter(n);
   const { choice, choose } = useChapterRun(store, chapter, lessonRun);
 
-  useHighlight(setup.highlight);
+  useHighlight(store, setup.highlight);
   useChapterCell(store, chapter);
   useCellMark(choice === 'ask' ? null : setup.cell);
 
@@ -78,13 +78,13 @@ export function ChapterPanel({
       <div className="lesson-head">
         <div className="panel-head">
           <h2 id={`${id}-title`}>Guided lesson</h2>
+          <p className="lesson-progress-text" id={`${id}-progress`}>
+            Chapter {number} of {total}
+          </p>
           <button type="button" onClick={onClose} aria-label="Leave the lesson">
             Leave
           </button>
         </div>
-        <p className="lesson-progress-text" id={`${id}-progress`}>
-          Chapter {number} of {total}
-        </p>
         <div
           className="lesson-progress"
           role="progressbar"

@@ -8,13 +8,20 @@
  * the concepts in the order `SEED_CONCEPTS` lists them (the seed's order).
  */
 import type { MapName } from '../../rl/maps';
-import type { QParams } from '../../rl/params';
+import {
+  LESSON_EPISODES,
+  LESSON_FRAME_INTERVAL,
+  LESSON_PARAMS,
+  type QParams,
+} from '../../rl/params';
 import type { GridView } from '../../shared/grid-view';
 import type { Speed } from '../../worker/protocol';
 import type { QuestionKind } from './questions';
 import type { LessonTarget } from './targets';
 import type { TermId } from '../dock/glossary/glossary-terms';
 import type { DockTab } from '../../shared/dock-tabs';
+import { howOften, LESSON_ENV, LESSON_FIGURES } from '../dock/glossary/lesson-figures';
+import { formatPercent, formatThousands } from '../../viz/format';
 
 /** A concept of the seed lesson, in its order. */
 export interface SeedConcept {
@@ -110,16 +117,18 @@ const LESSON_RUN = { map: '4x4', seed: 0 } as const;
 /** The start cell of Gymnasium's 4x4 map (row 0, column 0). */
 const START = 0;
 
+const [GOAL_REWARD, HOLE_REWARD] = LESSON_ENV.rewardSchedule;
+
 /** The guided lesson, in the seed's order. */
 export const CHAPTERS: readonly Chapter[] = [
   {
     id: 'maze',
     title: 'The Ice Maze',
     text:
-      'Each tile of the 4x4 lake is a state, numbered row by row from 0 at the start to 15 at the ' +
+      `Each tile of the 4x4 lake is a state, numbered row by row from 0 at the start to ${LESSON_ENV.nS - 1} at the ` +
       'prize. The agent can move Left, Down, Right or Up, but the ice is slippery: a move goes ' +
-      'where it is aimed only a third of the time and otherwise slides sideways. An episode ends ' +
-      'in a hole (reward 0), at the prize (reward 1) or at the time limit of 100 steps.',
+      `where it is aimed only ${howOften(LESSON_ENV.successRate)} and otherwise slides sideways. An episode ends ` +
+      `in a hole (reward ${HOLE_REWARD}), at the prize (reward ${GOAL_REWARD}) or at the time limit of ${LESSON_ENV.maxSteps} steps.`,
     task: 'Press Step five times and read each move in the step inspector: the action chosen, where the ice sent the agent, and the reward.',
     concepts: ['states', 'tiles', 'actions', 'slippery', 'reward', 'episode', 'time-limit'],
     terms: ['state', 'action', 'reward', 'episode'],
@@ -157,8 +166,9 @@ export const CHAPTERS: readonly Chapter[] = [
     id: 'q-table',
     title: 'The agent and its Q-table',
     text:
-      'The agent keeps one number per state and action, Q(s,a): its estimate of the return, the ' +
-      'discounted sum of rewards r + γ·r′ + γ²·r″ … it gets by taking a in s. The table starts at ' +
+      'The agent keeps one number per state and action, Q(s,a): its estimate of the expected ' +
+      'return, the discounted sum of rewards r + γ·r′ + γ²·r″ …, of taking a in s and acting ' +
+      'optimally afterwards (the update’s target takes the best next action). The table starts at ' +
       'zeros, so at first every action ties and the agent knows nothing.',
     task: 'Switch the grid to Q(s,a) if it is not, press Step episode a few times and watch which triangles of the start cell change colour.',
     concepts: ['agent', 'q-table', 'return', 'q-value'],
@@ -204,7 +214,7 @@ export const CHAPTERS: readonly Chapter[] = [
       'After every step ε shrinks by the decay, ε ← max(min ε, ε − decay), so the agent explores ' +
       'a lot while its table is empty and exploits more as the table fills in. The floor min ε ' +
       'keeps a little exploration for ever.',
-    task: 'Press Play and watch ε fall in the status line; pause when it has dropped by 0.1.',
+    task: `Press Play and watch ε fall in the status line; pause, and check that ε = ${LESSON_PARAMS.epsilon} − ${LESSON_PARAMS.epsilonDecay} × the steps taken until it reaches its floor, ${LESSON_PARAMS.minEpsilon}.`,
     concepts: ['epsilon-decay'],
     terms: ['epsilon'],
     setup: {
@@ -244,9 +254,10 @@ export const CHAPTERS: readonly Chapter[] = [
     id: 'state-value',
     title: 'The value of a state',
     text:
-      'The value of a state is the return the agent expects from it when it acts greedily: ' +
-      'V(s) = max_a Q(s,a), the largest of its four Q-values. The V(s) view colours each cell by ' +
-      'it, so the path to the prize lights up as the agent learns.',
+      'The value of a state is the largest of its four Q-values, V(s) = max_a Q(s,a): the ' +
+      'agent’s estimate of the expected discounted return from s when it acts optimally from ' +
+      'there. It is not the chance of reaching the prize. The V(s) view colours each cell by it, ' +
+      'so the path to the prize lights up as the agent learns.',
     task: 'With the grid on V(s), press Play for a few seconds, pause, and compare the start cell’s value with its four Q-values in the step inspector.',
     concepts: ['state-value'],
     terms: ['v', 'q'],
@@ -266,9 +277,11 @@ export const CHAPTERS: readonly Chapter[] = [
     title: 'The advantage',
     text:
       'The advantage A(s,a) = Q(s,a) − V(s) says how much worse an action is than the best one ' +
-      'in that state: 0 for the greedy action, negative for the others. Later algorithms (PPO, ' +
-      'GRPO) learn from advantages because they vary less than raw returns.',
-    task: 'With the grid on A(s,a), find the cell’s greedy action (advantage 0) and the action it should avoid most.',
+      'in that state: 0 for every greedy action (all four while they tie, as at the start), ' +
+      'negative for the others. Later algorithms (PPO, GRPO) learn from advantages because they ' +
+      'vary less than raw returns; they measure them against the policy’s average value, not ' +
+      'the best one, so there an advantage can be positive.',
+    task: 'With the grid on A(s,a), find the cell’s greedy actions (advantage 0; tied actions all have 0) and the action it should avoid most.',
     concepts: ['advantage'],
     terms: ['advantage', 'v'],
     setup: {
@@ -287,9 +300,9 @@ export const CHAPTERS: readonly Chapter[] = [
     title: 'The training loop and its frames',
     text:
       'Training repeats episodes: reset to the start, choose, step, update, until the episode ' +
-      'ends, for 10,000 episodes. Like the lesson’s save_interval, the lab keeps a frame of V, Q ' +
-      'and A every 1,000 episodes, so the class can see the values spread back from the prize.',
-    task: 'Press Play at full speed and watch the frames gallery fill in, one frame every 1,000 episodes.',
+      `ends, for ${formatThousands(LESSON_EPISODES)} episodes. Like the lesson’s save_interval, the lab keeps a frame of V, Q ` +
+      `and A every ${formatThousands(LESSON_FRAME_INTERVAL)} episodes, so the class can see the values spread back from the prize.`,
+    task: `Press Play at full speed and watch the frames gallery fill in, one frame every ${formatThousands(LESSON_FRAME_INTERVAL)} episodes.`,
     concepts: ['training-loop', 'frames'],
     terms: ['episode', 'q', 'v', 'advantage'],
     setup: {
@@ -310,7 +323,9 @@ export const CHAPTERS: readonly Chapter[] = [
     text:
       'After training, the target policy acts greedily, with no exploration and no learning. ' +
       'On slippery ice even the best policy falls in a hole sometimes, so its success is a ' +
-      'probability, measured here exactly and against the optimum from value iteration.',
+      'probability, measured here exactly. Two references: the γ-optimal policy of value ' +
+      `iteration, best for the discounted return, reaches the goal within the time limit ${formatPercent(LESSON_FIGURES.optimalPolicy.successProbability, 1)} ` +
+      `of the time on 4x4, and the best any policy can do within the limit is ${formatPercent(LESSON_FIGURES.bestWithinLimit, 1)}.`,
     task: 'Run a few greedy episodes in the behaviour vs target policy panel and compare their success with the exact success probability.',
     concepts: ['evaluation'],
     terms: ['policy'],
@@ -320,7 +335,7 @@ export const CHAPTERS: readonly Chapter[] = [
       view: 'q',
       speed: 10,
       highlight: 'target-policy',
-      update: false,
+      update: true,
       cell: START,
     },
     question: 'greedy-action',

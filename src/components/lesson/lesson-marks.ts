@@ -17,14 +17,17 @@ export const CELL_CLASS = 'lesson-cell';
 /**
  * Outlines the chapter's control while the chapter is open and scrolls it into view once (the
  * nearest scrolling box: a column or the dock's panel). The control may appear after the chapter
- * opens (a dock tab's code loads when the tab first opens, a panel remounts), so elements added
- * to the page are watched and marked as they come; only the first one found is scrolled to.
+ * opens (a dock tab's code loads when the tab first opens) or mount again (its tab closed and
+ * reopened), so until it is found, and again whenever the open tab changes, the elements added
+ * to the page are watched; once it is marked the watch stops (while training at speed the grid
+ * adds and removes nodes every frame, and each would wake the watcher).
  */
-export function useHighlight(target: LessonTarget): void {
+export function useHighlight(store: LabStore, target: LessonTarget): void {
   useEffect(() => {
     const selector = `[${LESSON_TARGET_ATTR}="${target}"]`;
     let shown = false;
-    const mark = () => {
+    let observer: MutationObserver | null = null;
+    const mark = (): boolean => {
       const found = document.querySelectorAll<HTMLElement>(selector);
       found.forEach((el) => el.classList.add(HIGHLIGHT_CLASS));
       const first = found[0];
@@ -34,17 +37,29 @@ export function useHighlight(target: LessonTarget): void {
         if (typeof first.scrollIntoView === 'function')
           first.scrollIntoView({ block: 'nearest', inline: 'nearest' });
       }
+      return first !== undefined;
     };
-    mark();
-    const observer = new MutationObserver(mark);
-    observer.observe(document.body, { childList: true, subtree: true });
+    const watch = () => {
+      if (observer !== null || mark()) return;
+      observer = new MutationObserver(() => {
+        if (!mark()) return;
+        observer?.disconnect();
+        observer = null;
+      });
+      observer.observe(document.body, { childList: true, subtree: true });
+    };
+    watch();
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (s.display.tab !== prev.display.tab) watch();
+    });
     return () => {
-      observer.disconnect();
+      unsubscribe();
+      observer?.disconnect();
       document
         .querySelectorAll<HTMLElement>(selector)
         .forEach((el) => el.classList.remove(HIGHLIGHT_CLASS));
     };
-  }, [target]);
+  }, [store, target]);
 }
 
 /**

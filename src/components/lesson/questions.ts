@@ -5,6 +5,7 @@
  * against the numbers the question froze, and the explanation quotes them either way.
  */
 import { ACTION_NAMES } from '../../rl/env';
+import { stepsToFloor } from '../../rl/epsilon-floor';
 import { greedyActions, stateValue } from '../../rl/tables';
 import type { QParams } from '../../rl/params';
 import type { RunSettings, Snapshot, UpdateData } from '../../worker/protocol';
@@ -267,12 +268,14 @@ export function exploreExploitQuestion(live: LiveState): Question | string {
 export function whyDecayQuestion(live: LiveState): Question {
   const { epsilonDecay: decay, minEpsilon: floor } = live.params;
   const eps = live.epsilon;
-  // ε ← max(min ε, ε − decay) after every step: the floor is reached after ⌈(ε − min ε)/decay⌉ steps.
-  const steps = decay > 0 ? Math.max(0, Math.ceil((eps - floor) / decay - 1e-9)) : Infinity;
-  const schedule =
-    decay > 0
-      ? `In this run ε is ${eps.toFixed(3)} now and falls by ${decay} a step, so it reaches the ` +
-        `floor ${floor} after ${steps.toLocaleString('en-US')} more steps.`
+  // ε ← max(min ε, ε − decay) after every step, counted with the learner's own subtractions (the
+  // count every text quotes; it can be one more than ⌈(ε − min ε)/decay⌉, as rounding adds up).
+  const steps = stepsToFloor({ epsilon: eps, epsilonDecay: decay, minEpsilon: floor });
+  const schedule = Number.isFinite(steps)
+    ? `In this run ε is ${eps.toFixed(3)} now and falls by ${decay} a step, so it reaches the ` +
+      `floor ${floor} after ${steps.toLocaleString('en-US')} more steps.`
+    : decay > 0
+      ? `In this run the decay, ${decay}, is smaller than the rounding of ε, so ε stays at ${eps.toFixed(3)}.`
       : `In this run the decay is 0, so ε stays at ${eps.toFixed(3)}.`;
   return {
     kind: 'why-decay',

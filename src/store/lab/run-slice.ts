@@ -93,6 +93,9 @@ export interface RunActions {
   dispose(): void;
 }
 
+/** The commands that build a run; `ready` acknowledges them. */
+type BuildCommand = Extract<TrainerCommand, { type: 'init' | 'replay' }>;
+
 /** The run a store starts with. */
 export interface InitialRun {
   settings: RunSettings;
@@ -130,12 +133,15 @@ export function createRunSlice(
   client: Pick<WorkerClient<TrainerCommand>, 'start' | 'stop'>,
   initial: InitialRun,
 ): { slice: RunState & RunActions; follow: LabFollower; begin(): void } {
-  /** Settings sent with `init` or `replay` and not yet acknowledged by `ready`. */
-  let pending: { settings: RunSettings; mapName: MapSource } | null = null;
+  /**
+   * What was sent to build a run (`init` or `replay`) and not yet acknowledged by `ready`: a
+   * Restart after a failure sends it again, so the user gets what they asked for.
+   */
+  let pending: { command: BuildCommand; mapName: MapSource } | null = null;
 
-  const init = (settings: RunSettings, mapName: MapSource): void => {
-    pending = { settings, mapName };
-    send({ type: 'init', settings });
+  const build = (command: BuildCommand, mapName: MapSource): void => {
+    pending = { command, mapName };
+    send(command);
   };
 
   const slice: RunState & RunActions = {
@@ -194,7 +200,7 @@ export function createRunSlice(
         get().notify('error', errors.join(' '));
         return false;
       }
-      init(settings, mapName);
+      build({ type: 'init', settings }, mapName);
       return true;
     },
     snapshotDrawn: () => send({ type: 'request-snapshot' }),
@@ -211,18 +217,21 @@ export function createRunSlice(
     restartWorker: () => {
       const { record, snapshot, settings } = get();
       client.start();
+      // The run being built when the worker failed, else the run on screen to its last picture.
       const totalSteps = snapshot?.totalSteps ?? 0;
-      if (record) send({ type: 'replay', record: { ...record, totalSteps } });
-      else send({ type: 'init', settings });
+      const command: BuildCommand = pending
+        ? pending.command
+        : record
+          ? { type: 'replay', record: { ...record, totalSteps } }
+          : { type: 'init', settings };
+      send(command);
+      const steps = command.type === 'replay' ? command.record.totalSteps : 0;
       get().notify(
         'info',
-        `The worker was restarted and the run replayed to step ${totalSteps.toLocaleString('en-US')}.`,
+        `The worker was restarted and the run replayed to step ${steps.toLocaleString('en-US')}.`,
       );
     },
-    replay: (record) => {
-      pending = { settings: record.settings, mapName: 'custom' };
-      send({ type: 'replay', record });
-    },
+    replay: (record) => build({ type: 'replay', record }, 'custom'),
     dispose: () => client.stop(),
   };
 
@@ -259,6 +268,7 @@ export function createRunSlice(
         finished: s.finished,
       };
     },
+    // The worker refused what was sent (bad settings): nothing is being built any more.
     refused: () => {
       pending = null;
     },
@@ -267,6 +277,6 @@ export function createRunSlice(
   return {
     slice,
     follow,
-    begin: () => init(initial.settings, initial.mapName),
+    begin: () => build({ type: 'init', settings: initial.settings }, initial.mapName),
   };
 }

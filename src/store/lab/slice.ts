@@ -28,6 +28,6 @@ export interface LabSliceContext {
 export interface LabFollower {
   ready?(event: ReadyEvent): Partial<LabState>;
   snapshot?(snapshot: Snapshot, state: LabState): Partial<LabState>;
-  /** The worker refused a command or failed: what was sent and not yet built will not be. */
+  /** The worker refused a command: what was sent and not yet built will not be. */
   refused?(): void;
 }

@@ -17,6 +17,7 @@ import type { Palette } from '../../../viz/scales';
 import { extentWithZero } from '../../../viz/scales';
 import { PANEL_INTERVAL_MS } from '../../hosts/frame-throttle';
 import { useRendererHost } from '../../hosts/useRendererHost';
+import { ON_POLICY_DEMO } from '../glossary/lesson-figures';
 import { useLab, useLabStore } from '../../shell/lab-context';
 import { formatFixed, formatThousands } from '../../../viz/format';
 
@@ -260,9 +261,11 @@ function CompareProgress({ store }: { store: CompareStore }) {
       )}
       {optimum && (
         <p className="compare-optimum">
-          Optimum (value iteration, γ {optimum.gamma}): V*(start){' '}
-          <span className="compare-vstar">{formatFixed(optimum.startValue, 3)}</span>, the optimal
-          policy succeeds with probability {formatFixed(optimum.successProbability, 3)}.
+          γ-optimal policy (value iteration, γ {optimum.gamma}): V*(start){' '}
+          <span className="compare-vstar">{formatFixed(optimum.startValue, 3)}</span>; it reaches
+          the goal within the time limit with probability{' '}
+          {formatFixed(optimum.successProbability, 3)}. The best any policy can do within the limit:{' '}
+          {formatFixed(optimum.bestWithinLimit, 3)}.
         </p>
       )}
     </div>
@@ -292,10 +295,13 @@ export function ComparePanel({ createWorker }: { createWorker: () => CompareWork
         Q-learning is <em>off-policy</em>: its target r + γ·max<sub>a′</sub> Q(s′, a′) assumes the
         greedy action comes next, so it learns the greedy policy’s values while it explores. SARSA
         is <em>on-policy</em>: its target uses the action a′ its ε-greedy policy really takes, so it
-        learns the value of that exploring policy — while ε is high it expects to slip into holes,
-        prefers safer routes, and its V(start) stays lower. Expected SARSA averages over the same
-        ε-greedy policy instead of sampling a′. To see it plainly, set ε to 0.3 and its decay to 0
-        in the lab, then start a comparison and watch V(start).
+        learns the value of that exploring policy, its random moves included. While ε is high those
+        random moves often take it into holes, so it values states near holes lower, prefers routes
+        where a random move is safe, and its V(start) stays lower. The ice slips for every algorithm
+        alike: the difference is the exploration. Expected SARSA averages over the same ε-greedy
+        policy instead of sampling a′. To see it plainly, set ε to {ON_POLICY_DEMO.epsilon} and its
+        decay to {ON_POLICY_DEMO.epsilonDecay} in the lab, then start a comparison and watch
+        V(start).
       </p>
       <CompareControls store={store} />
       <CompareProgress store={store} />

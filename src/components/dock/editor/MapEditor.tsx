@@ -16,6 +16,7 @@ import { EDITOR_LIMITS } from '../../../rl/params';
 import { TILE_COLORS } from '../../../viz/theme';
 import { useLab } from '../../shell/lab-context';
 import { OWN_KEYS_ATTRIBUTE } from '../../shell/shortcuts';
+import { timeLimitRule } from '../glossary/lesson-figures';
 
 /** What a click does: cycle the tile, or paint one kind of tile. */
 type Tool = 'cycle' | Tile;
@@ -269,7 +270,7 @@ export const MapEditor = memo(function MapEditor() {
           Ready to train: {nrow} by {ncol}, {holes} hole{holes === 1 ? '' : 's'}, time limit{' '}
           {maxSteps} steps
           {maxSteps === defaultMaxSteps(nrow, ncol)
-            ? ' (Gymnasium’s rule: 100 up to 16 tiles, 200 above).'
+            ? ` (${timeLimitRule()}).`
             : ' (the time limit you set is kept).'}
         </p>
       )}

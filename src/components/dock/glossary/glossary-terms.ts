@@ -5,10 +5,13 @@
  * `<Term>` buttons render these.
  */
 import { ACTION_NAMES } from '../../../rl/env';
+import { LESSON_PARAMS } from '../../../rl/params';
 import { greedyAction, maskActions } from '../../../rl/tables';
 import type { LabState } from '../../../store/lab-store';
 import { formatQ } from '../../../viz/q-table';
 import { TILE_NAMES, tileLetter } from '../../../viz/describe';
+import { howOften, LESSON_ENV, LESSON_FIGURES, pair } from './lesson-figures';
+import { formatSigned } from '../../../viz/format';
 
 /** The identifiers of the glossary's terms, in teaching order. */
 export const TERM_IDS = [
@@ -64,6 +67,11 @@ export interface GlossaryTerm {
   live: (source: LiveSource) => LiveReading | null;
 }
 
+const FIG = LESSON_FIGURES;
+const [GOAL_REWARD, HOLE_REWARD] = LESSON_ENV.rewardSchedule;
+/** The optimal policy's step into a hole on the lesson's map, and its TD error at Q*. */
+const SURPRISE = FIG.holeSurprise!;
+
 /** An integer with thousands separators. */
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -118,7 +126,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'action',
     name: 'Action a',
     short: 'an action',
-    formula: 'Left 0, Down 1, Right 2, Up 3',
+    formula: ACTION_NAMES.map((name, a) => `${name} ${a}`).join(', '),
     definition:
       'One of the four moves the agent can choose. On slippery ice the move it chose is not always the move it makes: it may slide to either side.',
     liveLabel: 'Last action',
@@ -134,8 +142,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'reward',
     name: 'Reward r',
     short: 'a reward',
-    definition:
-      'The number the maze hands back after one step: 1 for stepping onto the prize, 0 for anything else, holes included. It is about one step only.',
+    definition: `The number the maze hands back after one step: ${GOAL_REWARD} for stepping onto the prize, ${HOLE_REWARD} for anything else, holes included. It is about one step only.`,
     liveLabel: 'Last reward',
     live: (src) => {
       const last = src.snapshot?.last;
@@ -155,9 +162,10 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
       if (!prev) return null;
       const gamma = src.snapshot!.params.gamma;
       const { discounted } = episodeReturns(prev.rewards, prev.length, gamma);
+      // G is the discounted sum, so it leads; the plain sum of rewards is the aside.
       return {
-        value: prev.return,
-        text: `${prev.return} (discounted from the start: ${formatQ(discounted)})`,
+        value: discounted,
+        text: `G₀ = ${formatQ(discounted)} (rewards summed without discount: ${prev.return})`,
       };
     },
   },
@@ -196,8 +204,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'epsilon',
     name: 'Exploration rate ε',
     short: 'ε',
-    definition:
-      'The chance that the behaviour policy ignores Q and tries a random action: explore rather than exploit. It starts at 1 and shrinks after every step, down to its minimum.',
+    definition: `The chance that the behaviour policy ignores Q and tries a random action: explore rather than exploit. In the lesson it starts at ${LESSON_PARAMS.epsilon} and shrinks by ${LESSON_PARAMS.epsilonDecay} after every step, down to its minimum ${LESSON_PARAMS.minEpsilon}.`,
     liveLabel: 'Now',
     live: (src) => ({ value: src.epsilon, text: formatQ(src.epsilon) }),
   },
@@ -216,7 +223,8 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     name: 'Discount factor γ',
     short: 'γ',
     definition:
-      'What a reward one step later is worth today. Close to 1 the agent cares about the far future almost as much as now; with γ < 1 a prize reached sooner is worth more, which favours short paths.',
+      'What a reward one step later is worth today: a reward on the k-th step counts γ^(k−1). Close to 1 the agent cares about the far future almost as much as now. With γ < 1 a prize reached sooner is worth more, but that does not make the policy take the shortest path: on slippery ice it weighs length against the risk of a hole. ' +
+      `On the 4x4 map at γ ${FIG.optimal.gamma}, the γ-optimal policy’s episodes last ${Math.round(FIG.optimalPolicy.expectedLength)} steps on average, though the shortest path is ${FIG.shortestPath}.`,
     liveLabel: 'Now',
     live: (src) => ({ value: src.params.gamma, text: param(src.params.gamma) }),
   },
@@ -224,9 +232,9 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'q',
     name: 'Action value Q(s,a)',
     short: 'Q(s,a)',
-    formula: 'Q(s,a) = E[Gₜ | Sₜ = s, Aₜ = a]',
+    formula: 'Q*(s,a) = E[Gₜ | Sₜ = s, Aₜ = a, optimal actions after]',
     definition:
-      'The expected return of taking action a in state s and acting greedily afterwards. The Q-table holds one such estimate per state and action, all 0 at the start.',
+      'The expected return of taking action a in state s and acting optimally afterwards, Q*(s,a); the Q-table holds the agent’s estimate of it, one per state and action, all 0 at the start. Q-learning aims at it because its target takes the best next action, max Q(s′,a′), whatever the agent really does next.',
     liveLabel: 'Updated last',
     live: (src) => {
       const last = src.snapshot?.last;
@@ -241,9 +249,10 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'v',
     name: 'State value V(s)',
     short: 'V(s)',
-    formula: 'V(s) = E[Gₜ | Sₜ = s] = maxₐ Q(s,a)',
+    formula: 'V(s) = maxₐ Q(s,a);  V*(s) = maxₐ Q*(s,a) = E[Gₜ | Sₜ = s] under the optimal policy',
     definition:
-      'The expected return from state s. Here it is read off the Q-table as the value of the best action, so V(start) is how good the agent thinks its chances are at the start.',
+      'The value of state s, read off the Q-table as the value of its best action. Only for the optimal values is it the expected return from s; for the agent’s estimates it is its current guess of V*(s). ' +
+      `It is an expected discounted return, not a chance of success: on the 4x4 map V*(start) = ${formatSigned(FIG.startValue, 3)}, while the best any policy can do is reach the goal within the time limit with probability ${formatSigned(FIG.bestWithinLimit, 3)}.`,
     liveLabel: 'At the start',
     live: (src) => {
       const { snapshot, env } = src;
@@ -258,7 +267,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     short: 'A(s,a)',
     formula: 'A(s,a) = Q(s,a) − V(s)',
     definition:
-      'How much better or worse action a is than what state s is worth. With V(s) = max Q it is 0 for the greedy action and negative for the others. Later algorithms (PPO, GRPO) learn from advantages.',
+      'How much better or worse action a is than what state s is worth. With V(s) = max Q it is 0 for every greedy action (for all four while they tie, as at the start) and negative for the others. Later algorithms (PPO, GRPO) learn from advantages taken against the policy’s average value, Σₐ π(a|s)·Q(s,a), so there an action better than average has a positive advantage.',
     liveLabel: 'Of the last action',
     live: (src) => {
       const snapshot = src.snapshot;
@@ -274,7 +283,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     short: 'the TD target',
     formula: 'r + γ · maxₐ′ Q(s′,a′)',
     definition:
-      "What one step suggests Q(s,a) should be: the reward just received plus the discounted value of the best action in the next state. Holes and the prize keep Q = 0, so at the episode's end it is just r.",
+      'What one step suggests Q(s,a) should be: the reward just received plus the discounted value of the best action in the next state. A step into a hole or onto the prize ends the episode, and their rows of Q stay 0, so there it is just r. A step cut by the time limit ends the episode too, but not because the state is an end: the target still adds γ·max Q(s′), as in the lesson’s code.',
     liveLabel: 'Last update',
     live: (src) => {
       const last = src.snapshot?.last;
@@ -287,7 +296,8 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     short: 'the TD error',
     formula: 'TD target − Q(s,a)',
     definition:
-      'How far off the old estimate was. Positive: the step went better than Q expected; negative: worse. The update adds α times it to Q(s,a); it shrinks toward 0 as Q settles.',
+      'How far off the old estimate was on this step. Positive: the step went better than Q expected; negative: worse. The update adds α times it to Q(s,a). On slippery ice it does not shrink to 0 as Q settles, because each step’s outcome is random; only its average over the ice’s outcomes goes to 0. ' +
+      `Even with the exact Q*, an optimal action, ${ACTION_NAMES[SURPRISE.action]}, at state ${SURPRISE.state} lands in the hole at ${SURPRISE.hole} ${howOften(SURPRISE.probability)}, and then δ = −Q*(${pair(SURPRISE.state, SURPRISE.action)}) = ${formatSigned(SURPRISE.tdError, 3)}.`,
     liveLabel: 'Last update',
     live: (src) => {
       const last = src.snapshot?.last;
@@ -316,7 +326,8 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     short: 'the size of the latest TD error',
     formula: '|δ| = |r + γ · maxₐ′ Q(s′,a′) − Q(s,a)|, at the last update of (s,a)',
     definition:
-      'How far off Q(s,a) was the last time the agent tried a in s. The |δ(s,a)| view colours each triangle by it: large where the estimates still move, near 0 where they have settled. A pair never tried shows 0.',
+      'How far off Q(s,a) was the last time the agent tried a in s. The |δ(s,a)| view colours each triangle by it, and it shows the ice’s randomness as much as learning: a pair whose Q has settled still shows a large |δ| after an unlucky or lucky slide, ' +
+      `as at state ${SURPRISE.state}, where even the exact Q* gives |δ| = ${formatSigned(-SURPRISE.tdError, 3)} when ${ACTION_NAMES[SURPRISE.action]} lands in the hole. A large |δ| means the last step surprised Q, not that Q is still wrong; where Q is still learning, δ leans one way over many tries. A pair never tried shows 0.`,
     liveLabel: 'Largest now',
     live: (src) => {
       const snapshot = src.snapshot;

@@ -12,7 +12,10 @@ import {
   LESSON_PARAMS,
   type QParams,
 } from '../../../rl/params';
+import { rewardWorth, teachingFigures } from '../../../rl/teaching-figures';
 import type { RunSettings } from '../../../worker/protocol';
+import { LESSON_ENV, LESSON_FIGURES } from '../glossary/lesson-figures';
+import { formatPercent, formatSigned } from '../../../viz/format';
 
 /** What a preset changes in the lesson's run. */
 export interface PresetChange {
@@ -34,6 +37,16 @@ export interface Preset {
 
 const L = LESSON_PARAMS;
 
+/** The presets' one changes, named once: the sentences quote them. */
+const NO_EXPLORATION = { epsilon: 0, minEpsilon: 0 } as const;
+const SHORT_GAMMA = 0.5;
+const IMPATIENT_ALPHA = 0.9;
+
+/** Fewest steps from the start to the prize on the 4x4 map (what the sentences call k). */
+const K = LESSON_FIGURES.shortestPath;
+/** The γ-optimal policy for the short-sighted γ on the 4x4 map, evaluated exactly. */
+const SHORT_SIGHTED = teachingFigures(LESSON_ENV, SHORT_GAMMA);
+
 /** The experiments, in the order the buttons show them. */
 export const PRESETS: readonly Preset[] = [
   {
@@ -44,33 +57,36 @@ export const PRESETS: readonly Preset[] = [
     watch:
       `The lesson's run: ε falls by ${L.epsilonDecay} a step, so the agent explores at first and ` +
       'exploits later. Watch the values spread back from the goal and the arrows settle, while the ' +
-      'success rate climbs toward the optimum.',
+      'success rate climbs toward what the γ-optimal policy reaches.',
   },
   {
     id: 'no-exploration',
     name: 'No exploration',
-    summary: 'ε 0 and minimum ε 0: always the greedy action',
-    change: { params: { epsilon: 0, minEpsilon: 0 } },
+    summary: `ε ${NO_EXPLORATION.epsilon} and minimum ε ${NO_EXPLORATION.minEpsilon}: always the greedy action`,
+    change: { params: { ...NO_EXPLORATION } },
     watch:
-      'Watch it get stuck: at Q = 0 all four actions tie, and ties go Left (the lowest action). ' +
+      'Watch it get stuck: while Q is all zeros the four actions tie, and ties go Left (the lowest action). ' +
       'Left never moves right, even when the ice slips, so the agent never reaches a goal to its ' +
       'right, no reward ever arrives, and every Q stays 0.',
   },
   {
     id: 'short-sighted',
     name: 'Short-sighted',
-    summary: 'γ 0.5: a reward k steps away is worth 0.5^k',
-    change: { params: { gamma: 0.5 } },
+    summary: `γ ${SHORT_GAMMA}: a reward on the k-th step from now is worth ${SHORT_GAMMA}^(k−1)`,
+    change: { params: { gamma: SHORT_GAMMA } },
     watch:
-      'A reward 6 steps away is worth 0.5^6 ≈ 0.016 now, so values fade to almost nothing a few ' +
-      'steps from the goal. Even the best policy for γ 0.5 trades safety for speed: on the 4x4 ' +
-      'map it reaches the goal 45% of the time, against 74% at γ 0.99.',
+      `The prize is at least ${K} steps from the start on the 4x4 map, so it is worth at most ` +
+      `${SHORT_GAMMA}^${K - 1} ≈ ${formatSigned(rewardWorth(SHORT_GAMMA, K), 3)} there now (${L.gamma}^${K - 1} ≈ ` +
+      `${formatSigned(rewardWorth(L.gamma, K), 3)} at γ ${L.gamma}), so values fade to almost nothing a few ` +
+      `steps from the goal. Even the best policy for γ ${SHORT_GAMMA} trades safety for speed: on the 4x4 ` +
+      `map it reaches the goal ${formatPercent(SHORT_SIGHTED.optimalPolicy.successProbability, 0)} of the time, ` +
+      `against ${formatPercent(LESSON_FIGURES.optimalPolicy.successProbability, 0)} at γ ${L.gamma}.`,
   },
   {
     id: 'impatient',
     name: 'Impatient learner',
-    summary: 'α 0.9: each update moves Q 90% of the way to its target',
-    change: { params: { alpha: 0.9 } },
+    summary: `α ${IMPATIENT_ALPHA}: each update moves Q ${formatPercent(IMPATIENT_ALPHA, 0)} of the way to its target`,
+    change: { params: { alpha: IMPATIENT_ALPHA } },
     watch:
       'Each update nearly overwrites Q(s,a) with the latest TD target, so one lucky or unlucky ' +
       'slip rewrites it. Watch the colours and arrows flicker instead of settling.',
@@ -82,7 +98,7 @@ export const PRESETS: readonly Preset[] = [
     change: { isSlippery: false },
     watch:
       'Every move goes where it is aimed, so a first success is repeated, not luck. Watch the ' +
-      'arrows trace one shortest path to the goal (6 steps on the 4x4 map), far sooner than on ' +
+      `arrows trace one shortest path to the goal (${K} steps on the 4x4 map), far sooner than on ` +
       'slippery ice.',
   },
 ];

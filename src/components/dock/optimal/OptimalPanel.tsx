@@ -50,8 +50,11 @@ export function OptimalPanel() {
       <h2 id="optimal-heading">Optimal values</h2>
       <p className="optimal-explainer">
         The truth the agent learns toward: value iteration gives Q*(s, a), V*(s) = max<sub>a</sub>{' '}
-        Q*(s, a) and the optimal actions. The second grid colours each cell by how far the agent’s Q
-        still is from Q* there; the max gap falls as learning converges.
+        Q*(s, a) and the optimal actions for the run’s γ. The second grid colours each cell by how
+        far the agent’s Q still is from Q* there. With a constant α the max gap falls at first and
+        then levels off instead of reaching 0: each update still moves Q by α times a random TD
+        error, and actions the greedy policy rarely tries are rarely updated, so their gap can stay
+        large.
       </p>
       <div ref={host} className="optimal-host" />
     </section>

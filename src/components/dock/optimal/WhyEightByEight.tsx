@@ -5,7 +5,8 @@ import type { LabState } from '../../../store/lab-store';
 import { useLab, useLabStore } from '../../shell/lab-context';
 import { tunedPresetSettings } from '../io/presets';
 import { useThrottledLab } from '../../hosts/useThrottledLab';
-import { floorEpisode, isLessonOn8x8, stepsToFloor, zeroRows } from './why-8x8';
+import { stepsToFloor } from '../../../rl/epsilon-floor';
+import { floorEpisode, isLessonOn8x8, zeroRows } from './why-8x8';
 import { formatFixed, formatPercent, formatThousands } from '../../../viz/format';
 
 /** The 8x8 preset the notice offers. */

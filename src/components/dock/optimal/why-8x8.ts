@@ -2,10 +2,10 @@
  * The numbers behind "why the lesson's settings fail on 8x8", read from the live run. Pure.
  *
  * - ε's floor: ε falls by `epsilonDecay` after every step, ε ← max(min ε, ε − decay), so it
- *   reaches min ε after k* steps (counted with the same subtractions as the learner). The episode
- *   during which step k* was taken is found from the snapshots' episode lengths: the last
- *   finished episode ended at step totalSteps − t, and episode e − 1 ended length(e) steps before
- *   episode e did.
+ *   reaches min ε after k* steps (`stepsToFloor` in `rl/epsilon-floor.ts`, the learner's own
+ *   count, the one every text quotes). The episode during which step k* was taken is found
+ *   from the snapshots' episode lengths: the last finished episode ended at step totalSteps − t,
+ *   and episode e − 1 ended length(e) steps before episode e did.
  * - All-zero rows: a non-terminal state whose four Q-values are all 0 has a four-way tie, and the
  *   greedy rule (numpy's argmax) sends it Left, action 0.
  */
@@ -21,26 +21,6 @@ export function isLessonOn8x8(settings: RunSettings): boolean {
     settings.isSlippery &&
     keys.every((k) => settings.params[k] === LESSON_PARAMS[k])
   );
-}
-
-/**
- * Steps until ε is at its floor, counted as the learner subtracts: the smallest k with
- * ε_k = min ε, ε_0 = `epsilon`, ε_{k+1} = max(min ε, ε_k − decay). 0 when ε starts at or below
- * the floor; Infinity when it never gets there (decay 0).
- */
-export function stepsToFloor(
-  params: Pick<QParams, 'epsilon' | 'epsilonDecay' | 'minEpsilon'>,
-): number {
-  const { epsilon, epsilonDecay, minEpsilon } = params;
-  if (epsilon <= minEpsilon) return 0;
-  if (!(epsilonDecay > 0)) return Infinity;
-  let e = epsilon;
-  let k = 0;
-  while (e > minEpsilon) {
-    e = Math.max(minEpsilon, e - epsilonDecay);
-    k++;
-  }
-  return k;
 }
 
 /** The fields of a snapshot `floorEpisode` reads. */
