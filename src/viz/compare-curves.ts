@@ -16,7 +16,8 @@ import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
 import { line } from 'd3-shape';
-import { CURVE_COLORS, episodeAxisMax } from './learning-curves';
+import { episodeAxisMax } from './curves-bins';
+import { CURVE_COLORS } from './learning-curves-types';
 import { FONT_FAMILY } from './theme';
 import { formatSigned, formatThousands } from './format';
 

@@ -72,4 +72,19 @@ describe('FramesGallery', () => {
     act(() => store.setState({ running: false }));
     expect(thumbs()).toHaveLength(6);
   });
+
+  it('captions the large frame with one sentence: episode, ε and the greedy success', () => {
+    const { store } = renderWithLab(<FramesGallery />);
+    firstFrame(store);
+    wait(1100);
+    const frame = store.getState().frames[0]!;
+    const caption = document.querySelector('.frame-caption')!;
+    // One paragraph, no element inside that could break it into a column of words.
+    expect(caption.tagName).toBe('P');
+    expect(caption.children).toHaveLength(0);
+    expect(caption.textContent!.replace(/\s+/g, ' ')).toBe(
+      `Episode 0 · ε ${frame.epsilon.toFixed(3)} · greedy policy reaches the goal with probability ` +
+        frame.successProbability.toFixed(3),
+    );
+  });
 });

@@ -2,16 +2,15 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { createRng } from '../../src/rl/rng';
 import type { EpisodeBucket as CurveBucket } from '../../src/shared/history/types';
+import { displayBins, episodeAxisMax } from '../../src/viz/curves-bins';
+import { curvesSummary } from '../../src/viz/curves-summary';
+import { createLearningCurves } from '../../src/viz/learning-curves';
 import {
   EMPTY_NOTE,
   MIN_BIN_EPISODES,
-  createLearningCurves,
-  curvesSummary,
-  displayBins,
-  episodeAxisMax,
   type CurvesData,
   type LearningCurves,
-} from '../../src/viz/learning-curves';
+} from '../../src/viz/learning-curves-types';
 
 /** The 4x4 slippery optimum (γ = 0.99) and the best within its 100-step limit. */
 const OPTIMUM = { successProbability: 0.7401648977587044, bestWithinLimit: 0.7441902878292689 };

@@ -11,6 +11,35 @@
  */
 import type { EpisodeBucket } from './types';
 
+/** A bucket's episode range and sums: integer counts and summed lengths. */
+export interface BucketSums {
+  start: number;
+  end: number;
+  count: number;
+  goals: number;
+  lengthSum: number;
+  goalLengthSum: number;
+  /** The moving success rate after the bucket's last recorded episode. */
+  movingSuccessRate: number;
+}
+
+/**
+ * A bucket's sums turned into means: successRate = goals / count, meanLength = lengthSum / count,
+ * meanStepsToGoal = goalLengthSum / goals, each NaN when its divisor is 0.
+ */
+export function bucketMeans(b: BucketSums): EpisodeBucket {
+  const { start, end, count, goals } = b;
+  return {
+    start,
+    end,
+    count,
+    successRate: count > 0 ? goals / count : NaN,
+    meanLength: count > 0 ? b.lengthSum / count : NaN,
+    meanStepsToGoal: goals > 0 ? b.goalLengthSum / goals : NaN,
+    movingSuccessRate: count > 0 ? b.movingSuccessRate : NaN,
+  };
+}
+
 /** Buckets of recorded episodes and the moving window over the latest outcomes. */
 export interface EpisodeBuckets {
   /** Episodes per bucket (a power of two). */
@@ -122,18 +151,18 @@ export function createEpisodeBuckets(maxBuckets: number, window: number): Episod
       const used = episodes === 0 ? 0 : Math.floor((episodes - 1) / width) + 1;
       const out: EpisodeBucket[] = [];
       for (let k = 0; k < used; k++) {
-        const c = count[k]!;
-        const g = goals[k]!;
         const start = k * width;
-        out.push({
-          start,
-          end: Math.min(start + width, episodes),
-          count: c,
-          successRate: c > 0 ? g / c : NaN,
-          meanLength: c > 0 ? lengthSum[k]! / c : NaN,
-          meanStepsToGoal: g > 0 ? goalLengthSum[k]! / g : NaN,
-          movingSuccessRate: c > 0 ? movingAt[k]! : NaN,
-        });
+        out.push(
+          bucketMeans({
+            start,
+            end: Math.min(start + width, episodes),
+            count: count[k]!,
+            goals: goals[k]!,
+            lengthSum: lengthSum[k]!,
+            goalLengthSum: goalLengthSum[k]!,
+            movingSuccessRate: movingAt[k]!,
+          }),
+        );
       }
       return out;
     },

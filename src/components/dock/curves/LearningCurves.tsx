@@ -1,6 +1,7 @@
 import type { RunHistory } from '../../../shared/history/types';
 import type { LabState } from '../../../store/lab-store';
-import { createLearningCurves, type CurvesData } from '../../../viz/learning-curves';
+import { createLearningCurves } from '../../../viz/learning-curves';
+import type { CurvesData } from '../../../viz/learning-curves-types';
 import { PANEL_INTERVAL_MS } from '../../hosts/frame-throttle';
 import { useRendererHost } from '../../hosts/useRendererHost';
 import { useLabStore } from '../../shell/lab-context';
