@@ -61,5 +61,6 @@ test('a preset starts its run on the same map and says what to watch for', async
     'aria-valuetext',
     '0.00',
   );
-  await expect.poll(() => new URL(page.url()).search).toBe('?map=8x8&eps=0&min_eps=0');
+  // The open dock tab is part of the link (issue 15: `tab=`).
+  await expect.poll(() => new URL(page.url()).search).toBe('?map=8x8&eps=0&min_eps=0&tab=io');
 });

@@ -1,6 +1,6 @@
 /**
  * Page smoothness while training at full speed, measured in Debian's Chromium:
- * `npm run build && npm run perf:page -- [SECONDS] [VIEW] [RUN]`.
+ * `npm run build && [PERF_MAP=8x8] npm run perf:page -- [SECONDS] [VIEW] [RUN]`.
  *
  * Counts animation frames and long main-thread tasks (PerformanceObserver 'longtask', > 50 ms)
  * from the moment Play is pressed, at full speed, for SECONDS (default 8), and prints one JSON
@@ -40,7 +40,9 @@ try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   // tsx compiles with esbuild's keepNames, which wraps functions in __name(): define it in the page.
   await page.addInitScript('globalThis.__name = (f) => f;');
-  const query = [run === 'long' ? 'episodes=10000000' : '', tab ? `tab=${tab}` : '']
+  // PERF_MAP picks the map as a link writes it (`8x8`, `random:12:0.8:0`); absent: the lesson's 4x4.
+  const map = process.env.PERF_MAP ? `map=${encodeURIComponent(process.env.PERF_MAP)}` : '';
+  const query = [run === 'long' ? 'episodes=10000000' : '', tab ? `tab=${tab}` : '', map]
     .filter(Boolean)
     .join('&');
   await page.goto(query ? `${session.url}?${query}` : session.url);

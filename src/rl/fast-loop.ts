@@ -33,6 +33,15 @@ import { runAlgorithmSteps } from './readable-loop';
 import { lastStepRecord, recordLast, type StepRecord } from './step-record';
 import { rewardOfEntering, CODE_EXPLORED_BIT } from './trajectory';
 
+/** 2^32: a uint32 draw x gives u = x · 2^−32, and u < c ⇔ x < c · 2^32 exactly (both products are exact). */
+const TWO_32 = 4294967296;
+
+/** Steps per call of the hot loop (see `runSteps`): long enough that a call's setup is noise. */
+const CHUNK_STEPS = 1 << 16;
+
+/** The last update's inputs from `runChunk`: Q(s, a) before, the bootstrap, ε (unscaled). */
+const lastInputs = new Float64Array(3);
+
 /** The fast loop's tables for `env`, the environment's part filled in (constant for a run). */
 function createFastTables(env: IceMazeEnv): FastTables {
   const f = new Float64Array(env.nS << 5);
@@ -43,7 +52,7 @@ function createFastTables(env: IceMazeEnv): FastTables {
       for (let k = 0; k < 3; k++) {
         const i = (s * 4 + a) * 3 + k;
         // Unused outcome slots keep cum = Infinity, so the sampling never picks them.
-        f[((s << 5) | (a << 3)) + 3 + k] = env.outCum[i]!;
+        f[((s << 5) | (a << 3)) + 3 + k] = env.outCum[i]! * TWO_32;
         g[(s << 4) | (a << 2) | k] =
           (env.outNext[i]! << 5) | (env.outDirection[i]! << 2) | env.outTerminated[i]!;
       }
@@ -80,26 +89,33 @@ function copyOut(agent: QAgent, f: Float64Array): void {
 }
 
 /**
- * Runs up to `maxSteps` steps (each one environment step and one Q update), stopping early after
- * `maxEpisodes` episodes end. Returns the steps taken.
+ * The hot loop on the working copy `tables` (Q, N, δ already copied in): up to `maxSteps` steps,
+ * stopping after `maxEpisodes` episodes end. Reads the agent's generator, ε, state and trajectory,
+ * and writes them back with the last update's inputs in `lastInputs`. Returns the steps taken.
  */
-export function runSteps(agent: QAgent, maxSteps: number, maxEpisodes = Infinity): number {
-  if (agent.params.tieBreak === 'random')
-    return runAlgorithmSteps(agent, Q_LEARNING, maxSteps, maxEpisodes);
+function runChunk(
+  agent: QAgent,
+  tables: FastTables,
+  maxSteps: number,
+  maxEpisodes: number,
+): number {
   const env = agent.env;
-  const tables = (agent.fastTables ??= createFastTables(env));
   const f = tables.f;
   const g = tables.g;
-  copyIn(agent, f);
   const start = env.start;
   const limit = env.maxSteps;
-  const { alpha, gamma, epsilonDecay, minEpsilon } = agent.params;
+  const { alpha, gamma } = agent.params;
+  // ε, its decay and its floor scaled by 2^32, so the ε test compares the raw draw. Scaling by a
+  // power of two commutes with rounding, so ε·2^32 − decay·2^32 rounds to (ε − decay)·2^32 and the
+  // schedule is the readable loop's bit for bit (ε stays in [0, 1], far from overflow).
+  const decay = agent.params.epsilonDecay * TWO_32;
+  const floor = agent.params.minEpsilon * TWO_32;
   const rng = agent.rng;
   let s0 = rng[0]! | 0;
   let s1 = rng[1]! | 0;
   let s2 = rng[2]! | 0;
   let s3 = rng[3]! | 0;
-  let eps = agent.epsilon;
+  let eps = agent.epsilon * TWO_32;
   let s = agent.state;
   let t = agent.t;
   let cur = agent.current;
@@ -110,36 +126,77 @@ export function runSteps(agent: QAgent, maxSteps: number, maxEpisodes = Infinity
   // The last update's inputs; `recordLast` rebuilds the rest once at the end, bit for bit.
   let lastBefore = 0;
   let lastBootstrap = 0;
-  let lastEps = eps;
-  let lastEnded = false;
-  // Some greedy set G(s) changed in this inner loop (all of whose steps are in one episode).
-  let greedyChanged = false;
+  let lastEps = 0;
 
   while (steps < maxSteps && episodesDone < maxEpisodes) {
     // Inner loop: steps of one episode, up to the time limit and the step budget.
-    const room = Math.min(limit - t, maxSteps - steps);
+    // Steps t0, t0 + 1, … of the trajectory; one running index i, so the loop keeps few values live.
+    const t0 = t;
+    const end = t + Math.min(limit - t, maxSteps - steps);
     let terminated = false;
-    let n = 0;
-    while (n < room) {
-      // --- xoshiro128**: draw u for the ε test ---
-      let m5 = Math.imul(s1, 5);
-      let x = Math.imul((m5 << 7) | (m5 >>> 25), 9) >>> 0;
-      let tt = s1 << 9;
-      s2 ^= s0;
-      s3 ^= s1;
-      s1 ^= s2;
-      s0 ^= s3;
-      s2 ^= tt;
-      s3 = (s3 << 11) | (s3 >>> 21);
+    let i = t;
+    // `end` > t whenever the outer test holds and the episode is under way (t < limit).
+    if (i < end)
+      for (;;) {
+        // --- xoshiro128**: draw u for the ε test ---
+        let m5 = Math.imul(s1, 5);
+        let x = Math.imul((m5 << 7) | (m5 >>> 25), 9) >>> 0;
+        let tt = s1 << 9;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= tt;
+        s3 = (s3 << 11) | (s3 >>> 21);
 
-      const base = s << 5;
-      let a: number;
-      let exploredBit = 0;
-      // max over b ≠ a of Q(s, b), before the update: the greedy set G(s) changes exactly when
-      // the update moves Q(s, a) across it (or onto or off it).
-      let others: number;
-      if (x * 2.3283064365386963e-10 < eps) {
-        // Explore: a uniformly random action from the top two bits of a fresh draw.
+        const base = s << 5;
+        let a: number;
+        let exploredBit = 0;
+        // max over b ≠ a of Q(s, b), before the update: the greedy set G(s) changes exactly when
+        // the update moves Q(s, a) across it (or onto or off it).
+        let others: number;
+        if (x < eps) {
+          // Explore: a uniformly random action from the top two bits of a fresh draw.
+          m5 = Math.imul(s1, 5);
+          x = Math.imul((m5 << 7) | (m5 >>> 25), 9) >>> 0;
+          tt = s1 << 9;
+          s2 ^= s0;
+          s3 ^= s1;
+          s1 ^= s2;
+          s0 ^= s3;
+          s2 ^= tt;
+          s3 = (s3 << 11) | (s3 >>> 21);
+          a = x >>> 30;
+          exploredBit = CODE_EXPLORED_BIT;
+          const o1 = f[base | (((a + 1) & 3) << 3)]!;
+          const o2 = f[base | (((a + 2) & 3) << 3)]!;
+          const o3 = f[base | (((a + 3) & 3) << 3)]!;
+          others = o1 > o2 ? (o1 > o3 ? o1 : o3) : o2 > o3 ? o2 : o3;
+        } else {
+          // Exploit: argmax_a Q(s, a), first maximum; `others` gets the largest of the other three.
+          let m = f[base]!;
+          a = 0;
+          let v = f[base | 8]!;
+          if (v > m) {
+            others = m;
+            m = v;
+            a = 1;
+          } else others = v;
+          v = f[base | 16]!;
+          if (v > m) {
+            others = m;
+            m = v;
+            a = 2;
+          } else if (v > others) others = v;
+          v = f[base | 24]!;
+          if (v > m) {
+            others = m;
+            m = v;
+            a = 3;
+          } else if (v > others) others = v;
+        }
+
+        // --- environment: Gymnasium's categorical_sample, the first outcome with cumsum > u ---
         m5 = Math.imul(s1, 5);
         x = Math.imul((m5 << 7) | (m5 >>> 25), 9) >>> 0;
         tt = s1 << 9;
@@ -149,91 +206,46 @@ export function runSteps(agent: QAgent, maxSteps: number, maxEpisodes = Infinity
         s0 ^= s3;
         s2 ^= tt;
         s3 = (s3 << 11) | (s3 >>> 21);
-        a = x >>> 30;
-        exploredBit = CODE_EXPLORED_BIT;
-        const o1 = f[base | (((a + 1) & 3) << 3)]!;
-        const o2 = f[base | (((a + 2) & 3) << 3)]!;
-        const o3 = f[base | (((a + 3) & 3) << 3)]!;
-        others = o1 > o2 ? (o1 > o3 ? o1 : o3) : o2 > o3 ? o2 : o3;
-      } else {
-        // Exploit: argmax_a Q(s, a), first maximum; `others` gets the largest of the other three.
-        let m = f[base]!;
-        a = 0;
-        let v = f[base | 8]!;
-        if (v > m) {
-          others = m;
-          m = v;
-          a = 1;
-        } else others = v;
-        v = f[base | 16]!;
-        if (v > m) {
-          others = m;
-          m = v;
-          a = 2;
-        } else if (v > others) others = v;
-        v = f[base | 24]!;
-        if (v > m) {
-          others = m;
-          m = v;
-          a = 3;
-        } else if (v > others) others = v;
+        const sa = base | (a << 3);
+        const k = x < f[sa | 3]! ? 0 : x < f[sa + 4]! ? 1 : x < f[sa + 5]! ? 2 : 0;
+        const outcome = g[(sa >> 1) | k]!;
+        const ns = outcome >>> 5;
+        const nb = ns << 5;
+        const r = f[nb | 7]!;
+
+        // --- the one TD rule (`tdRule`) with Q-learning's bootstrap V(s′) = max_a′ Q(s′, a′) ---
+        const bootstrap = f[nb | 6]!;
+        const before = f[sa]!;
+        const tdError = r + gamma * bootstrap - before;
+        const after = before + alpha * tdError;
+        f[sa] = after;
+        f[base | 6] = after > others ? after : others;
+        f[sa | 1]!++;
+        f[sa | 2] = tdError;
+        // `greedySetChanged` inlined: G(s) changed unless Q(s, a) stayed on one side of `others`.
+        // Written straight to the agent (cur.episode is the episode under way): a store on the rare
+        // path costs less than a flag held live across the loop.
+        if (before > others !== after > others || before < others !== after < others)
+          agent.greedyStableSince = cur.episode + 1;
+
+        // --- bookkeeping: one packed store per step ---
+        codes[i++] = (outcome & -4) | exploredBit | a;
+        ret += r;
+        const used = eps;
+        eps = eps - decay > floor ? eps - decay : floor;
+        s = ns;
+        // The loop's one exit test; the last update's inputs are kept only here, not every step.
+        if ((outcome & 1) === 1 || i >= end) {
+          terminated = (outcome & 1) === 1;
+          lastBefore = before;
+          lastBootstrap = bootstrap;
+          lastEps = used;
+          break;
+        }
       }
-
-      // --- environment: Gymnasium's categorical_sample, the first outcome with cumsum > u ---
-      m5 = Math.imul(s1, 5);
-      x = Math.imul((m5 << 7) | (m5 >>> 25), 9) >>> 0;
-      tt = s1 << 9;
-      s2 ^= s0;
-      s3 ^= s1;
-      s1 ^= s2;
-      s0 ^= s3;
-      s2 ^= tt;
-      s3 = (s3 << 11) | (s3 >>> 21);
-      const u = x * 2.3283064365386963e-10;
-      const sa = base | (a << 3);
-      const k = u < f[sa | 3]! ? 0 : u < f[sa + 4]! ? 1 : u < f[sa + 5]! ? 2 : 0;
-      const outcome = g[(sa >> 1) | k]!;
-      const ns = outcome >>> 5;
-      const nb = ns << 5;
-      const r = f[nb | 7]!;
-
-      // --- the one TD rule (`tdRule`) with Q-learning's bootstrap V(s′) = max_a′ Q(s′, a′) ---
-      const bootstrap = f[nb | 6]!;
-      const before = f[sa]!;
-      const tdError = r + gamma * bootstrap - before;
-      const after = before + alpha * tdError;
-      f[sa] = after;
-      f[base | 6] = after > others ? after : others;
-      f[sa | 1]!++;
-      f[sa | 2] = tdError;
-      // `greedySetChanged` inlined: G(s) changed unless Q(s, a) stayed on one side of `others`.
-      // Noted in a local, written once per inner loop below.
-      if (before > others !== after > others || before < others !== after < others)
-        greedyChanged = true;
-
-      // --- bookkeeping: one packed store per step ---
-      codes[t + n] = (outcome & -4) | exploredBit | a;
-      n++;
-      ret += r;
-      lastBefore = before;
-      lastBootstrap = bootstrap;
-      lastEps = eps;
-      eps = eps - epsilonDecay > minEpsilon ? eps - epsilonDecay : minEpsilon;
-      s = ns;
-      if ((outcome & 1) === 1) {
-        terminated = true;
-        break;
-      }
-    }
-    t += n;
-    steps += n;
-    if (greedyChanged) {
-      // cur.episode is the index of the episode under way.
-      agent.greedyStableSince = cur.episode + 1;
-      greedyChanged = false;
-    }
-    lastEnded = terminated || t >= limit;
-    if (lastEnded) {
+    t = i;
+    steps += i - t0;
+    if (terminated || t >= limit) {
       cur.length = t;
       cur.return = ret;
       cur = finishEpisode(agent, terminated, s);
@@ -245,20 +257,55 @@ export function runSteps(agent: QAgent, maxSteps: number, maxEpisodes = Infinity
     }
   }
 
-  copyOut(agent, f);
   rng[0] = s0;
   rng[1] = s1;
   rng[2] = s2;
   rng[3] = s3;
-  agent.epsilon = eps;
+  agent.epsilon = eps / TWO_32;
   agent.state = s;
   agent.t = t;
   agent.episode = cur.episode;
-  agent.totalSteps += steps;
   agent.current = cur;
   cur.length = t;
   cur.return = ret;
-  if (steps > 0) recordLast(agent, lastEnded, lastBefore, lastBootstrap, lastEps, alpha, gamma);
+  lastInputs[0] = lastBefore;
+  lastInputs[1] = lastBootstrap;
+  lastInputs[2] = lastEps / TWO_32;
+  return steps;
+}
+
+/**
+ * Runs up to `maxSteps` steps (each one environment step and one Q update), stopping early after
+ * `maxEpisodes` episodes end. Returns the steps taken.
+ *
+ * The steps run in chunks of at most `CHUNK_STEPS`, each one call of `runChunk`, so even a run of
+ * a million episodes in one call calls the hot loop often: V8 then compiles it as a whole function
+ * with the feedback of its exits, instead of only entering it mid-loop (on-stack replacement)
+ * with its exit unseen and falling back to the interpreter at the end of every call.
+ */
+export function runSteps(agent: QAgent, maxSteps: number, maxEpisodes = Infinity): number {
+  if (agent.params.tieBreak === 'random')
+    return runAlgorithmSteps(agent, Q_LEARNING, maxSteps, maxEpisodes);
+  const tables = (agent.fastTables ??= createFastTables(agent.env));
+  copyIn(agent, tables.f);
+  const firstEpisode = agent.current.episode;
+  let steps = 0;
+  let episodes = 0;
+  while (steps < maxSteps && episodes < maxEpisodes) {
+    steps += runChunk(
+      agent,
+      tables,
+      Math.min(CHUNK_STEPS, maxSteps - steps),
+      maxEpisodes - episodes,
+    );
+    episodes = agent.current.episode - firstEpisode;
+  }
+  copyOut(agent, tables.f);
+  agent.totalSteps += steps;
+  // A step that ends its episode leaves t = 0; any other leaves t ≥ 1.
+  const { alpha, gamma } = agent.params;
+  if (steps > 0)
+    recordLast(agent, agent.t === 0, lastInputs[0]!, lastInputs[1]!, lastInputs[2]!, alpha, gamma);
   return steps;
 }
 

@@ -12,6 +12,9 @@ import { renderWithLab } from './lab-fixture';
 
 afterEach(cleanup);
 
+/** How long a test waits for a tab's lazily imported panel. */
+const LOAD_WAIT = { timeout: 15_000 };
+
 /** The dock as the App wires it: the strip and the panels from one state. */
 function TestDock() {
   const dock = useDockState();
@@ -42,38 +45,48 @@ describe('the dock', () => {
     expect(screen.getAllByRole('tab').filter((t) => t.tabIndex === 0)).toHaveLength(1);
   });
 
-  it('a click opens a tab (into the store, so into the link), loads its panel, and a second click closes it', async () => {
-    const user = userEvent.setup();
-    const { store } = renderWithLab(<TestDock />);
-    await user.click(screen.getByRole('tab', { name: 'Glossary' }));
-    expect(store.getState().display.tab).toBe('glossary');
-    expect(screen.getByRole('tab', { name: 'Glossary' }).getAttribute('aria-selected')).toBe(
-      'true',
-    );
-    // The tab's code loads on demand: a visible loading state, then the panel.
-    const panel = screen.getByRole('tabpanel', { name: 'Glossary' });
-    await waitFor(() => expect(panel.querySelector('.dock-loading')).toBeNull());
-    expect(panel.textContent).not.toBe('');
-    await user.click(screen.getByRole('tab', { name: 'Glossary' }));
-    expect(store.getState().display.tab).toBeNull();
-    expect(screen.queryByRole('tabpanel')).toBeNull();
-  });
+  it(
+    'a click opens a tab (into the store, so into the link), loads its panel, and a second click closes it',
+    { timeout: 30_000 },
+    async () => {
+      const user = userEvent.setup();
+      const { store } = renderWithLab(<TestDock />);
+      await user.click(screen.getByRole('tab', { name: 'Glossary' }));
+      expect(store.getState().display.tab).toBe('glossary');
+      expect(screen.getByRole('tab', { name: 'Glossary' }).getAttribute('aria-selected')).toBe(
+        'true',
+      );
+      // The tab's code loads on demand: a visible loading state, then the panel.
+      const panel = screen.getByRole('tabpanel', { name: 'Glossary' });
+      // The lazy chunk is a dynamic import: under a loaded machine it can take seconds.
+      await waitFor(() => expect(panel.querySelector('.dock-loading')).toBeNull(), LOAD_WAIT);
+      expect(panel.textContent).not.toBe('');
+      await user.click(screen.getByRole('tab', { name: 'Glossary' }));
+      expect(store.getState().display.tab).toBeNull();
+      expect(screen.queryByRole('tabpanel')).toBeNull();
+    },
+  );
 
-  it('a tab opened once stays mounted while another is open (its panel keeps its state)', async () => {
-    const user = userEvent.setup();
-    const { store } = renderWithLab(<TestDock />, { display: { tab: 'glossary' } });
-    await waitFor(() =>
-      expect(document.querySelector('#dock-panel-glossary .dock-loading')).toBeNull(),
-    );
-    await user.click(screen.getByRole('tab', { name: 'Q and A tables' }));
-    expect(store.getState().display.tab).toBe('tables');
-    const glossary = document.getElementById('dock-panel-glossary')!;
-    expect(glossary.hidden).toBe(true);
-    expect(glossary.childElementCount).toBeGreaterThan(0);
-    expect(screen.getByRole('tab', { name: 'Glossary' }).getAttribute('aria-controls')).toBe(
-      'dock-panel-glossary',
-    );
-  });
+  it(
+    'a tab opened once stays mounted while another is open (its panel keeps its state)',
+    { timeout: 30_000 },
+    async () => {
+      const user = userEvent.setup();
+      const { store } = renderWithLab(<TestDock />, { display: { tab: 'glossary' } });
+      await waitFor(
+        () => expect(document.querySelector('#dock-panel-glossary .dock-loading')).toBeNull(),
+        LOAD_WAIT,
+      );
+      await user.click(screen.getByRole('tab', { name: 'Q and A tables' }));
+      expect(store.getState().display.tab).toBe('tables');
+      const glossary = document.getElementById('dock-panel-glossary')!;
+      expect(glossary.hidden).toBe(true);
+      expect(glossary.childElementCount).toBeGreaterThan(0);
+      expect(screen.getByRole('tab', { name: 'Glossary' }).getAttribute('aria-controls')).toBe(
+        'dock-panel-glossary',
+      );
+    },
+  );
 
   it('a teacher’s link that hides every panel of a tab hides the tab; a tab with one panel left stays', () => {
     renderWithLab(<TestDock />, { hidden: ['glossary', 'optimal'], display: { tab: 'glossary' } });

@@ -142,6 +142,8 @@ export const DockPanels = memo(function DockPanels({
             aria-labelledby={tabId(id)}
             className="dock-panel"
             hidden={id !== active}
+            // The panel scrolls: focusable, so the keyboard can scroll a tab without controls.
+            tabIndex={0}
           >
             <Suspense
               fallback={

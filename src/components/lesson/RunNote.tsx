@@ -1,4 +1,5 @@
 import type { LabStore } from '../../store/lab-store';
+import { formatThousands } from '../../viz/format';
 import type { Chapter } from './chapters';
 import { chapterRun, runName } from './setup';
 import type { RunChoice } from './useChapterRun';
@@ -18,7 +19,7 @@ export function RunNote({
   choice: RunChoice;
   choose: (fresh: boolean) => void;
 }) {
-  const budget = chapterRun(chapter).episodes.toLocaleString('en-US');
+  const budget = formatThousands(chapterRun(chapter).episodes);
   switch (choice) {
     case 'ask': {
       const { episode, totalSteps } = store.getState();
@@ -26,8 +27,7 @@ export function RunNote({
         <div className="lesson-confirm" role="alert">
           <p>
             This chapter is set up on a fresh run on {runName(chapter)}. Starting it replaces your
-            current run (episode {episode.toLocaleString('en-US')}, step{' '}
-            {totalSteps.toLocaleString('en-US')}).
+            current run (episode {formatThousands(episode)}, step {formatThousands(totalSteps)}).
           </p>
           <div className="lesson-confirm-actions">
             <button type="button" className="primary" onClick={() => choose(true)}>

@@ -236,7 +236,7 @@ export const CHAPTERS: readonly Chapter[] = [
       'reward plus the discounted best value of where it landed. The TD error is the target minus ' +
       'the old Q(s,a), and the learning rate α sets how much of it is applied: Q(s,a) ← Q(s,a) + ' +
       'α·TD error.',
-    task: 'Press Step five times and watch the TD target and TD error in the step inspector. If every number is 0, press Play for a few seconds first: values spread back from the prize.',
+    task: 'This chapter starts from a run already trained through the lesson’s episodes, so the Q-values are no longer 0. Press Step five times and watch the TD target and TD error in the step inspector.',
     concepts: ['td-target', 'td-error', 'alpha', 'gamma'],
     terms: ['td-target', 'td-error', 'alpha', 'gamma'],
     setup: {
@@ -302,7 +302,7 @@ export const CHAPTERS: readonly Chapter[] = [
       'Training repeats episodes: reset to the start, choose, step, update, until the episode ' +
       `ends, for ${formatThousands(LESSON_EPISODES)} episodes. Like the lesson’s save_interval, the lab keeps a frame of V, Q ` +
       `and A every ${formatThousands(LESSON_FRAME_INTERVAL)} episodes, so the class can see the values spread back from the prize.`,
-    task: `Press Play at full speed and watch the frames gallery fill in, one frame every ${formatThousands(LESSON_FRAME_INTERVAL)} episodes.`,
+    task: `Press Play and watch the frames gallery fill in, one frame every ${formatThousands(LESSON_FRAME_INTERVAL)} episodes; the chapter sets a speed at which the frames arrive one by one.`,
     concepts: ['training-loop', 'frames'],
     terms: ['episode', 'q', 'v', 'advantage'],
     setup: {

@@ -3,13 +3,14 @@
  * shallowly, so it re-renders only when a text it shows changes.
  */
 import type { LabState } from '../../store/lab-store';
+import { formatFixed, formatPercent, formatThousands } from '../../viz/format';
 
 /** Written where there is no number yet. */
 export const NONE = '—';
 
-const percent = (p: number) => (Number.isFinite(p) ? `${(p * 100).toFixed(1)}%` : NONE);
-const steps = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : NONE);
-const count = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : NONE);
+const percent = (p: number) => formatPercent(p, 1, NONE);
+const steps = (x: number) => formatFixed(x, 1, NONE);
+const count = (n: number) => (Number.isFinite(n) ? formatThousands(Math.round(n)) : NONE);
 
 /** The worker's speed while the run is not training: there is no rate to show, only a state. */
 export const IDLE_SPEED = 'idle (not training)';

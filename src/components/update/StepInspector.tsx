@@ -1,4 +1,5 @@
 import type { LabState } from '../../store/lab-store';
+import { formatThousands } from '../../viz/format';
 import { PANEL_INTERVAL_MS } from '../hosts/frame-throttle';
 import { useThrottledLab } from '../hosts/useThrottledLab';
 import { useLab } from '../shell/lab-context';
@@ -53,7 +54,7 @@ export function StepInspector() {
           {inspected !== null && (
             <p className="hint">
               The latest update at state {inspected} the page has seen: step{' '}
-              {last.totalSteps.toLocaleString('en-US')} of the run.
+              {formatThousands(last.totalSteps)} of the run.
             </p>
           )}
           <UpdateNumbers last={last} />

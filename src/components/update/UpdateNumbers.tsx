@@ -1,4 +1,5 @@
 import { ACTION_NAMES } from '../../rl/env';
+import { formatThousands } from '../../viz/format';
 import type { UpdateData } from '../../worker/protocol';
 import { Term } from '../dock/glossary/Glossary';
 import { fixed3, signedTerm } from './update-format';
@@ -44,12 +45,12 @@ export function UpdateNumbers({ last }: { last: UpdateData }) {
         </dl>
       </div>
       <p className="update-story">
-        Episode {last.episode.toLocaleString('en-US')}, step {last.t}: in state {last.state} the
-        agent chose <strong>{action}</strong>{' '}
+        Episode {formatThousands(last.episode)}, step {last.t}: in state {last.state} the agent
+        chose <strong>{action}</strong>{' '}
         <span className={last.explored ? 'update-tag explored' : 'update-tag exploited'}>
           {last.explored
-            ? `at random (exploring, ε = ${last.epsilon.toFixed(3)})`
-            : `greedily (exploiting, ε = ${last.epsilon.toFixed(3)})`}
+            ? `at random (exploring, ε = ${fixed3(last.epsilon)})`
+            : `greedily (exploiting, ε = ${fixed3(last.epsilon)})`}
         </span>{' '}
         {last.slipped ? (
           <>

@@ -1,11 +1,12 @@
 /**
  * How the update column writes its numbers: three decimals (Q-values of the lesson's 4x4 run
- * live in [0, 1], and a TD error of 0.0004 must not read as 0), a true minus sign, and −0 as 0.
+ * live in [0, 1], and a TD error of 0.0004 must not read as 0), −0 as 0 (the page's formatter).
  */
+import { formatFixed } from '../../viz/format';
 
 /** `x` to three decimals, −0 written as 0. */
 export function fixed3(x: number): string {
-  return (Object.is(x, -0) ? 0 : x).toFixed(3);
+  return formatFixed(x, 3);
 }
 
 /** `x` as a term added to a sum: "+ 0.030" or "− 0.030" (typographic minus). */
