@@ -135,4 +135,25 @@ describe('LearningCurves', () => {
     expect(document.querySelectorAll('svg.learning-curves-chart').length).toBe(0);
     stop();
   });
+
+  it("after the lesson's run in one snapshot, the greedy curve has a dot every frame interval", async () => {
+    const history = createRunHistory();
+    const { store, worker } = renderWithLab(<LearningCurves history={history} />, {
+      speed: 'max',
+    });
+    const stop = feed(store, history);
+    act(() => store.getState().play());
+    // On the fake clock the whole 10,000-episode budget runs in one slice, as a fast page nearly
+    // does: the snapshots alone give points at 0 and 10,000 only.
+    const { episodes: target, frameInterval } = store.getState().settings;
+    for (let i = 0; i < 50 && history.totals().episodes < target; i++) train(store, worker, 1);
+    train(store, worker, 5);
+    expect(history.greedy().map((p) => p.episode)).toEqual([0, target]);
+    const dots = () =>
+      [...(document.querySelector('.curves-dots-greedy')?.getAttribute('d') ?? '').matchAll(/M/g)]
+        .length;
+    // A frame after episode 0 and every frameInterval episodes, beside the two evaluations.
+    await waitFor(() => expect(dots()).toBeGreaterThanOrEqual(target / frameInterval + 1));
+    stop();
+  });
 });

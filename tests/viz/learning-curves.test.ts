@@ -3,6 +3,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { createRng } from '../../src/rl/rng';
 import type { EpisodeBucket as CurveBucket } from '../../src/shared/history/types';
 import { displayBins, episodeAxisMax } from '../../src/viz/curves-bins';
+import { greedyPoints } from '../../src/viz/curves-greedy';
 import { curvesSummary } from '../../src/viz/curves-summary';
 import { createLearningCurves } from '../../src/viz/learning-curves';
 import {
@@ -463,5 +464,31 @@ describe('learning curves: helpers', () => {
     // Wide buckets stay as they are.
     const wide = curves(100_000);
     expect(displayBins(wide.buckets, wide.bucketWidth).bins).toBe(wide.buckets);
+  });
+});
+
+describe('greedyPoints', () => {
+  test("spreads the greedy curve over a full-speed run: the frames' exact evaluations fill it in", () => {
+    // Measured in the built page: the lesson's 10,000-episode run at full speed sends only a few
+    // snapshots (episodes 0, 455, 4,444, 10,000), so their evaluations alone leave a gap of 5,556.
+    const evaluations = [0, 455, 4444, 10_000].map((episode, i) => ({ episode, value: i / 4 }));
+    // The frames (every 1,000 episodes, the lesson's save_interval) carry exact evaluations too.
+    const frames = Array.from({ length: 11 }, (_, i) => ({ episode: i * 1000, value: 0.7 }));
+    const points = greedyPoints(evaluations, frames);
+    const episodes = points.map((p) => p.episode);
+    expect(episodes).toEqual([
+      0, 455, 1000, 2000, 3000, 4000, 4444, 5000, 6000, 7000, 8000, 9000, 10_000,
+    ]);
+    const gaps = episodes.slice(1).map((e, i) => e - episodes[i]!);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(1000);
+    // At a shared episode both are exact for the same Q: the snapshot's evaluation is kept.
+    expect(points[0]!.value).toBe(0);
+    expect(points[points.length - 1]!.value).toBe(0.75);
+  });
+
+  test('is the evaluations alone when there are no frames, and empty when there is nothing', () => {
+    const evaluations = [{ episode: 3, value: 0.1 }];
+    expect(greedyPoints(evaluations, [])).toEqual(evaluations);
+    expect(greedyPoints([], [])).toEqual([]);
   });
 });

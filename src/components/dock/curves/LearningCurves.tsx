@@ -1,6 +1,7 @@
 import type { RunHistory } from '../../../shared/history/types';
 import type { LabState } from '../../../store/lab-store';
 import { createLearningCurves } from '../../../viz/learning-curves';
+import { greedyPoints } from '../../../viz/curves-greedy';
 import type { CurvesData } from '../../../viz/learning-curves-types';
 import { PANEL_INTERVAL_MS } from '../../hosts/frame-throttle';
 import { useRendererHost } from '../../hosts/useRendererHost';
@@ -9,7 +10,7 @@ import { useLabStore } from '../../shell/lab-context';
 /** The chart's data: the history's series, the optimum's reference lines and the x axis' target. */
 function curvesData(
   history: RunHistory,
-  state: Pick<LabState, 'optimum' | 'settings'>,
+  state: Pick<LabState, 'optimum' | 'settings' | 'frames'>,
 ): CurvesData {
   const { episodes } = history.totals();
   // Play runs to the next multiple of the episode budget: the x axis never zooms out past it.
@@ -21,7 +22,11 @@ function curvesData(
     bucketWidth: history.bucketWidth,
     buckets: history.buckets(),
     window: history.window,
-    greedy: history.greedy(),
+    // The frames' exact evaluations fill in where a fast run sent few snapshots.
+    greedy: greedyPoints(
+      history.greedy(),
+      state.frames.map((f) => ({ episode: f.episode, value: f.successProbability })),
+    ),
     epsilon: history.epsilon(),
     optimum: state.optimum
       ? {
@@ -44,20 +49,22 @@ export function LearningCurves({ history }: { history: RunHistory }) {
   const host = useRendererHost(
     (element: HTMLDivElement) => {
       const chart = createLearningCurves(element);
-      let drawn: { version: number; optimum: unknown; budget: number } | null = null;
+      let drawn: { version: number; optimum: unknown; budget: number; frames: unknown } | null =
+        null;
       return {
         draw(state: LabState) {
-          const { optimum } = state;
+          const { optimum, frames } = state;
           const budget = state.settings.episodes;
           if (
             drawn &&
             drawn.version === history.version &&
             drawn.optimum === optimum &&
-            drawn.budget === budget
+            drawn.budget === budget &&
+            drawn.frames === frames
           )
             return;
           chart.update(curvesData(history, state));
-          drawn = { version: history.version, optimum, budget };
+          drawn = { version: history.version, optimum, budget, frames };
         },
         destroy: () => chart.destroy(),
       };
@@ -68,6 +75,7 @@ export function LearningCurves({ history }: { history: RunHistory }) {
         state.snapshot !== prev.snapshot ||
         state.optimum !== prev.optimum ||
         state.settings !== prev.settings ||
+        state.frames !== prev.frames ||
         state.runId !== prev.runId,
       draw: (chart, state) => chart.draw(state),
       intervalMs: PANEL_INTERVAL_MS,
