@@ -4,7 +4,7 @@
  * (Q(s, a) before, the bootstrap, ε); `recordLast` rebuilds the rest once per call from the
  * trajectory the last step was written to, through the one TD rule.
  */
-import type { QAgent } from './agent';
+import type { LastUpdate, QAgent } from './agent';
 import { tdRule } from './td-rule';
 import {
   CODE_ACTION_MASK,
@@ -52,18 +52,17 @@ export function recordLast(
   l.t = traj.length;
 }
 
-/** Everything one step did, in the lesson's words. */
-export interface StepRecord {
-  state: number;
-  action: number;
-  explored: boolean;
+/**
+ * Everything one step did, in the lesson's words: the agent's `LastUpdate` (without its `valid`
+ * flag, and with its moved direction split into the intended and the actual one), plus the
+ * numbers the inspector writes out.
+ */
+export interface StepRecord extends Omit<LastUpdate, 'valid' | 'direction'> {
   /** The action's direction. */
   intended: number;
   /** The direction actually moved. */
   actual: number;
   slipped: boolean;
-  nextState: number;
-  reward: number;
   /**
    * The value the target bootstraps from, before the update: max_a′ Q(s′, a′) for Q-learning,
    * Q(s′, a′) of the next action for SARSA, Σ_a π(a | s′)·Q(s′, a) for Expected SARSA (each
@@ -72,23 +71,8 @@ export interface StepRecord {
   bootstrap: number;
   /** γ · bootstrap. */
   discountedBootstrap: number;
-  tdTarget: number;
-  tdError: number;
   /** α · td_error, the change made to Q(s, a). */
   change: number;
-  qBefore: number;
-  qAfter: number;
-  /** ε used for the choice, and ε after the decay. */
-  epsilon: number;
-  epsilonAfter: number;
-  /** α and γ of this update. */
-  alpha: number;
-  gamma: number;
-  terminated: boolean;
-  truncated: boolean;
-  episode: number;
-  /** Step within the episode, 1-based. */
-  t: number;
 }
 
 /** Reads the last update as a `StepRecord` (valid after at least one step). */
