@@ -1,0 +1,45 @@
+/**
+ * The folders of src/ that `npm run mutation` mutates, and the unit tests that guard each one.
+ * Shared by scripts/mutation.ts (which folder to run), stryker.config.mjs (what to mutate) and
+ * vitest.mutation.config.ts (which tests to run against each mutant).
+ */
+
+/** A folder of src/ under mutation testing. */
+export type MutationFolder = 'rl' | 'worker' | 'store';
+
+/** The environment variable that carries the folder from scripts/mutation.ts to Stryker and Vitest. */
+export const MUTATION_FOLDER_ENV = 'MUTATION_FOLDER';
+
+/** The unit-test globs run against each folder's mutants: its own layer, the fuzz and replay tests. */
+export const MUTATION_TESTS: Readonly<Record<MutationFolder, readonly string[]>> = {
+  rl: [
+    'tests/rl/**/*.test.ts',
+    'tests/fuzz/maps.fuzz.test.ts',
+    'tests/fuzz/params.fuzz.test.ts',
+    'tests/fuzz/replay.fuzz.test.ts',
+    'tests/reliability/**/*.test.ts',
+  ],
+  worker: [
+    'tests/worker/**/*.test.ts',
+    'tests/fuzz/protocol.fuzz.test.ts',
+    'tests/fuzz/replay.fuzz.test.ts',
+    'tests/reliability/**/*.test.ts',
+  ],
+  store: ['tests/store/**/*.test.ts', 'tests/fuzz/sliders.fuzz.test.ts'],
+};
+
+/** True for a folder name `npm run mutation` knows. */
+export function isMutationFolder(name: string): name is MutationFolder {
+  return Object.hasOwn(MUTATION_TESTS, name);
+}
+
+/** The folder named by MUTATION_FOLDER; throws on a missing or unknown one rather than guess. */
+export function mutationFolder(env: NodeJS.ProcessEnv): MutationFolder {
+  const name = env[MUTATION_FOLDER_ENV] ?? '';
+  if (!isMutationFolder(name)) {
+    throw new Error(
+      `${MUTATION_FOLDER_ENV} must be one of ${Object.keys(MUTATION_TESTS).join(', ')}; got "${name}"`,
+    );
+  }
+  return name;
+}

@@ -1,0 +1,39 @@
+// @ts-check
+/**
+ * StrykerJS over one folder of src/: `npm run mutation -- rl` (or worker, store), which sets
+ * MUTATION_FOLDER (and MUTATION_FILES for a subset of that folder's files) and runs Stryker with this
+ * file. Kept out of CI and `npm test`: a whole folder takes tens of minutes on two cores.
+ *
+ * - coverageAnalysis 'perTest': each mutant runs only the tests that executed its code.
+ * - concurrency 1: the machine's two cores are shared.
+ * - ignoreStatic: a mutant in a module-level constant (a map's rows, a limit table) is covered by
+ *   every test, so it would re-run the whole suite; these are left out of the score and said so in
+ *   the README.
+ * - incremental: a re-run after adding tests re-tests only the mutants whose code or tests changed.
+ */
+const folder = process.env.MUTATION_FOLDER ?? '';
+if (!['rl', 'worker', 'store'].includes(folder)) {
+  throw new Error(`MUTATION_FOLDER must be rl, worker or store; got "${folder}"`);
+}
+const files = (process.env.MUTATION_FILES ?? '').split(',').filter((file) => file !== '');
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  plugins: ['@stryker-mutator/vitest-runner'],
+  vitest: { configFile: 'vitest.mutation.config.ts', related: false },
+  coverageAnalysis: 'perTest',
+  concurrency: 1,
+  ignoreStatic: true,
+  mutate: files.length > 0 ? files : [`src/${folder}/**/*.ts`],
+  ignorePatterns: ['dist', 'dist-single', 'e2e', 'docs', 'reports', 'test-results'],
+  tempDirName: 'node_modules/.stryker-tmp',
+  incremental: true,
+  incrementalFile: `reports/mutation/${folder}-incremental.json`,
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: `reports/mutation/${folder}.html` },
+  jsonReporter: { fileName: `reports/mutation/${folder}.json` },
+  clearTextReporter: { allowColor: false, logTests: false, reportMutants: true },
+  thresholds: { high: 90, low: 85, break: null },
+  timeoutMS: 10000,
+};
