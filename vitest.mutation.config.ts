@@ -1,7 +1,7 @@
-/// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
+import { configDefaults } from 'vitest/config';
 import viteConfig from './vite.config';
-import { MUTATION_TESTS, mutationFolder } from './scripts/mutation-folders';
+import { MUTATION_LEFT_OUT, MUTATION_TESTS, mutationFolder } from './scripts/mutation-folders';
 
 /**
  * The unit-test configuration StrykerJS runs (see stryker.config.mjs): the project's own Vitest
@@ -15,6 +15,7 @@ export default defineConfig({
   test: {
     ...viteConfig.test,
     include: [...MUTATION_TESTS[mutationFolder(process.env)]],
+    exclude: [...configDefaults.exclude, ...MUTATION_LEFT_OUT],
     testTimeout: 60_000,
   },
 });
