@@ -8,7 +8,7 @@ import { MUTATION_LEFT_OUT, MUTATION_TESTS, mutationFolder } from './scripts/mut
  * settings, restricted to the tests that exercise the folder under mutation. The components' and
  * renderers' tests import the core too, but they assert pictures and words, not the core's numbers;
  * leaving them out keeps every mutant's run short on this two-core machine. Stryker's instrumented
- * code runs several times slower, so the long training tests get a minute rather than 5 s.
+ * code runs several times slower, so the long training tests get three minutes rather than 5 s.
  */
 export default defineConfig({
   ...viteConfig,
@@ -16,6 +16,6 @@ export default defineConfig({
     ...viteConfig.test,
     include: [...MUTATION_TESTS[mutationFolder(process.env)]],
     exclude: [...configDefaults.exclude, ...MUTATION_LEFT_OUT],
-    testTimeout: 60_000,
+    testTimeout: 180_000,
   },
 });

@@ -40,6 +40,9 @@ export function stepsToFloor(
   if (!(decay > 0)) return Infinity;
   let e = epsilon;
   let k = 0;
+  // Bounded: every pass returns or lowers e to a smaller double (next < e), and inside a binade,
+  // where every subtraction takes off the same D, one pass skips to within two steps of the
+  // binade's bottom or the floor; so a few passes per binade between ε and the floor.
   for (;;) {
     // One step, exactly as `runSteps` writes it.
     const next = e - decay;
