@@ -75,7 +75,6 @@ export function Term({ id, children, className }: TermProps) {
   );
 }
 
-
 /** The popover of an open term, or "Loading…" until its code has arrived. */
 function OpenTerm({
   id,
