@@ -3,6 +3,7 @@ import { createAgent } from '../../src/rl/agent';
 import { createEnv } from '../../src/rl/env';
 import { runEpisodes } from '../../src/rl/fast-loop';
 import { LESSON_PARAMS } from '../../src/rl/params';
+import { lessonSettings } from '../../src/shared/lesson-run';
 import { createEpisodeRing, STATS_WINDOW_EPISODES } from '../../src/worker/episode-ring';
 import type { RunSettings, TrainerCommand } from '../../src/worker/protocol';
 import { createTrainer } from '../../src/worker/trainer';
@@ -13,17 +14,8 @@ const MAP_4X4 = ['SFFF', 'FHFH', 'FFFH', 'HFFG'];
 const PARAMS = { ...LESSON_PARAMS, epsilonDecay: 0.00001 };
 
 function settings(overrides: Partial<RunSettings> = {}): RunSettings {
-  return {
-    map: MAP_4X4,
-    isSlippery: true,
-    successRate: 1 / 3,
-    maxSteps: 100,
-    seed: 5,
-    episodes: 2000,
-    frameInterval: 500,
-    params: PARAMS,
-    ...overrides,
-  };
+  const lesson = lessonSettings('4x4', 5);
+  return { ...lesson, episodes: 2000, frameInterval: 500, params: PARAMS, ...overrides };
 }
 
 /** A trainer on a fake port that has run `s` to its end at full speed; its snapshots at hand. */
@@ -78,17 +70,22 @@ describe('what the worker reports is what the run did (issue 23’s wiring break
   });
 });
 
+/** The statistics of a ring of 8 that drained a log of these episodes (lengths, goal flags). */
+function ringStats(lengths: number[], goals: number[]) {
+  const agent = createAgent(createEnv({ map: MAP_4X4 }), PARAMS, 0);
+  agent.log.lengths.set(lengths);
+  agent.log.reachedGoal.set(goals);
+  agent.log.returns.set(goals);
+  agent.episode = lengths.length;
+  const ring = createEpisodeRing(8);
+  ring.drain(agent);
+  return ring.stats();
+}
+
 describe('the episode ring’s statistics, worked by hand', () => {
   it('four episodes of 3, 7, 5 and 9 steps, the first and third reaching the goal', () => {
-    const agent = createAgent(createEnv({ map: MAP_4X4 }), PARAMS, 0);
-    agent.log.lengths.set([3, 7, 5, 9]);
-    agent.log.reachedGoal.set([1, 0, 1, 0]);
-    agent.log.returns.set([1, 0, 1, 0]);
-    agent.episode = 4;
-    const ring = createEpisodeRing(8);
-    ring.drain(agent);
     // Success 2/4; mean length (3 + 7 + 5 + 9)/4 = 6; mean steps to the goal (3 + 5)/2 = 4.
-    expect(ring.stats()).toEqual({
+    expect(ringStats([3, 7, 5, 9], [1, 0, 1, 0])).toEqual({
       successes: 2,
       recentSuccessRate: 0.5,
       recentMeanLength: 6,
@@ -98,12 +95,7 @@ describe('the episode ring’s statistics, worked by hand', () => {
   });
 
   it('no goal in the window: mean steps to the goal is NaN, not the mean length', () => {
-    const agent = createAgent(createEnv({ map: MAP_4X4 }), PARAMS, 0);
-    agent.log.lengths.set([4, 6]);
-    agent.episode = 2;
-    const ring = createEpisodeRing(8);
-    ring.drain(agent);
-    expect(ring.stats()).toEqual({
+    expect(ringStats([4, 6], [0, 0])).toEqual({
       successes: 0,
       recentSuccessRate: 0,
       recentMeanLength: 5,
