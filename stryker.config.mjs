@@ -16,6 +16,10 @@ if (!['rl', 'worker', 'store'].includes(folder)) {
   throw new Error(`MUTATION_FOLDER must be rl, worker or store; got "${folder}"`);
 }
 const files = (process.env.MUTATION_FILES ?? '').split(',').filter((file) => file !== '');
+/** The reports' name: the folder, or for a subset the folder and its files' base names. */
+const report = [folder, ...files.map((file) => file.replace(/^.*\//, '').replace(/\.ts$/, ''))]
+  .join('-')
+  .slice(0, 100);
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -32,10 +36,10 @@ export default {
   ignorePatterns: ['dist', 'dist-single', 'e2e', 'docs', 'reports', 'test-results'],
   tempDirName: 'node_modules/.stryker-tmp',
   incremental: true,
-  incrementalFile: `reports/mutation/${folder}-incremental.json`,
+  incrementalFile: `reports/mutation/${report}-incremental.json`,
   reporters: ['clear-text', 'progress', 'html', 'json'],
-  htmlReporter: { fileName: `reports/mutation/${folder}.html` },
-  jsonReporter: { fileName: `reports/mutation/${folder}.json` },
+  htmlReporter: { fileName: `reports/mutation/${report}.html` },
+  jsonReporter: { fileName: `reports/mutation/${report}.json` },
   clearTextReporter: { allowColor: false, logTests: false, reportMutants: true },
   thresholds: { high: 90, low: 85, break: null },
   timeoutMS: 10000,

@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import { configDefaults } from 'vitest/config';
 import viteConfig from './vite.config';
-import { MUTATION_LEFT_OUT, MUTATION_TESTS, mutationFolder } from './scripts/mutation-folders';
+import { MUTATION_LEFT_OUT, mutationTests } from './scripts/mutation-folders';
 
 /**
  * The unit-test configuration StrykerJS runs (see stryker.config.mjs): the project's own Vitest
@@ -14,7 +14,7 @@ export default defineConfig({
   ...viteConfig,
   test: {
     ...viteConfig.test,
-    include: [...MUTATION_TESTS[mutationFolder(process.env)]],
+    include: mutationTests(process.env),
     exclude: [...configDefaults.exclude, ...MUTATION_LEFT_OUT],
     testTimeout: 180_000,
   },

@@ -30,6 +30,18 @@ export const MUTATION_LEFT_OUT: readonly string[] = [
   'tests/rl/tuned-presets.test.ts',
 ];
 
+/**
+ * The environment variable that narrows a run's tests to a comma-separated list of test files
+ * (`npm run mutation -- rl --tests=tests/rl/td-rule.test.ts,...`), for a run by subsets.
+ */
+export const MUTATION_TEST_FILES_ENV = 'MUTATION_TEST_FILES';
+
+/** The test globs of a run: the narrowed list when one is given, else the folder's own. */
+export function mutationTests(env: NodeJS.ProcessEnv): string[] {
+  const narrowed = (env[MUTATION_TEST_FILES_ENV] ?? '').split(',').filter((f) => f !== '');
+  return narrowed.length > 0 ? narrowed : [...MUTATION_TESTS[mutationFolder(env)]];
+}
+
 /** True for a folder name `npm run mutation` knows. */
 export function isMutationFolder(name: string): name is MutationFolder {
   return Object.hasOwn(MUTATION_TESTS, name);

@@ -1,15 +1,25 @@
 /**
- * `npm run mutation -- <folder> [file ...]`: StrykerJS mutation testing of src/rl, src/worker or
- * src/store (stryker.config.mjs), against the unit tests that guard that folder
- * (vitest.mutation.config.ts). Files after the folder restrict the run to those files, for a folder
- * too long to run whole. Reports go to reports/mutation/<folder>.html and .json.
+ * `npm run mutation -- <folder> [file ...] [--tests=test,test]`: StrykerJS mutation testing of
+ * src/rl, src/worker or src/store (stryker.config.mjs), against the unit tests that guard that
+ * folder (vitest.mutation.config.ts). Files after the folder restrict the run to those files, and
+ * `--tests` to those test files, for a folder too long to run whole. Reports go to
+ * reports/mutation/<folder>.html and .json.
  */
 import { spawnSync } from 'node:child_process';
-import { MUTATION_FOLDER_ENV, MUTATION_TESTS, isMutationFolder } from './mutation-folders';
+import {
+  MUTATION_FOLDER_ENV,
+  MUTATION_TEST_FILES_ENV,
+  MUTATION_TESTS,
+  isMutationFolder,
+} from './mutation-folders';
 
-const [folder = '', ...files] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const testsFlag = args.find((a) => a.startsWith('--tests='));
+const [folder = '', ...files] = args.filter((a) => a !== testsFlag);
+const testFiles = testsFlag?.slice('--tests='.length) ?? '';
 if (!isMutationFolder(folder)) {
-  console.error(`usage: npm run mutation -- <${Object.keys(MUTATION_TESTS).join('|')}> [file ...]`);
+  const folders = Object.keys(MUTATION_TESTS).join('|');
+  console.error(`usage: npm run mutation -- <${folders}> [file ...] [--tests=test,test]`);
   process.exit(2);
 }
 const outsideFolder = files.filter((file) => !file.startsWith(`src/${folder}/`));
@@ -19,6 +29,11 @@ if (outsideFolder.length > 0) {
 }
 const result = spawnSync('npx', ['stryker', 'run', 'stryker.config.mjs'], {
   stdio: 'inherit',
-  env: { ...process.env, [MUTATION_FOLDER_ENV]: folder, MUTATION_FILES: files.join(',') },
+  env: {
+    ...process.env,
+    [MUTATION_FOLDER_ENV]: folder,
+    [MUTATION_TEST_FILES_ENV]: testFiles,
+    MUTATION_FILES: files.join(','),
+  },
 });
 process.exit(result.status ?? 1);
