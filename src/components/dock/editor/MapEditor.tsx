@@ -15,7 +15,7 @@ import {
 import { EDITOR_LIMITS } from '../../../rl/params';
 import { TILE_COLORS } from '../../../viz/theme';
 import { useLab } from '../../shell/lab-context';
-import { OWN_KEYS_ATTRIBUTE } from '../../shell/shortcuts';
+import { OWN_KEYS_ATTRIBUTE } from '../../shell/own-keys';
 import { timeLimitRule } from '../glossary/lesson-figures';
 
 /** What a click does: cycle the tile, or paint one kind of tile. */
