@@ -1,25 +1,29 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { StopSlider } from '../../src/components/shell/StopSlider';
+import { StopSlider, type StopSliderProps } from '../../src/components/shell/StopSlider';
 
 afterEach(cleanup);
 
-const STOPS = ['slow', 'medium', 'fast'];
+/** A slider over three paces, at the second, with `props` over those defaults. */
+function renderPace(props: Partial<StopSliderProps> = {}) {
+  return render(
+    <StopSlider
+      id="pace"
+      label="Pace"
+      count={3}
+      index={1}
+      valueText="medium pace"
+      readout="2 of 3"
+      onIndex={() => undefined}
+      {...props}
+    />,
+  );
+}
 
 describe('StopSlider', () => {
   it('runs over the stops’ indices, names itself and announces the stop', () => {
-    render(
-      <StopSlider
-        id="pace"
-        label="Pace"
-        count={STOPS.length}
-        index={1}
-        valueText="medium pace"
-        readout="2 of 3"
-        onIndex={() => true}
-      />,
-    );
+    renderPace();
     const slider = screen.getByRole('slider', { name: 'Pace' });
     expect(slider.getAttribute('min')).toBe('0');
     expect(slider.getAttribute('max')).toBe('2');
@@ -33,18 +37,7 @@ describe('StopSlider', () => {
   });
 
   it('hides a short readout from screen readers and shows its long form as a tooltip', () => {
-    render(
-      <StopSlider
-        id="pace"
-        label="Pace"
-        count={STOPS.length}
-        index={2}
-        valueText="fast pace"
-        readout="fast"
-        readoutTitle="fast pace"
-        onIndex={() => true}
-      />,
-    );
+    renderPace({ index: 2, valueText: 'fast pace', readout: 'fast', readoutTitle: 'fast pace' });
     const readout = document.querySelector('output')!;
     expect(readout.getAttribute('aria-hidden')).toBe('true');
     expect(readout.getAttribute('title')).toBe('fast pace');
@@ -52,18 +45,7 @@ describe('StopSlider', () => {
 
   it('hands the chosen index to onIndex and marks a lesson target', () => {
     const onIndex = vi.fn();
-    const { container } = render(
-      <StopSlider
-        id="pace"
-        label="Pace"
-        count={STOPS.length}
-        index={0}
-        valueText="slow pace"
-        readout="slow"
-        onIndex={onIndex}
-        target="speed"
-      />,
-    );
+    const { container } = renderPace({ index: 0, onIndex, target: 'speed' });
     fireEvent.change(screen.getByRole('slider', { name: 'Pace' }), { target: { value: '2' } });
     expect(onIndex).toHaveBeenCalledWith(2);
     expect(container.querySelector('[data-lesson-target="speed"]')).not.toBeNull();
