@@ -12,7 +12,7 @@ import { DOWN, GREEDY, LEFT, RIGHT, sameBits, steps } from './agent-fixtures';
 
 /**
  * The lesson's loop written out independently on top of rng.ts and envStep, drawing in the order
- * q-learning.ts documents: u for the ε test; if u < ε a random action from a fresh draw
+ * policy.ts documents: u for the ε test; if u < ε a random action from a fresh draw
  * (nextInt(4)); else argmax (with 'random' ties, one more draw picks among the tied actions);
  * then one uniform for the environment. Used to check the inlined hot loop bit for bit.
  */

@@ -14,9 +14,9 @@ import { fixed, LEFT, sameBits, sfgAgent } from './agent-fixtures';
 
 /**
  * SARSA and Expected SARSA written out independently on rng.ts, envStep and greedyActions, in the
- * order sarsa.ts documents. SARSA: choose a at the start of an episode; per step the environment,
- * then (s′ not terminal) a′ from s′ with ε′ before the update; a′ carried unless the time limit
- * cut the episode. Expected SARSA: Q-learning's draws with target Σπ·Q at ε′.
+ * order algorithms/sarsa.ts documents. SARSA: choose a at the start of an episode; per step the
+ * environment, then (s′ not terminal) a′ from s′ with ε′ before the update; a′ carried unless the
+ * time limit cut the episode. Expected SARSA: Q-learning's draws with target Σπ·Q at ε′.
  */
 function referenceTrain(
   env: IceMazeEnv,
