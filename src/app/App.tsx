@@ -1,8 +1,8 @@
 import { lazy, Suspense, useCallback, useRef, useState } from 'react';
+import type { LessonTarget } from '../components/lesson/targets';
 import { DockBar, DockPanels, useDockState } from '../components/dock/Dock';
 import { GridView } from '../components/board/GridView';
 import { ViewSwitch } from '../components/board/ViewSwitch';
-import { CHAPTERS } from '../components/lesson/chapters';
 import { ObjectivesPanel } from '../components/objectives/ObjectivesPanel';
 import { ConvergenceBadge } from '../components/shell/ConvergenceBadge';
 import { Hideable, HiddenNote, useShown } from '../components/shell/Hideable';
@@ -34,9 +34,9 @@ export function App() {
   const tab = useLab((s) => s.display.tab);
   const lessonOpen = useLab((s) => s.lessonChapter !== null);
   // In presenter mode with a chapter open, the bar keeps only the control that chapter uses.
-  const uses = useLab((s) =>
-    s.lessonChapter === null ? null : (CHAPTERS[s.lessonChapter - 1]?.setup.highlight ?? null),
-  );
+  // (The open chapter reports the control it highlights.)
+  const [highlight, setHighlight] = useState<LessonTarget | null>(null);
+  const uses = lessonOpen ? highlight : null;
   const gridSvg = useRef<SVGSVGElement | null>(null);
   const [help, setHelp] = useState(false);
   const [pane, setPane] = useState<Exclude<NarrowPane, 'curves'>>('update');
@@ -89,7 +89,7 @@ export function App() {
         <div className="column column-update" role="group" aria-label="The update" tabIndex={0}>
           {lessonOpen && (
             <Suspense fallback={<p role="status">Loading the guided lesson…</p>}>
-              <GuidedLesson />
+              <GuidedLesson onHighlight={setHighlight} />
             </Suspense>
           )}
           <Hideable id="inspector">

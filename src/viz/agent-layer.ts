@@ -8,13 +8,14 @@
  *
  * The arrows and tag of a step that ended its episode fade out within a second (`fade.ts`).
  * Every draw interrupts what is still running (`selection.interrupt()`), so the latest step wins.
- * Without animation everything is put in its final place and no transition is scheduled.
+ * Without animation (or before the motion code has loaded, `motion.ts`) everything is put in its
+ * final place and no transition is scheduled.
  */
 import { easeBackOut, easeCubicIn, easeCubicInOut, easeCubicOut } from 'd3-ease';
 import type { BaseType, Selection } from 'd3-selection';
-import 'd3-transition';
 import { stepLabel, type Outcome } from './describe';
 import { fadeOut, unfade } from './fade';
+import { motionReady } from './motion';
 import {
   ACTION_VECTORS,
   AGENT_RADIUS,
@@ -167,6 +168,7 @@ export function createAgentLayers<P extends BaseType, PD>(
 
   function interrupt() {
     unfade(stepLayer);
+    if (!motionReady()) return;
     agent.interrupt();
     splash.interrupt();
     burst.interrupt();
@@ -226,7 +228,7 @@ export function createAgentLayers<P extends BaseType, PD>(
     const sunk = step?.outcome === 'hole';
     const [x1, y1] = cellCentre(l.ncol, target);
     const duration = Math.max(0, durationMs);
-    if (!animate || !step || !(duration > 0)) {
+    if (!animate || !step || !(duration > 0) || !motionReady()) {
       agent
         .attr('transform', placeAt(x1, y1, sunk ? SUNK_SCALE : 1))
         .attr('opacity', sunk ? SUNK_OPACITY : 1);

@@ -18,7 +18,7 @@ import type { GridView } from '../../shared/grid-view';
 import type { Speed } from '../../worker/protocol';
 import type { QuestionKind } from './questions';
 import type { LessonTarget } from './targets';
-import type { TermId } from '../dock/glossary/glossary-terms';
+import type { TermId } from '../dock/glossary/term-names';
 import type { DockTab } from '../../shared/dock-tabs';
 import { howOften, LESSON_ENV, LESSON_FIGURES } from '../dock/glossary/lesson-figures';
 import { formatPercent, formatThousands } from '../../viz/format';
