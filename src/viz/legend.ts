@@ -8,6 +8,7 @@ import { lazyModule } from '../shared/lazy-module';
 import { captionParts, plainCaption } from './describe';
 import { formatCount, formatValue } from './format';
 import { colorScale, type Palette, type ScaleKind } from './scales';
+import { setAttrs } from './svg';
 import { FONT_FAMILY } from './theme';
 
 /** What a legend shows. */
@@ -74,47 +75,47 @@ export function createLegend(host: HTMLElement, options: LegendOptions = {}): Le
     .style('width', '100%')
     .style('height', 'auto');
 
-  const gradient = svg
-    .append('defs')
-    .append('linearGradient')
-    .attr('id', gradientId)
-    .attr('x1', 0)
-    .attr('x2', 1)
-    .attr('y1', 0)
-    .attr('y2', 0);
+  const gradient = setAttrs(svg.append('defs').append('linearGradient'), {
+    id: gradientId,
+    x1: 0,
+    x2: 1,
+    y1: 0,
+    y2: 0,
+  });
   const stops = gradient
     .selectAll('stop')
     .data(Array.from({ length: LEGEND_STOPS }, (_, i) => i / (LEGEND_STOPS - 1)))
     .join('stop')
     .attr('offset', (u) => u);
 
-  const caption = svg
-    .append('text')
-    .attr('class', 'qgrid-legend-label')
-    .attr('x', MARGIN)
-    .attr('y', 16)
-    .attr('font-size', 14)
-    .attr('font-weight', 600)
-    .attr('fill', '#1b2430');
-  const note = svg
-    .append('text')
-    .attr('class', 'qgrid-legend-note')
-    .attr('x', width - MARGIN)
-    .attr('y', 16)
-    .attr('text-anchor', 'end')
-    .attr('font-size', 11)
-    .attr('fill', '#495057');
-  svg
-    .append('rect')
-    .attr('class', 'qgrid-legend-bar')
-    .attr('x', MARGIN)
-    .attr('y', BAR_Y)
-    .attr('width', barWidth)
-    .attr('height', BAR_HEIGHT)
-    .attr('rx', 4)
-    .attr('fill', `url(#${gradientId})`)
-    .attr('stroke', '#8a99a8')
-    .attr('stroke-width', 1);
+  // The header line: the caption at the left, the note at the right.
+  const caption = setAttrs(svg.append('text'), {
+    class: 'qgrid-legend-label',
+    x: MARGIN,
+    y: 16,
+    'font-size': 14,
+    'font-weight': 600,
+    fill: '#1b2430',
+  });
+  const note = setAttrs(svg.append('text'), {
+    class: 'qgrid-legend-note',
+    x: width - MARGIN,
+    y: 16,
+    'text-anchor': 'end',
+    'font-size': 11,
+    fill: '#495057',
+  });
+  setAttrs(svg.append('rect'), {
+    class: 'qgrid-legend-bar',
+    x: MARGIN,
+    y: BAR_Y,
+    width: barWidth,
+    height: BAR_HEIGHT,
+    rx: 4,
+    fill: `url(#${gradientId})`,
+    stroke: '#8a99a8',
+    'stroke-width': 1,
+  });
   const axisG = svg
     .append('g')
     .attr('class', 'qgrid-legend-axis')
