@@ -221,7 +221,7 @@ export function createLearningCurves(
   let view: View | null = null;
   /** A series' value at episode count `at`, as the legends, table and announcements read it. */
   const seriesValue = (s: { spec: SeriesSpec; points: Xy[] }, at: number) =>
-    valueAt(s.points, at, (s.spec.maxGap ?? Infinity) * (view?.xMax ?? 0));
+    valueAt(s.points, at, view && s.spec.maxGap ? s.spec.maxGap(view) : Infinity);
   /** Episode count under the cursor, or null: the legends show the latest values. */
   let cursor: number | null = null;
   let legendKey = '';
