@@ -220,7 +220,10 @@ export function createTrainer<Handle>(
       evaluation: running
         ? r.evaluations.throttled(tables.q, agent.episode)
         : r.evaluations.exact(tables.q, agent.episode),
-      frames: r.frames.take(transfer),
+      frames: r.frames.take(
+        transfer,
+        (q, episode) => r.evaluations.exact(q, episode).successProbability,
+      ),
       convergence: r.convergence.report(
         tables.q,
         agent.episode,

@@ -74,8 +74,6 @@ export function createTrainingRun(
   let greedyEpisodes = 0;
   let greedySuccesses = 0;
   const evaluations = createEvaluationCache(env, now);
-  const exactSuccess = (q: Float64Array, episode: number) =>
-    evaluations.exact(q, episode).successProbability;
 
   const run: TrainingRun = {
     id,
@@ -100,7 +98,7 @@ export function createTrainingRun(
       );
       const n = runSteps(agent, maxSteps, episodes);
       run.episodes.drain(agent);
-      run.frames.capture(agent, interval, lastEpisode, exactSuccess);
+      run.frames.capture(agent, interval, lastEpisode);
       return n;
     },
 
