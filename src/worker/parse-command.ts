@@ -118,6 +118,7 @@ export function parseCommand(message: unknown): ParsedCommand {
     case 'reset':
     case 'request-snapshot':
     case 'run-greedy-episode':
+    case 'cancel-replay':
       return { ok: true, command: { type } };
     default:
       return assertNever(type);

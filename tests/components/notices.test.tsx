@@ -77,3 +77,17 @@ describe('shortNotice', () => {
     expect(shortNotice('x'.repeat(500))).toBe(`${'x'.repeat(NOTICE_SHORT_CHARS - 1)}…`);
   });
 });
+
+describe('a replay under way', () => {
+  it('shows "Replaying, N %" with a progress bar and a Cancel button that asks the worker to drop it', async () => {
+    const user = userEvent.setup();
+    const { store, worker } = renderWithLab(<Notices />);
+    act(() => store.setState({ replaying: { steps: 4_210_000, totalSteps: 10_000_000 } }));
+    expect(screen.getByRole('status').textContent).toBe('Replaying, 42 %');
+    expect(screen.getByRole('progressbar', { name: 'Replay of the imported run' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(worker.sent.at(-1)).toEqual({ type: 'cancel-replay' });
+    act(() => store.setState({ replaying: null }));
+    expect(screen.queryByRole('list', { name: 'Messages' })).toBeNull();
+  });
+});

@@ -17,15 +17,42 @@ import './notices.css';
 export function Notices() {
   const notices = useLab((s) => s.notices);
   const dismiss = useLab((s) => s.dismissNotice);
-  if (notices.length === 0) return null;
+  const replaying = useLab((s) => s.replaying);
+  if (notices.length === 0 && replaying === null) return null;
   return (
     <ul className="notices" aria-label="Messages">
+      {replaying && (
+        <li>
+          <ReplayProgress steps={replaying.steps} totalSteps={replaying.totalSteps} />
+        </li>
+      )}
       {notices.map((n) => (
         <li key={n.id}>
           <NoticeItem notice={n} dismiss={dismiss} />
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * A long import being replayed: "Replaying, N %", a progress bar, and Cancel (the worker drops
+ * the replay and the run on screen stays as it was).
+ */
+function ReplayProgress({ steps, totalSteps }: { steps: number; totalSteps: number }) {
+  const cancel = useLab((s) => s.cancelReplay);
+  // Whole percents, never 100 before the end: the run replaces this when it is ready.
+  const percent = totalSteps > 0 ? Math.min(99, Math.floor((100 * steps) / totalSteps)) : 0;
+  return (
+    <div className="notice notice-info replay-progress">
+      <span role="status" className="notice-text">
+        Replaying, {percent} %
+      </span>
+      <progress max={totalSteps} value={steps} aria-label="Replay of the imported run" />
+      <button type="button" className="notice-action" onClick={cancel}>
+        Cancel
+      </button>
+    </div>
   );
 }
 
