@@ -6,7 +6,8 @@
  */
 import { createEnv, type IceMazeEnv } from './env';
 import { isMapName, splitMapRows } from './maps';
-import { checkLimit, paramErrors, type QParams, RUN_LIMITS } from './params';
+import { paramErrors, type QParams, RUN_LIMITS } from './params';
+import { checkNumber, checkSwitch, SLIPPERY_LABEL } from './parse-values';
 import { createAgent, type QAgent, setParams } from './agent';
 import { runSteps } from './fast-loop';
 
@@ -109,11 +110,12 @@ export function parseRunRecord(data: unknown): ParsedRecord {
   else if (Array.isArray(s.map) && Array.from(s.map).every((r) => typeof r === 'string'))
     map = [...(s.map as string[])];
   else errors.push('"settings.map" must be rows of S, F, H and G.');
-  if (typeof s.isSlippery !== 'boolean')
-    errors.push('"settings.isSlippery" must be true or false.');
+  // Values and reasons as the link and the command line give them (rl/parse-values).
+  const slippery = checkSwitch(SLIPPERY_LABEL, s.isSlippery);
+  if (!slippery.ok) errors.push(`"settings.isSlippery": ${slippery.error}`);
   for (const key of ['successRate', 'maxSteps', 'seed', 'episodes', 'frameInterval'] as const) {
-    const e = checkLimit(RUN_LIMITS[key], s[key]);
-    if (e) errors.push(`"settings.${key}": ${e}`);
+    const read = checkNumber(RUN_LIMITS[key], s[key]);
+    if (!read.ok) errors.push(`"settings.${key}": ${read.error}`);
   }
   const params = s.params;
   const PARAM_KEYS = ['alpha', 'gamma', 'epsilon', 'epsilonDecay', 'minEpsilon', 'tieBreak'];
