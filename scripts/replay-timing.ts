@@ -7,6 +7,7 @@
  * Prints the steps, the map, the progress reports and the wall time.
  */
 import { splitMapRows } from '../src/rl/maps';
+import { readNumber } from '../src/rl/parse-values';
 import { lessonSettings } from '../src/shared/lesson-run';
 import type { TrainerEvent } from '../src/worker/protocol';
 import { createTrainer } from '../src/worker/trainer';
@@ -14,9 +15,9 @@ import { runCli, UsageError } from './cli';
 
 runCli(() => {
   const [stepsText = '10000000', mapText = '4x4', intervalText = '1'] = process.argv.slice(2);
-  const totalSteps = Number(stepsText);
-  const frameInterval = Number(intervalText);
-  if (!Number.isInteger(totalSteps) || !Number.isInteger(frameInterval))
+  const totalSteps = readNumber(stepsText);
+  const frameInterval = readNumber(intervalText);
+  if (totalSteps === null || frameInterval === null)
     throw new UsageError('usage: replay-timing.ts [STEPS] [MAP] [FRAME_INTERVAL]');
   const base = lessonSettings('4x4');
   const map =
