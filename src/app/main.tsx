@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { loadTermPopover } from '../components/dock/glossary/Term';
 import { LabProvider } from '../components/shell/lab-context';
-import { CHAPTERS } from '../components/lesson/chapters';
+import { updateNumbersCode } from '../components/update/StepInspector';
 import { startUrlSync } from '../components/shell/url-sync';
 import { createLabStore } from '../store/lab-store';
 import { urlStateToRun } from '../shared/url/lab-link';
@@ -16,8 +17,13 @@ const WORKER_PING_MS = 2000;
 /** More refusals than this are shown as one notice (the store keeps only the latest few). */
 const MAX_LINK_NOTICES = 3;
 
+// The lesson's chapters load with the lesson, so only a link that names a chapter waits for them
+// (to refuse a chapter past the last one).
+const chapters = /chapter/i.test(window.location.search)
+  ? (await import('../components/lesson/chapters')).CHAPTERS.length
+  : undefined;
 // The link opens the lab it describes; what it got wrong is said, and the rest still applies.
-const link = parseUrlState(window.location.search, { chapters: CHAPTERS.length });
+const link = parseUrlState(window.location.search, chapters === undefined ? {} : { chapters });
 const { settings, mapName } = urlStateToRun(link.state);
 const store = createLabStore({
   createWorker: createTrainingWorker,
@@ -42,3 +48,11 @@ createRoot(document.getElementById('root')!).render(
     </LabProvider>
   </StrictMode>,
 );
+
+// What the first screen does not draw loads once the page is idle: the worked numbers of an
+// update (none before the first Step) and the glossary's popovers.
+const whenIdle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200));
+whenIdle(() => {
+  void updateNumbersCode.load();
+  void loadTermPopover();
+});

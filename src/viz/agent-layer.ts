@@ -8,13 +8,13 @@
  *
  * The arrows and tag of a step that ended its episode fade out within a second (`fade.ts`).
  * Every draw interrupts what is still running (`selection.interrupt()`), so the latest step wins.
- * Without animation everything is put in its final place and no transition is scheduled.
+ * Without animation (or before the motion code has loaded, `motion.ts`) everything is put in its
+ * final place and no transition is scheduled.
  */
-import { easeBackOut, easeCubicIn, easeCubicInOut, easeCubicOut } from 'd3-ease';
 import type { BaseType, Selection } from 'd3-selection';
-import 'd3-transition';
 import { stepLabel, type Outcome } from './describe';
 import { fadeOut, unfade } from './fade';
+import { easing } from './motion';
 import {
   ACTION_VECTORS,
   AGENT_RADIUS,
@@ -167,6 +167,7 @@ export function createAgentLayers<P extends BaseType, PD>(
 
   function interrupt() {
     unfade(stepLayer);
+    if (!easing()) return;
     agent.interrupt();
     splash.interrupt();
     burst.interrupt();
@@ -226,7 +227,8 @@ export function createAgentLayers<P extends BaseType, PD>(
     const sunk = step?.outcome === 'hole';
     const [x1, y1] = cellCentre(l.ncol, target);
     const duration = Math.max(0, durationMs);
-    if (!animate || !step || !(duration > 0)) {
+    const ease = easing();
+    if (!animate || !step || !(duration > 0) || !ease) {
       agent
         .attr('transform', placeAt(x1, y1, sunk ? SUNK_SCALE : 1))
         .attr('opacity', sunk ? SUNK_OPACITY : 1);
@@ -239,21 +241,21 @@ export function createAgentLayers<P extends BaseType, PD>(
     const move = agent
       .transition()
       .duration(duration)
-      .ease(easeCubicInOut)
+      .ease(ease.easeCubicInOut)
       .attrTween('transform', () => (t) => placeAt(x0 + (x1 - x0) * t, y0 + (y1 - y0) * t));
     const effectMs = Math.min(900, Math.max(450, duration * 1.5));
     if (sunk) {
       move
         .transition()
         .duration(effectMs * 0.6)
-        .ease(easeCubicIn)
+        .ease(ease.easeCubicIn)
         .attrTween('transform', () => (t) => placeAt(x1, y1, 1 - (1 - SUNK_SCALE) * t))
         .attr('opacity', SUNK_OPACITY);
       setAttrs(splash, { display: null, cx: x1, cy: y1, r: 6, opacity: 0, 'stroke-width': 5 })
         .transition()
         .delay((i) => duration * 0.85 + i * 110)
         .duration(effectMs)
-        .ease(easeCubicOut)
+        .ease(ease.easeCubicOut)
         .attr('opacity', 0.95)
         .attr('r', (i) => 30 + i * 9)
         .attr('stroke-width', 1.5)
@@ -269,7 +271,7 @@ export function createAgentLayers<P extends BaseType, PD>(
         .transition()
         .delay(duration * 0.85)
         .duration(effectMs)
-        .ease(easeBackOut)
+        .ease(ease.easeBackOut)
         .attr('opacity', 1)
         .attrTween('transform', () => (t) => placeAt(x1, y1, 0.2 + t))
         .transition()

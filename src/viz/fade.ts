@@ -4,7 +4,7 @@
  * second of the episode's end and the numbers under it read clearly again.
  */
 import type { BaseType, Selection } from 'd3-selection';
-import 'd3-transition';
+import { motionReady } from './motion';
 
 /** How long a finished episode's marks stay fully drawn, in ms. */
 export const FADE_DELAY_MS = 400;
@@ -14,10 +14,17 @@ export const FADE_MS = 500;
 /** The transition's name, so a fade neither interrupts nor is interrupted by a move. */
 const FADE = 'fade';
 
-/** Shows `selection` at full opacity and fades it out after `FADE_DELAY_MS`. */
+/**
+ * Shows `selection` at full opacity and fades it out after `FADE_DELAY_MS` (before the motion
+ * code has loaded: hides it at once, the fade's end).
+ */
 export function fadeOut<E extends BaseType, D, P extends BaseType, PD>(
   selection: Selection<E, D, P, PD>,
 ): void {
+  if (!motionReady()) {
+    selection.attr('opacity', 0);
+    return;
+  }
   selection
     .interrupt(FADE)
     .attr('opacity', 1)
@@ -31,5 +38,6 @@ export function fadeOut<E extends BaseType, D, P extends BaseType, PD>(
 export function unfade<E extends BaseType, D, P extends BaseType, PD>(
   selection: Selection<E, D, P, PD>,
 ): void {
-  selection.interrupt(FADE).attr('opacity', 1);
+  if (motionReady()) selection.interrupt(FADE);
+  selection.attr('opacity', 1);
 }

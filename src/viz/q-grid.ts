@@ -23,6 +23,7 @@
 import { select } from 'd3-selection';
 import type { GridView } from '../shared/grid-view';
 import { createAgentLayers } from './agent-layer';
+import { loadMotion } from './motion';
 import { cellName, createGridKeyboard } from './grid-a11y';
 import { VIEW_LABELS, cellTitle, gridLabel, layerSentence } from './describe';
 import {
@@ -127,6 +128,8 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
 
   const trajectory = createTrajectoryLayer(board);
   const agentLayers = createAgentLayers(board, paint.shadow);
+  // The slide and the fades need d3-transition; the first draw does not wait for it.
+  void loadMotion();
   // Numbers, arrows and badges over the path, the step marks and the effects; only the ball is
   // above them, and it stays in the middle of a cell, clear of the number in the corner.
   const overlayLayer = board

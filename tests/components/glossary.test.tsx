@@ -2,20 +2,23 @@
 import { act, cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Profiler } from 'react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Glossary, LIVE_TEXT_INTERVAL_MS, Term } from '../../src/components/dock/glossary/Glossary';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Glossary, LIVE_TEXT_INTERVAL_MS } from '../../src/components/dock/glossary/Glossary';
 import {
   episodeReturns,
   GLOSSARY,
   liveTexts,
   NO_READING,
-  TERM_IDS,
   TERMS,
-  termQuestion,
 } from '../../src/components/dock/glossary/glossary-terms';
+import { loadTermPopover, Term } from '../../src/components/dock/glossary/Term';
+import { TERM_IDS, termQuestion } from '../../src/components/dock/glossary/term-names';
 import type { LabStore } from '../../src/store/lab-store';
 import { formatQ } from '../../src/viz/q-table';
 import { renderWithLab } from './lab-fixture';
+
+// The page loads the popovers' code when it is idle after the first draw; here, before the tests.
+beforeAll(() => loadTermPopover());
 
 afterEach(() => {
   cleanup();

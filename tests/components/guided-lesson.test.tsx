@@ -6,7 +6,7 @@ import { startUrlSync, URL_SYNC_DELAY_MS } from '../../src/components/shell/url-
 import { GuidedLesson, GuidedLessonButton } from '../../src/components/lesson/GuidedLesson';
 import { HIGHLIGHT_CLASS } from '../../src/components/lesson/lesson-marks';
 import { CHAPTERS } from '../../src/components/lesson/chapters';
-import { termQuestion } from '../../src/components/dock/glossary/glossary-terms';
+import { termQuestion } from '../../src/components/dock/glossary/term-names';
 import { CHAPTER_STORAGE_KEY } from '../../src/components/lesson/setup';
 import { PlaybackControls } from '../../src/components/shell/PlaybackControls';
 import { SpeedControl } from '../../src/components/shell/SpeedControl';

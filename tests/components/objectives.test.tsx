@@ -1,12 +1,16 @@
 // @vitest-environment jsdom
 import { act, cleanup, screen, within } from '@testing-library/react';
 import { Profiler } from 'react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LIVE_TEXT_INTERVAL_MS } from '../../src/components/dock/glossary/Glossary';
 import { ObjectivesPanel } from '../../src/components/objectives/ObjectivesPanel';
 import { IDLE_SPEED, objectiveReadings } from '../../src/components/objectives/objective-readings';
 import type { LabStore } from '../../src/store/lab-store';
 import { renderWithLab } from './lab-fixture';
+import { sparklineCode } from '../../src/components/objectives/Sparkline';
+
+// The page loads the charts' code right after its first draw; these tests read the charts.
+beforeAll(() => sparklineCode.load());
 
 afterEach(() => {
   cleanup();

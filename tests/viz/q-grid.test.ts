@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { generateRandomMap } from '../../src/rl/maps';
 import { CELL_SIZE } from '../../src/viz/geometry';
 import type { GridView } from '../../src/shared/grid-view';
+import { loadMotion } from '../../src/viz/motion';
 import { createQGrid, type QGrid } from '../../src/viz/q-grid';
 import {
   DARK_TEXT,
@@ -28,6 +29,9 @@ import {
   translation,
   visibleArrows,
 } from './fixtures';
+
+// The page loads d3-transition right after the first draw; the animation tests need it loaded.
+beforeAll(() => loadMotion());
 
 /** jsdom is slow to build the ~15,000 nodes of a 32x32 board; a browser takes a fraction of this. */
 const BIG_MAP_TIMEOUT_MS = 30_000;

@@ -4,10 +4,14 @@
  * clear of the greedy arrows, and a finished episode's path and its last step's marks (the
  * "slipped!" bubble) fade out within a second.
  */
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { estimateTextWidth } from '../../src/viz/geometry';
 import { createQGrid, type QGrid } from '../../src/viz/q-grid';
 import { MAP_4X4, frameFor, makeHost, overlay, shown, sleep, trajectory } from './fixtures';
+import { loadMotion } from '../../src/viz/motion';
+
+// The page loads d3-transition right after the first draw; the fade tests need it loaded.
+beforeAll(() => loadMotion());
 
 let grid: QGrid | null = null;
 afterEach(() => {

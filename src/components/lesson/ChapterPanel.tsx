@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { MAPS } from '../../rl/maps';
 import type { LabStore } from '../../store/lab-store';
 import { VIEW_SWITCH_LABELS } from '../board/view-labels';
-import { Term } from '../dock/glossary/Glossary';
+import { Term } from '../dock/glossary/Term';
 import { TERMS } from '../dock/glossary/glossary-terms';
 import { describeSpeed } from '../shell/speed';
 import { CHAPTERS, type Chapter } from './chapters';

@@ -3,6 +3,7 @@ import { useLab, useLabStore } from '../shell/lab-context';
 import { CHAPTERS } from './chapters';
 import { ChapterPanel } from './ChapterPanel';
 import { chapterAt, rememberedChapter } from './setup';
+import type { LessonTarget } from './targets';
 import type { LessonRunRef } from './useChapterRun';
 
 /** The id of the header's "Guided lesson" button (focus returns to it when the lesson closes). */
@@ -41,9 +42,16 @@ export function GuidedLessonButton() {
  * remembered, so the lesson resumes where it was left. Escape closes it; closing changes
  * nothing in the run.
  */
-export function GuidedLesson() {
+export function GuidedLesson({
+  onHighlight,
+}: {
+  /** Told the control the open chapter highlights (the presenter's bar keeps only that one). */
+  onHighlight?: (target: LessonTarget) => void;
+}) {
   const store = useLabStore();
   const number = useLab((s) => s.lessonChapter);
+  const highlight = chapterAt(number ?? 1)?.setup.highlight ?? CHAPTERS[0]!.setup.highlight;
+  useEffect(() => onHighlight?.(highlight), [onHighlight, highlight]);
   // The run the lesson started or adopted, for as long as the lesson stays open.
   const lessonRun = useRef<LessonRunRef>({ id: null });
   useEffect(() => {

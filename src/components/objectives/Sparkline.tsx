@@ -1,5 +1,12 @@
-import { sparklineGeometry } from './sparkline-path';
+import { lazyModule } from '../../shared/lazy-module';
+import { useLazyModule } from '../hosts/useLazyModule';
 import type { SeriesPoint } from './objective-series';
+
+/**
+ * The charts' geometry (d3-scale and d3-shape's line). The first screen draws before it arrives:
+ * at the start there is nothing to chart yet, and the charts fill in a moment later.
+ */
+export const sparklineCode = lazyModule(() => import('./sparkline-path'));
 
 /** The small chart's box in SVG units (it scales to the card's width). */
 const WIDTH = 240;
@@ -20,11 +27,10 @@ export interface SparklineProps {
  * card's headline carries the number; the label says the range for screen readers).
  */
 export function Sparkline({ points, label, yDomain, reference = null }: SparklineProps) {
-  const { path, referenceY } = sparklineGeometry(
-    points,
-    { width: WIDTH, height: HEIGHT },
-    { yDomain, reference },
-  );
+  const code = useLazyModule(sparklineCode);
+  const { path, referenceY } = code
+    ? code.sparklineGeometry(points, { width: WIDTH, height: HEIGHT }, { yDomain, reference })
+    : { path: '', referenceY: null };
   return (
     <svg
       className="objective-chart"

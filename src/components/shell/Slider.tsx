@@ -1,6 +1,6 @@
 import { useId, useState, type ChangeEvent, type KeyboardEvent } from 'react';
-import { Term } from '../dock/glossary/Glossary';
-import type { TermId } from '../dock/glossary/glossary-terms';
+import { Term } from '../dock/glossary/Term';
+import type { TermId } from '../dock/glossary/term-names';
 import { lessonTarget, type LessonTarget } from '../lesson/targets';
 
 /** Props of a labelled slider with an exact-value field beside it. */

@@ -1,7 +1,7 @@
 import { ACTION_NAMES } from '../../rl/env';
 import { formatThousands } from '../../viz/format';
 import type { UpdateData } from '../../worker/protocol';
-import { Term } from '../dock/glossary/Glossary';
+import { Term } from '../dock/glossary/Term';
 import { fixed3, signedTerm } from './update-format';
 
 /** How the episode ended at this step, in words (empty while it goes on). */

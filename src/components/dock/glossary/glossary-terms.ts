@@ -12,30 +12,7 @@ import { formatQ } from '../../../viz/q-table';
 import { TILE_NAMES, tileLetter } from '../../../viz/describe';
 import { howOften, LESSON_ENV, LESSON_FIGURES, pair } from './lesson-figures';
 import { formatSigned } from '../../../viz/format';
-
-/** The identifiers of the glossary's terms, in teaching order. */
-export const TERM_IDS = [
-  'agent',
-  'state',
-  'action',
-  'reward',
-  'return',
-  'episode',
-  'policy',
-  'epsilon',
-  'alpha',
-  'gamma',
-  'q',
-  'v',
-  'advantage',
-  'td-target',
-  'td-error',
-  'visits',
-  'td-size',
-] as const;
-
-/** One term's identifier, e.g. `'alpha'` or `'td-error'`. */
-export type TermId = (typeof TERM_IDS)[number];
+import type { TermId } from './term-names';
 
 /** What the live readings read: the latest snapshot and the fields the store keeps beside it. */
 export type LiveSource = Pick<
@@ -55,8 +32,6 @@ export interface GlossaryTerm {
   id: TermId;
   /** The term as a heading: "Learning rate α". */
   name: string;
-  /** The term inside a question, "What is α?": "α", "a state", "the TD error". */
-  short: string;
   /** A formula, when the term has one (plain text, Unicode maths). */
   formula?: string;
   /** Two or three sentences in plain words. */
@@ -101,7 +76,6 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   {
     id: 'agent',
     name: 'Agent',
-    short: 'the agent',
     definition:
       'The learner. In every state it picks an action, sees what the ice did and what reward came back, and uses that to update its Q-table.',
     liveLabel: 'Steps taken so far',
@@ -110,7 +84,6 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   {
     id: 'state',
     name: 'State s',
-    short: 'a state',
     formula: 's = row · columns + column',
     definition:
       'Where the agent is: one tile of the maze, numbered from 0 at the top left, row by row. The agent always sees its state exactly (the maze is fully observable).',
@@ -125,7 +98,6 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   {
     id: 'action',
     name: 'Action a',
-    short: 'an action',
     formula: ACTION_NAMES.map((name, a) => `${name} ${a}`).join(', '),
     definition:
       'One of the four moves the agent can choose. On slippery ice the move it chose is not always the move it makes: it may slide to either side.',
@@ -141,7 +113,6 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   {
     id: 'reward',
     name: 'Reward r',
-    short: 'a reward',
     definition: `The number the maze hands back after one step: ${GOAL_REWARD} for stepping onto the prize, ${HOLE_REWARD} for anything else, holes included. It is about one step only.`,
     liveLabel: 'Last reward',
     live: (src) => {
@@ -152,7 +123,6 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   {
     id: 'return',
     name: 'Return G',
-    short: 'the return',
     formula: 'Gₜ = rₜ₊₁ + γ·rₜ₊₂ + γ²·rₜ₊₃ + …',
     definition:
       'All the rewards from a time step to the end of the episode, each later one discounted by another factor γ. A reward is one step; the return is the whole future, and it is what Q and V estimate.',
@@ -172,7 +142,6 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   {
     id: 'episode',
     name: 'Episode',
-    short: 'an episode',
     definition:
       'One attempt, from the start tile until the agent reaches the prize, falls into a hole or runs out of time. Training is thousands of episodes.',
     liveLabel: 'Episodes finished',
@@ -181,7 +150,6 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   {
     id: 'policy',
     name: 'Policy π',
-    short: 'a policy',
     definition:
       'The rule that picks an action in each state. The target policy is greedy: take the action with the highest Q(s,a). While training the agent follows a behaviour policy, ε-greedy: a random action with probability ε, the greedy one otherwise. Learning one policy while following another makes Q-learning off-policy.',
     liveLabel: 'Greedy action where the agent is',
@@ -203,7 +171,6 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   {
     id: 'epsilon',
     name: 'Exploration rate ε',
-    short: 'ε',
     definition: `The chance that the behaviour policy ignores Q and tries a random action: explore rather than exploit. In the lesson it starts at ${LESSON_PARAMS.epsilon} and shrinks by ${LESSON_PARAMS.epsilonDecay} after every step, down to its minimum ${LESSON_PARAMS.minEpsilon}.`,
     liveLabel: 'Now',
     live: (src) => ({ value: src.epsilon, text: formatQ(src.epsilon) }),
@@ -211,7 +178,6 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   {
     id: 'alpha',
     name: 'Learning rate α',
-    short: 'α',
     formula: 'Q(s,a) ← Q(s,a) + α · TD error',
     definition:
       'How far one update moves Q(s,a) toward the TD target. At 0 nothing is learned; at 1 the old estimate is replaced outright.',
@@ -221,7 +187,6 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   {
     id: 'gamma',
     name: 'Discount factor γ',
-    short: 'γ',
     definition:
       'What a reward one step later is worth today: a reward on the k-th step counts γ^(k−1). Close to 1 the agent cares about the far future almost as much as now. With γ < 1 a prize reached sooner is worth more, but that does not make the policy take the shortest path: on slippery ice it weighs length against the risk of a hole. ' +
       `On the 4x4 map at γ ${FIG.optimal.gamma}, the γ-optimal policy’s episodes last ${Math.round(FIG.optimalPolicy.expectedLength)} steps on average, though the shortest path is ${FIG.shortestPath}.`,
@@ -231,7 +196,6 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   {
     id: 'q',
     name: 'Action value Q(s,a)',
-    short: 'Q(s,a)',
     formula: 'Q*(s,a) = E[Gₜ | Sₜ = s, Aₜ = a, optimal actions after]',
     definition:
       'The expected return of taking action a in state s and acting optimally afterwards, Q*(s,a); the Q-table holds the agent’s estimate of it, one per state and action, all 0 at the start. Q-learning aims at it because its target takes the best next action, max Q(s′,a′), whatever the agent really does next.',
@@ -248,7 +212,6 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   {
     id: 'v',
     name: 'State value V(s)',
-    short: 'V(s)',
     formula: 'V(s) = maxₐ Q(s,a);  V*(s) = maxₐ Q*(s,a) = E[Gₜ | Sₜ = s] under the optimal policy',
     definition:
       'The value of state s, read off the Q-table as the value of its best action. Only for the optimal values is it the expected return from s; for the agent’s estimates it is its current guess of V*(s). ' +
@@ -264,7 +227,6 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   {
     id: 'advantage',
     name: 'Advantage A(s,a)',
-    short: 'A(s,a)',
     formula: 'A(s,a) = Q(s,a) − V(s)',
     definition:
       'How much better or worse action a is than what state s is worth. With V(s) = max Q it is 0 for every greedy action (for all four while they tie, as at the start) and negative for the others. Later algorithms (PPO, GRPO) learn from advantages taken against the policy’s average value, Σₐ π(a|s)·Q(s,a), so there an action better than average has a positive advantage.',
@@ -280,7 +242,6 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   {
     id: 'td-target',
     name: 'TD target',
-    short: 'the TD target',
     formula: 'r + γ · maxₐ′ Q(s′,a′)',
     definition:
       'What one step suggests Q(s,a) should be: the reward just received plus the discounted value of the best action in the next state. A step into a hole or onto the prize ends the episode, and their rows of Q stay 0, so there it is just r. A step cut by the time limit ends the episode too, but not because the state is an end: the target still adds γ·max Q(s′), as in the lesson’s code.',
@@ -293,7 +254,6 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   {
     id: 'td-error',
     name: 'TD error',
-    short: 'the TD error',
     formula: 'TD target − Q(s,a)',
     definition:
       'How far off the old estimate was on this step. Positive: the step went better than Q expected; negative: worse. The update adds α times it to Q(s,a). On slippery ice it does not shrink to 0 as Q settles, because each step’s outcome is random; only its average over the ice’s outcomes goes to 0. ' +
@@ -307,7 +267,6 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   {
     id: 'visits',
     name: 'Visit count N(s,a)',
-    short: 'a visit count',
     formula: 'N(s) = Σₐ N(s,a)',
     definition:
       'How many times the agent took action a in state s, so how many updates Q(s,a) has had. The N(s,a) view colours each triangle by it on a log scale (the start is visited every episode, far tiles rarely) and prints N(s), their sum, in the middle: where the agent has been. Over all states the counts add up to the total steps.',
@@ -323,7 +282,6 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   {
     id: 'td-size',
     name: 'Size of the latest TD error |δ(s,a)|',
-    short: 'the size of the latest TD error',
     formula: '|δ| = |r + γ · maxₐ′ Q(s′,a′) − Q(s,a)|, at the last update of (s,a)',
     definition:
       'How far off Q(s,a) was the last time the agent tried a in s. The |δ(s,a)| view colours each triangle by it, and it shows the ice’s randomness as much as learning: a pair whose Q has settled still shows a large |δ| after an unlucky or lucky slide, ' +
@@ -360,9 +318,4 @@ export function liveTexts(source: LiveSource): Record<TermId, string> {
   const out = {} as Record<TermId, string>;
   for (const t of GLOSSARY) out[t.id] = t.live(source)?.text ?? NO_READING;
   return out;
-}
-
-/** The question a `<Term>` button asks: "What is α?", "What is the TD error?". */
-export function termQuestion(id: TermId): string {
-  return `What is ${TERMS[id].short}?`;
 }
