@@ -2,6 +2,7 @@
  * Issue 22, as a careless or hostile user would meet it: a link of junk, a long replay.
  */
 import type { Locator, Page } from '@playwright/test';
+import { LESSON_PARAMS } from '../src/rl/params';
 import { expect, openLab, openTab, readStatus, test } from './fixtures';
 
 /** The main grid, whichever role its host gives it. */
@@ -69,14 +70,7 @@ function longRecord(totalSteps: number): Buffer {
       seed: 3,
       episodes: 10_000,
       frameInterval: 1,
-      params: {
-        alpha: 0.1,
-        gamma: 0.99,
-        epsilon: 1,
-        epsilonDecay: 0.0001,
-        minEpsilon: 0.01,
-        tieBreak: 'first',
-      },
+      params: { ...LESSON_PARAMS },
     },
     changes: [{ atStep: 5_000_000, params: { alpha: 0.05 } }],
     totalSteps,

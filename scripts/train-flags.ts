@@ -4,18 +4,16 @@
  * `UsageError` naming it (one line on stderr, exit code 2, in `runCli`).
  */
 import type { IceMazeEnv } from '../src/rl/env';
-import { isTieBreak, LESSON_EPISODES, LESSON_PARAMS, type QParams } from '../src/rl/params';
-import { type Algorithm, isAlgorithm } from '../src/rl/algorithms/registry';
 import {
-  ENV_FLAGS,
-  envFromFlags,
-  jsonFlag,
-  numberFlag,
+  isTieBreak,
+  LESSON_EPISODES,
+  LESSON_PARAMS,
   PARAM_LIMITS,
-  parseFlags,
   RUN_LIMITS,
-  UsageError,
-} from './cli';
+  type QParams,
+} from '../src/rl/params';
+import { type Algorithm, isAlgorithm } from '../src/rl/algorithms/registry';
+import { ENV_FLAGS, envFromFlags, jsonFlag, numberFlag, parseFlags, UsageError } from './cli';
 
 /** The flags `train` takes. */
 export const TRAIN_FLAGS = [

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../scripts/cli';
-import { trainRequest } from '../../scripts/train-flags';
+import { TRAIN_FLAGS, trainRequest } from '../../scripts/train-flags';
 import { sweepRequest } from '../../scripts/sweep-cli';
 
 // Each case starts Node and tsx: allow for a busy machine.
@@ -66,22 +66,7 @@ describe('trainRequest', () => {
 
   it('every flag that takes a value refuses one it does not know', () => {
     const junk = 'zz';
-    for (const flag of [
-      'map',
-      'slippery',
-      'success-rate',
-      'max-steps',
-      'seed',
-      'episodes',
-      'alpha',
-      'gamma',
-      'epsilon',
-      'epsilon-decay',
-      'min-epsilon',
-      'tie-break',
-      'algorithm',
-      'json',
-    ])
+    for (const flag of TRAIN_FLAGS)
       expect(refusal([`--${flag}=${junk}`])).toMatch(new RegExp(`^--${flag}\\b`));
   });
 
