@@ -49,9 +49,9 @@ export interface RunRecord {
 /**
  * Longest replay accepted, in steps: 10⁸, as many as a run's largest Play budget has episodes
  * (`RUN_LIMITS.episodes`). Its worst case — a frame after every episode on a map whose episodes
- * last a step or two — replays in about 6 s in Node on this project's 2-core machine
- * (`npx tsx scripts/replay-timing.ts 100000000 SH,FG 1`), and the 4x4 map with a frame every
- * episode in 5.7 s in Chromium (`e2e/hardening.spec.ts`). The worker replays in time slices with
+ * last a step or two — replays in 6 s in Node on this project's 2-core machine, 12–26 s with the
+ * machine loaded (`npx tsx scripts/replay-timing.ts 100000000 SH,FG 1`), and the 4x4 map with a
+ * frame every episode in 5.7–7.9 s in Chromium (`e2e/hardening.spec.ts`). The worker replays in time slices with
  * progress reports and can be cancelled; a record ten times longer would pass the minute a class
  * can wait.
  */
