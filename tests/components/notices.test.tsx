@@ -1,11 +1,14 @@
 // @vitest-environment jsdom
 import { act, cleanup, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import userEvent from '@testing-library/user-event';
-import { Notices } from '../../src/components/shell/Notices';
+import { noticeListCode, Notices } from '../../src/components/shell/Notices';
 import { NOTICE_SHORT_CHARS, shortNotice } from '../../src/components/shell/notice-text';
 import { MAX_NOTICE_CHARS } from '../../src/store/lab/notices-slice';
 import { renderWithLab } from './lab-fixture';
+
+// The list's code loads with the first notice; here, before the tests.
+beforeAll(() => noticeListCode.load());
 
 afterEach(cleanup);
 
