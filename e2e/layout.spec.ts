@@ -52,6 +52,31 @@ for (const [width, height] of [
   });
 }
 
+test('at 1280x720, after the lesson’s whole run, the three objective cards, the convergence badge and nothing else empty fit their columns', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openLab(page, '?speed=max');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Finished' })).toBeVisible({
+    timeout: 60_000,
+  });
+  const cards = page.getByRole('region', { name: 'Objectives' }).getByRole('listitem');
+  await expect(cards).toHaveCount(3);
+  for (let i = 0; i < 3; i++) await expectInViewport(page, `objective card ${i + 1}`, cards.nth(i));
+  const column = await page.getByRole('group', { name: 'The objectives' }).boundingBox();
+  const last = await cards.nth(2).boundingBox();
+  expect(last!.y + last!.height).toBeLessThanOrEqual(column!.y + column!.height);
+  // The badge says the verdict in words that fit its one line (the whole notice on focus).
+  const badge = page.locator('.convergence-headline');
+  await expect(badge).toHaveText(
+    /^(Settled since episode [\d,]+: |Still changing at episode [\d,]+)/,
+  );
+  expect(await badge.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+  // With no dock tab open, nothing is drawn under the maze column (no empty panel bar).
+  await expect(page.locator('.dock-panels')).toBeHidden();
+});
+
 test('at 1280x720 a dock tab opens beside the grid: the grid and the run buttons stay on screen, the tab is in the link', async ({
   page,
 }) => {

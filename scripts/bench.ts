@@ -26,7 +26,7 @@ import { createAgent } from '../src/rl/agent';
 import { createEnv } from '../src/rl/env';
 import { runEpisodes } from '../src/rl/fast-loop';
 import { median } from '../src/rl/statistics';
-import { numberFlag, parseFlags, runCli } from './cli';
+import { jsonFlag, numberFlag, parseFlags, runCli } from './cli';
 
 /** Where the C yardstick may live, relative to the repository and to the working directory. */
 const C_CANDIDATES = [
@@ -77,6 +77,7 @@ function runC(binary: string, episodes: number, seed: number): { wall: number; c
 
 runCli(() => {
   const flags = parseFlags(process.argv.slice(2), ['json', 'runs', 'episodes']);
+  const json = jsonFlag(flags);
   const runs = numberFlag(flags, 'runs', { label: 'Runs', min: 5, max: 1000, integer: true }, 7);
   const episodes = numberFlag(
     flags,
@@ -141,7 +142,7 @@ runCli(() => {
     minStepsPerSecond: Math.round(Math.min(...engine.wall)),
     maxStepsPerSecond: Math.round(Math.max(...engine.wall)),
   };
-  if (flags.get('json') === 'true') {
+  if (json) {
     process.stdout.write(JSON.stringify(result) + '\n');
     return;
   }

@@ -4,7 +4,8 @@
  */
 import { createEnv, type IceMazeEnv } from '../src/rl/env';
 import { splitMapRows } from '../src/rl/maps';
-import { checkLimit, PARAM_LIMITS, RUN_LIMITS, type Limit } from '../src/rl/params';
+import { PARAM_LIMITS, RUN_LIMITS, type Limit } from '../src/rl/params';
+import { parseNumber, parseSwitch, SLIPPERY_LABEL } from '../src/rl/parse-values';
 
 /** A bad command line: printed as one line on stderr, exit code 2. */
 export class UsageError extends Error {}
@@ -30,7 +31,11 @@ export function parseFlags(argv: readonly string[], known: readonly string[]): M
   return flags;
 }
 
-/** A number flag checked against a limit, or the fallback when absent. */
+/**
+ * A number flag checked against a limit, or the fallback when absent. Read as the link and an
+ * import read numbers (`rl/parse-values`): the same strings are refused, with the same reason
+ * after the flag's name.
+ */
 export function numberFlag(
   flags: Map<string, string>,
   name: string,
@@ -39,37 +44,54 @@ export function numberFlag(
 ): number {
   const raw = flags.get(name);
   if (raw === undefined) return fallback;
-  const value = raw.trim() === '' ? NaN : Number(raw);
-  const error = checkLimit(limit, value);
-  if (error) throw new UsageError(`--${name}: ${error.replace(`got ${value}`, `got "${raw}"`)}`);
-  return value;
+  const read = parseNumber(limit, raw);
+  if (!read.ok) throw new UsageError(`--${name} ${JSON.stringify(raw)}: ${read.error}`);
+  return read.value;
 }
 
-/** A boolean flag: true/false/1/0/yes/no. */
-export function booleanFlag(flags: Map<string, string>, name: string, fallback: boolean): boolean {
+/**
+ * An on/off flag (1, true, yes, on / 0, false, no, off, as a link writes it; a bare `--json` is
+ * on); `label` names it in a refusal.
+ */
+export function booleanFlag(
+  flags: Map<string, string>,
+  name: string,
+  label: string,
+  fallback: boolean,
+): boolean {
   const raw = flags.get(name);
   if (raw === undefined) return fallback;
-  const v = raw.toLowerCase();
-  if (['true', '1', 'yes'].includes(v)) return true;
-  if (['false', '0', 'no'].includes(v)) return false;
-  throw new UsageError(`--${name} must be true or false; got "${raw}".`);
+  const read = parseSwitch(label, raw);
+  if (!read.ok) throw new UsageError(`--${name} ${JSON.stringify(raw)}: ${read.error}`);
+  return read.value;
+}
+
+/** `--json`: print JSON instead of text. */
+export function jsonFlag(flags: Map<string, string>): boolean {
+  return booleanFlag(flags, 'json', 'JSON output', false);
 }
 
 /** The environment flags every script takes: --map, --slippery, --success-rate, --max-steps. */
 export const ENV_FLAGS = ['map', 'slippery', 'success-rate', 'max-steps'] as const;
 
-/** Builds the environment from the flags (a named map or rows such as SFFF,FHFH,FFFH,HFFG). */
+/**
+ * Builds the environment from the flags (a named map or rows such as SFFF,FHFH,FFFH,HFFG). Each
+ * number and switch is read first, so a refusal names its own flag; what the map's rules refuse
+ * then names --map.
+ */
 export function envFromFlags(flags: Map<string, string>): IceMazeEnv {
   const mapFlag = flags.get('map') ?? '4x4';
   const map = mapFlag === '4x4' || mapFlag === '8x8' ? mapFlag : splitMapRows(mapFlag);
   const maxSteps = flags.has('max-steps')
     ? numberFlag(flags, 'max-steps', RUN_LIMITS.maxSteps, 100)
     : undefined;
+  const isSlippery = booleanFlag(flags, 'slippery', SLIPPERY_LABEL, true);
+  const successRate = numberFlag(flags, 'success-rate', RUN_LIMITS.successRate, 1 / 3);
   try {
     return createEnv({
       map,
-      isSlippery: booleanFlag(flags, 'slippery', true),
-      successRate: numberFlag(flags, 'success-rate', RUN_LIMITS.successRate, 1 / 3),
+      isSlippery,
+      successRate,
       ...(maxSteps === undefined ? {} : { maxSteps }),
     });
   } catch (e) {

@@ -12,9 +12,11 @@ import { bestSuccessWithin, evaluateGreedy } from '../src/rl/evaluation';
 import { LESSON_EPISODES, LESSON_PARAMS } from '../src/rl/params';
 import { type Algorithm, ALGORITHM_LABELS, ALGORITHMS } from '../src/rl/algorithms/registry';
 import { trainAlgorithm } from '../src/rl/training';
+import { parseSeeds } from '../src/rl/sweep';
 import {
   ENV_FLAGS,
   envFromFlags,
+  jsonFlag,
   numberFlag,
   parseFlags,
   RUN_LIMITS,
@@ -29,24 +31,11 @@ function median(xs: readonly number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-/** Parses `0-9`, `0,3,7` or `2-4,11` into distinct seeds, in the order given. */
-function parseSeeds(raw: string): number[] {
-  const seeds: number[] = [];
-  const bad = () =>
-    new UsageError(
-      `--seeds takes whole numbers from 0 to ${RUN_LIMITS.seed.max} and ranges, such as 0-9 or 0,3,7; got "${raw}".`,
-    );
-  for (const part of raw.split(',')) {
-    const m = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(part);
-    if (!m) throw bad();
-    const lo = Number(m[1]);
-    const hi = m[2] === undefined ? lo : Number(m[2]);
-    if (hi < lo || hi > RUN_LIMITS.seed.max) throw bad();
-    if (hi - lo >= 10_000) throw new UsageError(`--seeds: at most 10,000 seeds; got "${raw}".`);
-    for (let s = lo; s <= hi; s++) if (!seeds.includes(s)) seeds.push(s);
-  }
-  if (seeds.length > 10_000) throw new UsageError(`--seeds: at most 10,000 seeds; got "${raw}".`);
-  return seeds;
+/** `--seeds` (`0-9`, `0,3,7` or `2-4,11`, read as the sweep reads them) as distinct seeds, in order. */
+function seedsFlag(raw: string): number[] {
+  const read = parseSeeds(raw);
+  if (!read.ok) throw new UsageError(`--seeds: ${read.error}`);
+  return [...new Set(read.values)];
 }
 
 /** One algorithm's runs. */
@@ -67,7 +56,7 @@ runCli(() => {
   const flags = parseFlags(process.argv.slice(2), [...ENV_FLAGS, 'episodes', 'seeds', 'json']);
   const env = envFromFlags(flags);
   const episodes = numberFlag(flags, 'episodes', RUN_LIMITS.episodes, LESSON_EPISODES);
-  const seeds = parseSeeds(flags.get('seeds') ?? '0-9');
+  const seeds = seedsFlag(flags.get('seeds') ?? '0-9');
   const params = { ...LESSON_PARAMS };
 
   const t0 = performance.now();
@@ -93,7 +82,7 @@ runCli(() => {
   const ms = performance.now() - t0;
   const best = bestSuccessWithin(env);
 
-  if (flags.get('json') === 'true') {
+  if (jsonFlag(flags)) {
     process.stdout.write(
       JSON.stringify({
         map: env.desc,

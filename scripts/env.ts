@@ -4,12 +4,12 @@
  * in Gymnasium's order. Without --json, a readable summary.
  */
 import { ACTION_NAMES } from '../src/rl/env';
-import { ENV_FLAGS, envFromFlags, parseFlags, runCli } from './cli';
+import { ENV_FLAGS, envFromFlags, jsonFlag, parseFlags, runCli } from './cli';
 
 runCli(() => {
   const flags = parseFlags(process.argv.slice(2), [...ENV_FLAGS, 'json']);
   const env = envFromFlags(flags);
-  if (flags.get('json') === 'true') {
+  if (jsonFlag(flags)) {
     process.stdout.write(JSON.stringify({ desc: env.desc, P: env.P }) + '\n');
     return;
   }

@@ -24,7 +24,7 @@ export const MUTATION_TESTS: Readonly<Record<MutationFolder, readonly string[]>>
 
 /** Long statistical trainings left out of the rl run (tens of thousands of episodes each). */
 export const MUTATION_LEFT_OUT: readonly string[] = [
-  'tests/rl/sarsa-training.test.ts',
+  'tests/rl/training.test.ts',
   'tests/rl/teaching-figures.test.ts',
   'tests/rl/tuned-preset-words.test.ts',
   'tests/rl/tuned-presets.test.ts',

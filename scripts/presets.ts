@@ -9,7 +9,7 @@ import { createAgent } from '../src/rl/agent';
 import { runEpisodes } from '../src/rl/fast-loop';
 import { median } from '../src/rl/statistics';
 import { TUNED_PRESETS } from '../src/rl/tuned-presets';
-import { parseFlags, runCli } from './cli';
+import { jsonFlag, parseFlags, runCli } from './cli';
 
 runCli(() => {
   const flags = parseFlags(process.argv.slice(2), ['json']);
@@ -35,7 +35,7 @@ runCli(() => {
       msPerRun: Number(((performance.now() - t0) / 10).toFixed(0)),
     };
   });
-  if (flags.get('json') === 'true') process.stdout.write(JSON.stringify(results) + '\n');
+  if (jsonFlag(flags)) process.stdout.write(JSON.stringify(results) + '\n');
   else
     for (const r of results)
       process.stdout.write(

@@ -17,7 +17,16 @@ import {
   type SweepValues,
 } from '../src/rl/sweep';
 import { summarizeSweep, type SweepSummary } from '../src/rl/sweep-summary';
-import { ENV_FLAGS, envFromFlags, numberFlag, PARAM_LIMITS, parseFlags, UsageError } from './cli';
+import {
+  booleanFlag,
+  ENV_FLAGS,
+  envFromFlags,
+  jsonFlag,
+  numberFlag,
+  PARAM_LIMITS,
+  parseFlags,
+  UsageError,
+} from './cli';
 
 /** Every flag `npm run sweep` takes. */
 export const SWEEP_FLAGS = [
@@ -83,7 +92,7 @@ export interface SweepRequest {
 /** Reads the flags into a checked plan; a bad flag throws `UsageError` (one line, exit code 2). */
 export function sweepRequest(argv: readonly string[]): SweepRequest | { help: true } {
   const flags = parseFlags(argv, SWEEP_FLAGS);
-  if (flags.has('help')) return { help: true };
+  if (booleanFlag(flags, 'help', 'Help', false)) return { help: true };
   const env = envFromFlags(flags);
   const seedsText = flags.get('seeds') ?? '0-9';
   const seeds = parseSeeds(seedsText);
@@ -125,7 +134,7 @@ export function sweepRequest(argv: readonly string[]): SweepRequest | { help: tr
     plan: expandSweep(spec),
     threads,
     out,
-    json: flags.get('json') === 'true',
+    json: jsonFlag(flags),
     help: false,
   };
 }

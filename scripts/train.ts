@@ -10,61 +10,16 @@ import {
   evaluatePolicy,
   valueIteration,
 } from '../src/rl/evaluation';
-import { isTieBreak, LESSON_EPISODES, LESSON_PARAMS } from '../src/rl/params';
 import { runEpisodes } from '../src/rl/fast-loop';
-import { ALGORITHM_LABELS, isAlgorithm } from '../src/rl/algorithms/registry';
+import { ALGORITHM_LABELS } from '../src/rl/algorithms/registry';
 import { createAgent } from '../src/rl/agent';
 import { runAlgorithmEpisodes } from '../src/rl/readable-loop';
 import { advantages, greedyPolicy, qRows, stateValues, policyMatrix } from '../src/rl/tables';
-import {
-  ENV_FLAGS,
-  envFromFlags,
-  numberFlag,
-  PARAM_LIMITS,
-  parseFlags,
-  RUN_LIMITS,
-  runCli,
-  UsageError,
-} from './cli';
+import { runCli } from './cli';
+import { trainRequest } from './train-flags';
 
 runCli(() => {
-  const flags = parseFlags(process.argv.slice(2), [
-    ...ENV_FLAGS,
-    'seed',
-    'episodes',
-    'alpha',
-    'gamma',
-    'epsilon',
-    'epsilon-decay',
-    'min-epsilon',
-    'tie-break',
-    'algorithm',
-    'json',
-  ]);
-  const algorithm = flags.get('algorithm') ?? 'q-learning';
-  if (!isAlgorithm(algorithm))
-    throw new UsageError(
-      `--algorithm must be q-learning, sarsa or expected-sarsa; got "${algorithm}".`,
-    );
-  const env = envFromFlags(flags);
-  const tieBreak = flags.get('tie-break') ?? 'first';
-  if (!isTieBreak(tieBreak))
-    throw new UsageError(`--tie-break must be first or random; got "${tieBreak}".`);
-  const params = {
-    alpha: numberFlag(flags, 'alpha', PARAM_LIMITS.alpha, LESSON_PARAMS.alpha),
-    gamma: numberFlag(flags, 'gamma', PARAM_LIMITS.gamma, LESSON_PARAMS.gamma),
-    epsilon: numberFlag(flags, 'epsilon', PARAM_LIMITS.epsilon, LESSON_PARAMS.epsilon),
-    epsilonDecay: numberFlag(
-      flags,
-      'epsilon-decay',
-      PARAM_LIMITS.epsilonDecay,
-      LESSON_PARAMS.epsilonDecay,
-    ),
-    minEpsilon: numberFlag(flags, 'min-epsilon', PARAM_LIMITS.minEpsilon, LESSON_PARAMS.minEpsilon),
-    tieBreak,
-  };
-  const seed = numberFlag(flags, 'seed', RUN_LIMITS.seed, 0);
-  const episodes = numberFlag(flags, 'episodes', RUN_LIMITS.episodes, LESSON_EPISODES);
+  const { env, algorithm, params, seed, episodes, json } = trainRequest(process.argv.slice(2));
 
   const agent = createAgent(env, params, seed);
   const t0 = performance.now();
@@ -97,7 +52,7 @@ runCli(() => {
     bestSuccessWithinLimit: bestSuccessWithin(env),
     optimalPolicy: Array.from(optimum.policy),
   };
-  if (flags.get('json') === 'true') {
+  if (json) {
     process.stdout.write(JSON.stringify(result) + '\n');
     return;
   }

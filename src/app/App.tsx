@@ -4,7 +4,6 @@ import { DockBar, DockPanels, useDockState } from '../components/dock/Dock';
 import { GridView } from '../components/board/GridView';
 import { ViewSwitch } from '../components/board/ViewSwitch';
 import { ObjectivesPanel } from '../components/objectives/ObjectivesPanel';
-import { ConvergenceBadge } from '../components/shell/ConvergenceBadge';
 import { Hideable, HiddenNote, useShown } from '../components/shell/Hideable';
 import { useLab, useLabStore } from '../components/shell/lab-context';
 import { MapChip } from '../components/shell/MapChip';
@@ -12,11 +11,28 @@ import { Notices } from '../components/shell/Notices';
 import { PaneSwitch, type NarrowPane } from '../components/shell/PaneSwitch';
 import { RUN_CONTROLS_ID } from '../components/shell/PlaybackControls';
 import { TopBar } from '../components/shell/TopBar';
-import { ShortcutsHelp } from '../components/shell/ShortcutsHelp';
 import { useDocumentTheme } from '../components/shell/useDocumentTheme';
-import { useShortcuts } from '../components/shell/useShortcuts';
 import { StepInspector } from '../components/update/StepInspector';
 import { createCompareWorker, createSweepWorker } from './create-worker';
+
+/**
+ * The convergence badge says nothing before a run has gone on for a while: its code (and the
+ * convergence rules it words) loads right after the first draw, its live region in place long
+ * before its first sentence.
+ */
+const ConvergenceBadge = lazy(async () => ({
+  default: (await import('../components/shell/ConvergenceBadge')).ConvergenceBadge,
+}));
+
+/** The keyboard shortcuts' key map starts listening right after the first draw. */
+const ShortcutKeys = lazy(async () => ({
+  default: (await import('../components/shell/ShortcutKeys')).ShortcutKeys,
+}));
+
+/** The list of shortcuts, a dialog, loads when first asked for (the ? key or the menu). */
+const ShortcutsHelp = lazy(async () => ({
+  default: (await import('../components/shell/ShortcutsHelp')).ShortcutsHelp,
+}));
 
 /** The guided lesson's code (chapters' questions and all) loads when it first opens. */
 const GuidedLesson = lazy(async () => ({
@@ -45,7 +61,7 @@ export function App() {
     () => store.getState().setDisplay({ presenter: !store.getState().display.presenter }),
     [store],
   );
-  useShortcuts(store, showHelp, togglePresenter, useShown('shortcuts'));
+  const shortcutsOn = useShown('shortcuts');
   useDocumentTheme();
   const dock = useDockState();
   // On a narrow screen a dock tab other than Curves takes the place under the grid.
@@ -60,8 +76,15 @@ export function App() {
       <a className="skip-link" href={`#${RUN_CONTROLS_ID}`}>
         Skip to the run controls
       </a>
+      <Suspense fallback={null}>
+        <ShortcutKeys onHelp={showHelp} onPresenter={togglePresenter} enabled={shortcutsOn} />
+      </Suspense>
       <TopBar onShowShortcuts={showHelp} />
-      <ShortcutsHelp open={help} onClose={() => setHelp(false)} />
+      {help && (
+        <Suspense fallback={null}>
+          <ShortcutsHelp open onClose={() => setHelp(false)} />
+        </Suspense>
+      )}
       <div className="app-messages">
         <Notices />
         <HiddenNote />
@@ -80,7 +103,9 @@ export function App() {
             </Hideable>
           </div>
           <Hideable id="convergence">
-            <ConvergenceBadge />
+            <Suspense fallback={null}>
+              <ConvergenceBadge />
+            </Suspense>
           </Hideable>
           <GridView svgRef={gridSvg} />
         </section>

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadTermPopover } from '../components/dock/glossary/Term';
 import { LabProvider } from '../components/shell/lab-context';
+import { updateNumbersCode } from '../components/update/StepInspector';
 import { startUrlSync } from '../components/shell/url-sync';
 import { createLabStore } from '../store/lab-store';
 import { urlStateToRun } from '../shared/url/lab-link';
@@ -48,6 +49,10 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 );
 
-// What the first screen does not draw loads once the page is idle: the glossary's popovers.
+// What the first screen does not draw loads once the page is idle: the worked numbers of an
+// update (none before the first Step) and the glossary's popovers.
 const whenIdle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200));
-whenIdle(() => void loadTermPopover());
+whenIdle(() => {
+  void updateNumbersCode.load();
+  void loadTermPopover();
+});

@@ -210,3 +210,22 @@ export function convergenceNotice(
   const where = off.length === 1 ? `state ${off[0]}` : `states ${listStates(off)}`;
   return `${head} It differs from the optimal policy (value iteration) in ${count(off.length)} of the ${count(verdict.reachable)} states the agent can reach (${where}); its exact success probability is ${p}, the optimal policy's ${optimalSuccess.toFixed(4)}.`;
 }
+
+/**
+ * The notice in a few words, for a one-line badge (the whole notice is read on hover, focus and
+ * by screen readers): "Settled since episode 8,455: the optimal policy", "Settled since episode
+ * 8,455: off the optimum in 2 states", "Still changing at episode 10,000", "Q still 0: nothing
+ * learned yet". `null` when there is no notice.
+ */
+export function convergenceHeadline(report: ConvergenceReport): string | null {
+  const verdict = report.verdict;
+  if (!verdict) return null;
+  if (verdict.untouched) return 'Q still 0: nothing learned yet';
+  if (!report.stable) return `Still changing at episode ${count(report.episode)}`;
+  const off = verdict.offOptimal.length;
+  const what =
+    off === 0
+      ? 'the optimal policy'
+      : `off the optimum in ${count(off)} state${off === 1 ? '' : 's'}`;
+  return `Settled since episode ${count(report.stableSince)}: ${what}`;
+}

@@ -6,7 +6,8 @@
  */
 import { createEnv, type IceMazeEnv } from './env';
 import { isMapName, splitMapRows } from './maps';
-import { checkLimit, paramErrors, type QParams, RUN_LIMITS } from './params';
+import { paramErrors, type QParams, RUN_LIMITS } from './params';
+import { checkNumber, checkSwitch, SLIPPERY_LABEL } from './parse-values';
 import { createAgent, type QAgent, setParams } from './agent';
 import { runSteps } from './fast-loop';
 
@@ -45,7 +46,15 @@ export interface RunRecord {
   totalSteps: number;
 }
 
-/** Longest replay accepted, in steps: a few seconds of the worker at full speed (it answers nothing meanwhile). */
+/**
+ * Longest replay accepted, in steps: 10⁸, as many as a run's largest Play budget has episodes
+ * (`RUN_LIMITS.episodes`). Its worst case — a frame after every episode on a map whose episodes
+ * last a step or two — replays in 6 s in Node on this project's 2-core machine, 12–26 s with the
+ * machine loaded (`npx tsx scripts/replay-timing.ts 100000000 SH,FG 1`), and the 4x4 map with a
+ * frame every episode in 5.7–7.9 s in Chromium (`e2e/hardening.spec.ts`). The worker replays in time slices with
+ * progress reports and can be cancelled; a record ten times longer would pass the minute a class
+ * can wait.
+ */
 export const MAX_REPLAY_STEPS = 100_000_000;
 
 /**
@@ -101,11 +110,12 @@ export function parseRunRecord(data: unknown): ParsedRecord {
   else if (Array.isArray(s.map) && Array.from(s.map).every((r) => typeof r === 'string'))
     map = [...(s.map as string[])];
   else errors.push('"settings.map" must be rows of S, F, H and G.');
-  if (typeof s.isSlippery !== 'boolean')
-    errors.push('"settings.isSlippery" must be true or false.');
+  // Values and reasons as the link and the command line give them (rl/parse-values).
+  const slippery = checkSwitch(SLIPPERY_LABEL, s.isSlippery);
+  if (!slippery.ok) errors.push(`"settings.isSlippery": ${slippery.error}`);
   for (const key of ['successRate', 'maxSteps', 'seed', 'episodes', 'frameInterval'] as const) {
-    const e = checkLimit(RUN_LIMITS[key], s[key]);
-    if (e) errors.push(`"settings.${key}": ${e}`);
+    const read = checkNumber(RUN_LIMITS[key], s[key]);
+    if (!read.ok) errors.push(`"settings.${key}": ${read.error}`);
   }
   const params = s.params;
   const PARAM_KEYS = ['alpha', 'gamma', 'epsilon', 'epsilonDecay', 'minEpsilon', 'tieBreak'];

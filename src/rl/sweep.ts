@@ -30,6 +30,7 @@ import {
   type Limit,
 } from './params';
 import { train } from './training';
+import { parseNumber } from './parse-values';
 
 /** The settings a sweep can vary, in expansion order (the last varies fastest). */
 export const SWEEP_AXES = ['alpha', 'gamma', 'epsilonDecay', 'episodes', 'tieBreak'] as const;
@@ -146,10 +147,11 @@ export function parseAxisValues<K extends SweepAxis>(
       values.push(w as SweepSetting[K]);
       continue;
     }
-    const x = Number(w);
-    const error = checkLimit(info.limit, x);
-    if (error) return { ok: false, error: error.replace(/got .*\.$/, `got ${describeValue(w)}.`) };
-    values.push(x as SweepSetting[K]);
+    // Read as a link and the command line read numbers (rl/parse-values).
+    const x = parseNumber(info.limit, w);
+    if (!x.ok)
+      return { ok: false, error: x.error.replace(/got .*\.$/, `got ${describeValue(w)}.`) };
+    values.push(x.value as SweepSetting[K]);
   }
   return { ok: true, values };
 }
@@ -165,12 +167,13 @@ export function parseSeeds(text: string): Parsed<number> {
   const seeds: number[] = [];
   for (const w of list) {
     const range = /^(\d+)-(\d+)$/.exec(w);
-    const [lo, hi] = range ? [Number(range[1]), Number(range[2])] : [Number(w), Number(w)];
-    for (const x of [lo, hi]) {
-      const error = checkLimit(RUN_LIMITS.seed, x);
-      if (error)
-        return { ok: false, error: error.replace(/got .*\.$/, `got ${describeValue(w)}.`) };
-    }
+    const ends = range ? [range[1]!, range[2]!] : [w, w];
+    // Each end read as a link and the command line read numbers (rl/parse-values).
+    const read = ends.map((end) => parseNumber(RUN_LIMITS.seed, end));
+    const bad = read.find((r) => !r.ok);
+    if (bad && !bad.ok)
+      return { ok: false, error: bad.error.replace(/got .*\.$/, `got ${describeValue(w)}.`) };
+    const [lo, hi] = read.map((r) => (r.ok ? r.value : 0)) as [number, number];
     if (hi < lo) return { ok: false, error: `${label}s: the range "${w}" runs backwards.` };
     if (hi - lo + 1 > SWEEP_LIMITS.agents.max)
       return {

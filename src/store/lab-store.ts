@@ -88,7 +88,7 @@ export function createLabStore(options: LabStoreOptions): LabStore {
     onEvent: (event) => followTrainer(event, store, followers),
     // A worker that failed: stop, say so, offer a restart that keeps the run.
     onFatal: (message) => {
-      store.setState({ connection: 'failed', running: false });
+      store.setState({ connection: 'failed', running: false, replaying: null });
       store
         .getState()
         .notify(

@@ -11,11 +11,10 @@
  * Without animation (or before the motion code has loaded, `motion.ts`) everything is put in its
  * final place and no transition is scheduled.
  */
-import { easeBackOut, easeCubicIn, easeCubicInOut, easeCubicOut } from 'd3-ease';
 import type { BaseType, Selection } from 'd3-selection';
 import { stepLabel, type Outcome } from './describe';
 import { fadeOut, unfade } from './fade';
-import { motionReady } from './motion';
+import { easing } from './motion';
 import {
   ACTION_VECTORS,
   AGENT_RADIUS,
@@ -27,6 +26,7 @@ import {
   moveArrowShape,
   pointsAttr,
   type GridLayout,
+  type Point,
 } from './geometry';
 import { starPoints } from './path-geometry';
 import { placeAt, setAttrs } from './svg';
@@ -73,8 +73,20 @@ export interface AgentLayers {
 /** Scale and opacity of an agent that fell into a hole. */
 export const SUNK_SCALE = 0.55;
 export const SUNK_OPACITY = 0.45;
-/** How far the step tag sits from the centre of `from`, against the intended direction. */
+/** How far the step tag sits from the centre of `from` (see `stepTagDirection`). */
 const TAG_OFFSET = 30;
+
+/**
+ * Which way from the centre of the step's cell its tag goes, as a unit vector: opposite the
+ * intended move, where neither arrow goes (a slip turns sideways, never back), except after an
+ * intended Down, whose back side is the tile's top band (the letter badge, the cell's number):
+ * then the side the ice did not push it to (right when it did not slip or slipped left).
+ */
+export function stepTagDirection(intended: number, actual: number): Point {
+  const [dx, dy] = ACTION_VECTORS[intended & 3]!;
+  if (!(dx === 0 && dy === 1)) return [0 - dx || 0, 0 - dy || 0];
+  return (actual & 3) === 2 ? [-1, 0] : [1, 0];
+}
 
 function clamp(x: number, lo: number, hi: number): number {
   return lo > hi ? (lo + hi) / 2 : Math.min(hi, Math.max(lo, x));
@@ -104,7 +116,13 @@ export function createAgentLayers<P extends BaseType, PD>(
     'stroke-linejoin': 'round',
   });
   const tagHeight = FONT_UNITS.stepLabel + 10;
-  const tag = stepLayer.append('g').attr('class', 'qgrid-step-label');
+  // The tag goes on top of everything (numbers and ball included), so its words always read; it is
+  // placed where it covers neither the tile's badge nor the ball (`stepTagAnchor`).
+  const tagLayer = parent
+    .append('g')
+    .attr('class', 'qgrid-step-tag')
+    .attr('pointer-events', 'none');
+  const tag = tagLayer.append('g').attr('class', 'qgrid-step-label');
   const tagBg = setAttrs(tag.append('rect'), {
     height: tagHeight,
     y: -tagHeight / 2,
@@ -166,9 +184,14 @@ export function createAgentLayers<P extends BaseType, PD>(
     fill: INK_COLORS.agentHighlight,
   });
 
+  // Just under the ball: the grid puts its numbers under the tag (see q-grid.ts).
+  tagLayer.raise();
+  agent.raise();
+
   function interrupt() {
     unfade(stepLayer);
-    if (!motionReady()) return;
+    unfade(tagLayer);
+    if (!easing()) return;
     agent.interrupt();
     splash.interrupt();
     burst.interrupt();
@@ -178,6 +201,7 @@ export function createAgentLayers<P extends BaseType, PD>(
   function drawStepMarks(step: GridStep | null, l: GridLayout, showTag: boolean) {
     if (!step) {
       stepLayer.attr('display', 'none');
+      tag.attr('display', 'none');
       return;
     }
     const origin = cellCentre(l.ncol, step.from);
@@ -194,11 +218,10 @@ export function createAgentLayers<P extends BaseType, PD>(
       tag.attr('display', 'none');
       return;
     }
-    // Opposite the intended direction: a slip goes sideways, never back, so both arrows stay clear.
     const w = estimateTextWidth(words, FONT_UNITS.stepLabel) + 16;
-    const [dx, dy] = ACTION_VECTORS[step.intended & 3]!;
-    const x = clamp(origin[0] - dx * TAG_OFFSET, w / 2, l.ncol * CELL_SIZE - w / 2);
-    const y = clamp(origin[1] - dy * TAG_OFFSET, tagHeight / 2, l.nrow * CELL_SIZE - tagHeight / 2);
+    const [dx, dy] = stepTagDirection(step.intended, step.actual);
+    const x = clamp(origin[0] + dx * TAG_OFFSET, w / 2, l.ncol * CELL_SIZE - w / 2);
+    const y = clamp(origin[1] + dy * TAG_OFFSET, tagHeight / 2, l.nrow * CELL_SIZE - tagHeight / 2);
     tag.attr('display', null).attr('transform', placeAt(x, y));
     tagBg.attr('x', -w / 2).attr('width', w);
     tagText.text(words);
@@ -217,7 +240,10 @@ export function createAgentLayers<P extends BaseType, PD>(
     splash.attr('display', 'none');
     burst.attr('display', 'none');
     drawStepMarks(step, l, showTag);
-    if (fadeEnded && step?.outcome) fadeOut(stepLayer);
+    if (fadeEnded && step?.outcome) {
+      fadeOut(stepLayer);
+      fadeOut(tagLayer);
+    }
 
     const target = step ? step.to : agentState;
     if (!(Number.isInteger(target) && target >= 0 && target < l.nS)) {
@@ -228,7 +254,8 @@ export function createAgentLayers<P extends BaseType, PD>(
     const sunk = step?.outcome === 'hole';
     const [x1, y1] = cellCentre(l.ncol, target);
     const duration = Math.max(0, durationMs);
-    if (!animate || !step || !(duration > 0) || !motionReady()) {
+    const ease = easing();
+    if (!animate || !step || !(duration > 0) || !ease) {
       agent
         .attr('transform', placeAt(x1, y1, sunk ? SUNK_SCALE : 1))
         .attr('opacity', sunk ? SUNK_OPACITY : 1);
@@ -241,21 +268,21 @@ export function createAgentLayers<P extends BaseType, PD>(
     const move = agent
       .transition()
       .duration(duration)
-      .ease(easeCubicInOut)
+      .ease(ease.easeCubicInOut)
       .attrTween('transform', () => (t) => placeAt(x0 + (x1 - x0) * t, y0 + (y1 - y0) * t));
     const effectMs = Math.min(900, Math.max(450, duration * 1.5));
     if (sunk) {
       move
         .transition()
         .duration(effectMs * 0.6)
-        .ease(easeCubicIn)
+        .ease(ease.easeCubicIn)
         .attrTween('transform', () => (t) => placeAt(x1, y1, 1 - (1 - SUNK_SCALE) * t))
         .attr('opacity', SUNK_OPACITY);
       setAttrs(splash, { display: null, cx: x1, cy: y1, r: 6, opacity: 0, 'stroke-width': 5 })
         .transition()
         .delay((i) => duration * 0.85 + i * 110)
         .duration(effectMs)
-        .ease(easeCubicOut)
+        .ease(ease.easeCubicOut)
         .attr('opacity', 0.95)
         .attr('r', (i) => 30 + i * 9)
         .attr('stroke-width', 1.5)
@@ -271,7 +298,7 @@ export function createAgentLayers<P extends BaseType, PD>(
         .transition()
         .delay(duration * 0.85)
         .duration(effectMs)
-        .ease(easeBackOut)
+        .ease(ease.easeBackOut)
         .attr('opacity', 1)
         .attrTween('transform', () => (t) => placeAt(x1, y1, 0.2 + t))
         .transition()

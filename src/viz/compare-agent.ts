@@ -9,9 +9,11 @@
  * Built once; `update` changes the grid's fills and the numbers' text. Plain data in.
  */
 import { select } from 'd3-selection';
+import { appendGridFigure } from './grid-figure';
 import { createMiniGrid, type MiniGrid } from './mini-grid';
 import type { Palette } from './scales';
 import { formatFixed, formatSigned, formatThousands } from './format';
+import { appendTermList } from './term-list';
 
 /** What the card shows. */
 export interface CompareAgentData {
@@ -70,26 +72,25 @@ export function createCompareAgentCard(
   host: HTMLElement,
   palette: Palette = 'default',
 ): CompareAgentCard {
-  const root = select(host).append('figure').attr('class', 'compare-agent');
-  const caption = root.append('figcaption').attr('class', 'compare-agent-name');
-  const gridHost = root.append('div').attr('class', 'compare-agent-grid');
+  const card = appendGridFigure(select(host), {
+    figure: 'compare-agent',
+    caption: 'compare-agent-name',
+    host: 'compare-agent-grid',
+  });
+  const root = card.figure;
   let grid: MiniGrid | null = null;
   let gridLabel = '';
-  const list = root.append('dl').attr('class', 'compare-agent-numbers');
-  const rows = AGENT_ROWS.map((row) => {
-    const div = list.append('div').attr('data-key', row.key);
-    div.append('dt').text(row.term);
-    return { row, dd: div.append('dd') };
-  });
+  const addRow = appendTermList(root, 'compare-agent-numbers');
+  const rows = AGENT_ROWS.map((row) => ({ row, dd: addRow(row.key, row.term) }));
 
   return {
     element: root.node()!,
     update(d) {
-      caption.text(d.label);
+      card.caption.text(d.label);
       const label = `${d.label}: V(s) and greedy actions`;
       if (!grid || label !== gridLabel) {
         grid?.destroy();
-        grid = createMiniGrid(gridHost.node()!, label, palette);
+        grid = createMiniGrid(card.host.node()!, label, palette);
         gridLabel = label;
       }
       grid.update({

@@ -21,13 +21,14 @@ const binPoints =
 
 /** A sampled series carried on to the latest episode count, so its last value reads to the right edge. */
 const carried =
-  (pick: (d: CurvesData) => readonly CurvePoint[], maxGap = Infinity) =>
+  (pick: (d: CurvesData) => readonly CurvePoint[], maxGap: (v: View) => number = () => Infinity) =>
   (v: View): Xy[] => {
     const pts: Xy[] = [];
+    const gap = maxGap(v);
     for (const p of pick(v.data)) {
       const prev = pts[pts.length - 1];
-      // Samples further apart than `maxGap` of the axis are not joined: nothing is known between.
-      if (prev && p.episode - prev.x > maxGap * v.xMax) pts.push({ x: prev.x, y: NaN, gap: true });
+      // Samples further apart than `maxGap` episodes are not joined: nothing is known between.
+      if (prev && p.episode - prev.x > gap) pts.push({ x: prev.x, y: NaN, gap: true });
       pts.push({ x: p.episode, y: p.value });
     }
     const last = pts[pts.length - 1];
@@ -35,8 +36,15 @@ const carried =
     return pts;
   };
 
-/** Greedy evaluations further apart than this fraction of the x axis are left unjoined. */
+/** Greedy evaluations further apart than this fraction of the x axis are left unjoined... */
 export const MAX_JOINED_GAP = 0.05;
+
+/**
+ * ...unless the run promises one at least that often (its frame interval, `greedyEvery`): then
+ * points one interval apart are joined, and only a longer gap (a run with fewer frames) is not.
+ */
+export const greedyJoinGap = (v: View): number =>
+  Math.max(MAX_JOINED_GAP * v.xMax, v.data.greedyEvery ?? 0);
 
 /** The series, drawn in this order: the faint bin line under the bold ones. */
 export const SERIES: readonly SeriesSpec[] = [
@@ -73,8 +81,8 @@ export const SERIES: readonly SeriesSpec[] = [
     // Evaluations come by time, not by episode: at full speed only a few for a whole run. Dots
     // show where they were taken; only near neighbours are joined.
     curve: curveLinear,
-    points: carried((d) => d.greedy, MAX_JOINED_GAP),
-    maxGap: MAX_JOINED_GAP,
+    points: carried((d) => d.greedy, greedyJoinGap),
+    maxGap: greedyJoinGap,
     dots: (v) => v.data.greedy.map((p) => ({ x: p.episode, y: p.value })),
     format: f3,
   },

@@ -3,6 +3,7 @@
  * (components may import viz/, never the other way round).
  *
  *   formatValue      a value for a small label: 2 decimals, true minus      0.54, −0.35, 0.00
+ *                    (formatSigned with 2 digits)
  *   formatFixed      a value with n decimals (−0 reads 0)                   0.730 (n = 3)
  *   formatSigned     the same with a true minus sign, and no "−0.000"       −0.031
  *   formatCount      a count for a small label: ≤ 4 characters              7, 999, 1.4k, 12k
@@ -11,19 +12,17 @@
  *
  * Each returns `MISSING` ("–") for a non-finite number, unless told another placeholder.
  */
-import { format } from 'd3-format';
-
 /** What a missing or non-finite number reads as. */
 export const MISSING = '–';
 
-const fixed2 = format('.2f');
-const compact = format('.2~s');
+/** SI prefixes by power of 1,000, from 10⁰ up (d3-format's "s" type uses the same). */
+const SI_PREFIXES = ['', 'k', 'M', 'G', 'T', 'P', 'E', 'Z', 'Y'];
 /** en-US grouping, the same text as `toLocaleString('en-US')` without building a formatter each call. */
 const grouped = new Intl.NumberFormat('en-US');
 
 /** A value with 2 decimals, a true minus sign, "0.00" for −0 and tiny negatives, "–" for non-finite. */
 export function formatValue(x: number): string {
-  return Number.isFinite(x) ? fixed2(x) : MISSING;
+  return formatSigned(x, 2);
 }
 
 /**
@@ -56,7 +55,25 @@ export function formatSigned(
  */
 export function formatCount(n: number): string {
   if (!Number.isFinite(n)) return MISSING;
-  return Math.abs(n) < 1000 ? String(Math.round(n)) : compact(n);
+  return Math.abs(n) < 1000 ? String(Math.round(n)) : siTwoDigits(n);
+}
+
+/**
+ * `n` (|n| ≥ 1000) to 2 significant digits with an SI prefix, trailing zeros dropped and a true
+ * minus: 1384 → "1.4k", 12,345 → "12k", 999,999 → "1M" (the rounding may carry into the next
+ * power). The digits come from `toExponential(1)`, which rounds as `toFixed` does, and the
+ * decimal point is moved in the string, so no floating-point product can add stray digits.
+ */
+function siTwoDigits(n: number): string {
+  const [mantissa, exponentText] = Math.abs(n).toExponential(1).split('e') as [string, string];
+  const exponent = Number(exponentText);
+  const power = Math.min(Math.floor(exponent / 3), SI_PREFIXES.length - 1);
+  const digits = mantissa.replace('.', '');
+  const intLength = 1 + exponent - 3 * power;
+  const whole = digits.slice(0, intLength).padEnd(intLength, '0');
+  const fraction = digits.slice(intLength).replace(/0+$/, '');
+  const text = fraction ? `${whole}.${fraction}` : whole;
+  return `${n < 0 ? '−' : ''}${text}${SI_PREFIXES[power]}`;
 }
 
 /** A number in full with thousands separators, for titles and sentences: 12,345. */

@@ -22,6 +22,11 @@ export interface CurvesData {
   window: number;
   /** Exact success probability of the greedy policy, by the episode count it was computed at. */
   greedy: readonly CurvePoint[];
+  /**
+   * The run evaluates the greedy policy at least every this many episodes (its frame interval),
+   * so greedy points this far apart are joined: the line is as fine as the run's frames.
+   */
+  greedyEvery?: number;
   /** ε by episode count. */
   epsilon: readonly CurvePoint[];
   /** The optimal policy's success probability within the time limit, and the best any policy reaches. */
@@ -102,7 +107,7 @@ export interface SeriesSpec {
   points: (v: View) => Xy[];
   /** Where the series was measured, drawn as dots (for sparse samples); none when absent. */
   dots?: (v: View) => Xy[];
-  /** Samples further apart than this fraction of the x axis are not joined, nor read between. */
-  maxGap?: number;
+  /** Samples further apart than this many episodes are not joined, nor read between. */
+  maxGap?: (v: View) => number;
   format: (x: number) => string;
 }

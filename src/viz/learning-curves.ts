@@ -49,10 +49,7 @@ import { FONT_FAMILY } from './theme';
 /** Room around the plots for the y axis labels (left) and the last x tick (right). */
 const MARGIN = { left: 64, right: 22 };
 /** Heights, in user units: the readout line, a panel's header, the gap between panels, the x axis. */
-const READOUT_HEIGHT = 30;
-const HEADER_HEIGHT = 26;
-const PANEL_GAP = 18;
-const AXIS_HEIGHT = 46;
+const HEIGHT = { readout: 30, header: 26, panelGap: 18, axis: 46 };
 const FONT_SIZE = 13;
 /** Room kept for a legend value ("0.000" in bold figures). */
 const VALUE_WIDTH = 44;
@@ -67,17 +64,17 @@ export function createLearningCurves(
   const plotRight = MARGIN.left + plotWidth;
 
   // Vertical layout: the readout line, then per panel a header (title + legend) and the plot.
-  let y = READOUT_HEIGHT;
+  let y = HEIGHT.readout;
   const layout = new Map<PanelKey, PanelBox>();
   for (const p of PANELS) {
-    const top = y + HEADER_HEIGHT;
+    const top = y + HEIGHT.header;
     layout.set(p.key, { header: y + 16, top, bottom: top + p.height });
-    y = top + p.height + PANEL_GAP;
+    y = top + p.height + HEIGHT.panelGap;
   }
   const successBox = layout.get('success')!;
   const plotsTop = successBox.top;
-  const plotsBottom = y - PANEL_GAP;
-  const height = plotsBottom + AXIS_HEIGHT;
+  const plotsBottom = y - HEIGHT.panelGap;
+  const height = plotsBottom + HEIGHT.axis;
 
   const x = scaleLinear().range([MARGIN.left, plotRight]);
   const yScales = new Map<PanelKey, ScaleLinear<number, number>>(
@@ -224,7 +221,7 @@ export function createLearningCurves(
   let view: View | null = null;
   /** A series' value at episode count `at`, as the legends, table and announcements read it. */
   const seriesValue = (s: { spec: SeriesSpec; points: Xy[] }, at: number) =>
-    valueAt(s.points, at, (s.spec.maxGap ?? Infinity) * (view?.xMax ?? 0));
+    valueAt(s.points, at, view && s.spec.maxGap ? s.spec.maxGap(view) : Infinity);
   /** Episode count under the cursor, or null: the legends show the latest values. */
   let cursor: number | null = null;
   let legendKey = '';

@@ -3,13 +3,12 @@
  * Built once; `update` only moves gradient stops, ticks and text. A degenerate domain (every value
  * equal, as at initialisation) draws a uniform bar with a single tick and says so.
  */
-import { axisBottom } from 'd3-axis';
-import { format, precisionFixed } from 'd3-format';
-import { scaleLinear, scaleSymlog } from 'd3-scale';
 import { select } from 'd3-selection';
+import { lazyModule } from '../shared/lazy-module';
 import { captionParts, plainCaption } from './describe';
 import { formatCount, formatValue } from './format';
 import { colorScale, type Palette, type ScaleKind } from './scales';
+import { setAttrs } from './svg';
 import { FONT_FAMILY } from './theme';
 
 /** What a legend shows. */
@@ -52,31 +51,10 @@ const BAR_HEIGHT = 14;
 let legendCount = 0;
 
 /**
- * Tick values and their format for a domain: d3's nice ticks, or the single value when the domain
- * has zero width; decimals are max(2, what the tick step needs) so neighbouring ticks never print
- * the same text.
+ * The tick axis (d3-axis, d3-scale, d3-format): the first draw shows the caption and the bar
+ * without it, and the ticks follow as soon as it has loaded.
  */
-export function legendTicks(
-  domain: readonly [number, number],
-  count = 5,
-): { values: number[]; format: (x: number) => string } {
-  const [lo, hi] = domain;
-  if (!(hi > lo)) return { values: [lo], format: formatValue };
-  const values = scaleLinear().domain([lo, hi]).ticks(count);
-  const step = values.length > 1 ? values[1]! - values[0]! : hi - lo;
-  const digits = Math.max(2, precisionFixed(step));
-  return { values, format: format(`.${digits}f`) };
-}
-
-/**
- * Ticks of a log count scale over [0, hi]: 0 and the powers of ten up to hi (0, 1, 10, 100, …),
- * written as counts (1k, 10k past 999). With hi = 0 the single tick 0.
- */
-export function countTicks(hi: number): { values: number[]; format: (x: number) => string } {
-  const values = [0];
-  for (let p = 1; p <= hi; p *= 10) values.push(p);
-  return { values, format: formatCount };
-}
+export const legendAxisCode = lazyModule(() => import('./legend-axis'));
 
 /** Mounts a legend into `host` (an empty element; the legend's SVG fills its width). */
 export function createLegend(host: HTMLElement, options: LegendOptions = {}): Legend {
@@ -97,53 +75,55 @@ export function createLegend(host: HTMLElement, options: LegendOptions = {}): Le
     .style('width', '100%')
     .style('height', 'auto');
 
-  const gradient = svg
-    .append('defs')
-    .append('linearGradient')
-    .attr('id', gradientId)
-    .attr('x1', 0)
-    .attr('x2', 1)
-    .attr('y1', 0)
-    .attr('y2', 0);
+  const gradient = setAttrs(svg.append('defs').append('linearGradient'), {
+    id: gradientId,
+    x1: 0,
+    x2: 1,
+    y1: 0,
+    y2: 0,
+  });
   const stops = gradient
     .selectAll('stop')
     .data(Array.from({ length: LEGEND_STOPS }, (_, i) => i / (LEGEND_STOPS - 1)))
     .join('stop')
     .attr('offset', (u) => u);
 
-  const caption = svg
-    .append('text')
-    .attr('class', 'qgrid-legend-label')
-    .attr('x', MARGIN)
-    .attr('y', 16)
-    .attr('font-size', 14)
-    .attr('font-weight', 600)
-    .attr('fill', '#1b2430');
-  const note = svg
-    .append('text')
-    .attr('class', 'qgrid-legend-note')
-    .attr('x', width - MARGIN)
-    .attr('y', 16)
-    .attr('text-anchor', 'end')
-    .attr('font-size', 11)
-    .attr('fill', '#495057');
-  svg
-    .append('rect')
-    .attr('class', 'qgrid-legend-bar')
-    .attr('x', MARGIN)
-    .attr('y', BAR_Y)
-    .attr('width', barWidth)
-    .attr('height', BAR_HEIGHT)
-    .attr('rx', 4)
-    .attr('fill', `url(#${gradientId})`)
-    .attr('stroke', '#8a99a8')
-    .attr('stroke-width', 1);
+  // The header line: the caption at the left, the note at the right.
+  const caption = setAttrs(svg.append('text'), {
+    class: 'qgrid-legend-label',
+    x: MARGIN,
+    y: 16,
+    'font-size': 14,
+    'font-weight': 600,
+    fill: '#1b2430',
+  });
+  const note = setAttrs(svg.append('text'), {
+    class: 'qgrid-legend-note',
+    x: width - MARGIN,
+    y: 16,
+    'text-anchor': 'end',
+    'font-size': 11,
+    fill: '#495057',
+  });
+  setAttrs(svg.append('rect'), {
+    class: 'qgrid-legend-bar',
+    x: MARGIN,
+    y: BAR_Y,
+    width: barWidth,
+    height: BAR_HEIGHT,
+    rx: 4,
+    fill: `url(#${gradientId})`,
+    stroke: '#8a99a8',
+    'stroke-width': 1,
+  });
   const axisG = svg
     .append('g')
     .attr('class', 'qgrid-legend-axis')
     .attr('transform', `translate(0,${BAR_Y + BAR_HEIGHT})`);
 
-  return {
+  let latest: LegendSpec | null = null;
+  let destroyed = false;
+  const legend: Legend = {
     update(spec: LegendSpec): void {
       const scale = colorScale(spec.kind, spec.domain, spec.palette ?? 'default');
       const [lo, hi] = scale.domain;
@@ -166,25 +146,21 @@ export function createLegend(host: HTMLElement, options: LegendOptions = {}): Le
       const noteText = degenerate ? `all values ${fmt(lo)}` : (spec.note ?? '');
       note.text(noteText);
 
-      const { values, format: tickFormat } = log
-        ? countTicks(hi)
-        : legendTicks([lo, hi], tickCount);
-      // Symlog with constant 1 is x ↦ ln(1 + x) for x ≥ 0: the ticks sit where the colours are.
-      const x = (log && !degenerate ? scaleSymlog().constant(1) : scaleLinear())
-        .domain(degenerate ? [lo - 1, lo + 1] : [lo, hi])
-        .range([MARGIN, MARGIN + barWidth]);
-      axisG
-        .call(
-          axisBottom(x)
-            .tickValues(values)
-            .tickFormat((d) => tickFormat(+d))
-            .tickSizeOuter(0),
-        )
-        .attr('font-size', 11)
-        .attr('font-family', FONT_FAMILY);
-      axisG.select('.domain').attr('stroke', 'none');
-      axisG.selectAll('.tick line').attr('stroke', '#5c6b7a');
-      axisG.selectAll('.tick text').attr('fill', '#343f4b');
+      const axis = legendAxisCode.current();
+      if (axis)
+        axis.drawLegendAxis(axisG, {
+          kind: spec.kind,
+          lo,
+          hi,
+          tickCount,
+          barWidth,
+          margin: MARGIN,
+        });
+      else
+        void legendAxisCode.load().then(() => {
+          if (!destroyed && latest) legend.update(latest);
+        });
+      latest = spec;
 
       svg
         .style('display', 'block')
@@ -196,7 +172,9 @@ export function createLegend(host: HTMLElement, options: LegendOptions = {}): Le
         );
     },
     destroy(): void {
+      destroyed = true;
       svg.remove();
     },
   };
+  return legend;
 }

@@ -6,6 +6,7 @@
 import { select } from 'd3-selection';
 import { line } from 'd3-shape';
 import { sequentialScale, type Palette } from './scales';
+import { setAttrs } from './svg';
 import { INK_COLORS, TILE_COLORS } from './theme';
 
 /** What a mini grid shows. */
@@ -57,22 +58,22 @@ export function createMiniGrid(
     .attr('aria-hidden', label === null ? 'true' : null);
   const cells = svg.append('g');
   const ticks = svg.append('g').attr('stroke', '#1b2a3a').attr('stroke-width', 1.6);
-  const path = svg
-    .append('path')
-    .attr('fill', 'none')
-    .attr('stroke', '#5b3fd0')
-    .attr('stroke-width', 1.8)
-    .attr('stroke-opacity', 0.85)
-    .attr('stroke-linejoin', 'round');
-  const agent = svg
-    .append('circle')
-    .attr('class', 'mini-grid-agent')
-    .attr('r', CELL * 0.28)
-    .attr('fill', INK_COLORS.agent)
-    .attr('stroke', INK_COLORS.halo)
-    .attr('stroke-width', 1.5)
+  const path = setAttrs(svg.append('path'), {
+    fill: 'none',
+    stroke: '#5b3fd0',
+    'stroke-width': 1.8,
+    'stroke-opacity': 0.85,
+    'stroke-linejoin': 'round',
+  });
+  const agent = setAttrs(svg.append('circle'), {
+    class: 'mini-grid-agent',
+    r: CELL * 0.28,
+    fill: INK_COLORS.agent,
+    stroke: INK_COLORS.halo,
+    'stroke-width': 1.5,
     // Hidden until an update places it: an empty grid shows no stray marker in its corner.
-    .attr('display', 'none');
+    display: 'none',
+  });
   let mapKey = '';
   let ncol = 1;
 

@@ -7,15 +7,25 @@
 import type {} from 'd3-transition';
 import { lazyModule } from '../shared/lazy-module';
 
-/** d3-transition, which adds `transition()` and `interrupt()` to every selection when loaded. */
-const transitions = lazyModule(() => import('d3-transition'));
+/**
+ * d3-transition, which adds `transition()` and `interrupt()` to every selection when loaded, and
+ * the easing curves of d3-ease; the module is the easing curves.
+ */
+const motion = lazyModule(
+  async () => (await Promise.all([import('d3-ease'), import('d3-transition')]))[0],
+);
 
-/** Loads d3-transition once. */
+/** Loads d3-transition and d3-ease once. */
 export function loadMotion(): Promise<void> {
-  return transitions.load().then(() => undefined);
+  return motion.load().then(() => undefined);
 }
 
 /** Whether selections can run transitions yet. */
 export function motionReady(): boolean {
-  return transitions.current() !== null;
+  return motion.current() !== null;
+}
+
+/** The easing curves (d3-ease) once the motion code has loaded, else `null`. */
+export function easing(): typeof import('d3-ease') | null {
+  return motion.current();
 }

@@ -18,9 +18,11 @@ import { select } from 'd3-selection';
 import { ACTION_NAMES } from '../rl/env';
 import { optimalActionSets } from '../rl/evaluation';
 import { qGap } from '../rl/optimal-gap';
+import { appendGridFigure } from './grid-figure';
 import { createMiniGrid } from './mini-grid';
 import { extentWithZero, gapScale, type Palette } from './scales';
 import { formatFixed, formatValue } from './format';
+import { appendTermList } from './term-list';
 
 /** What the overlay shows. */
 export interface OptimalOverlayData {
@@ -60,9 +62,9 @@ export function createOptimalOverlay(
   const root = select(host).append('div').attr('class', 'optimal-overlay');
   const grids = root.append('div').attr('class', 'optimal-grids');
   const figure = (caption: string) => {
-    const f = grids.append('figure');
-    f.append('figcaption').text(caption);
-    return f.append('div').attr('class', 'optimal-grid').node()!;
+    const f = appendGridFigure(grids, { host: 'optimal-grid' });
+    f.caption.text(caption);
+    return f.host.node()!;
   };
   const vStarGrid = createMiniGrid(
     figure('V*(s) and the optimal actions'),
@@ -74,12 +76,7 @@ export function createOptimalOverlay(
     'Gap between Q and Q* per cell',
     palette,
   );
-  const numbers = root.append('dl').attr('class', 'optimal-numbers');
-  const row = (key: string, term: string) => {
-    const div = numbers.append('div').attr('data-key', key);
-    div.append('dt').text(term);
-    return div.append('dd');
-  };
+  const row = appendTermList(root, 'optimal-numbers');
   const vStartText = row('v-star-start', 'V*(start)');
   const maxGapText = row('max-gap', 'Max gap ‖Q − Q*‖∞');
   const details = root.append('details').attr('class', 'optimal-gap-details');

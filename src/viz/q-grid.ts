@@ -130,10 +130,11 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
   const agentLayers = createAgentLayers(board, paint.shadow);
   // The slide and the fades need d3-transition; the first draw does not wait for it.
   void loadMotion();
-  // Numbers, arrows and badges over the path, the step marks and the effects; only the ball is
-  // above them, and it stays in the middle of a cell, clear of the number in the corner.
+  // Numbers, arrows and badges over the path, the step marks and the effects; only the step's tag
+  // (placed clear of the badge) and the ball are above them, the ball in the middle of a cell,
+  // clear of the number in the corner.
   const overlayLayer = board
-    .insert('g', 'g.qgrid-agent')
+    .insert('g', 'g.qgrid-step-tag')
     .attr('class', 'qgrid-overlays')
     .attr('pointer-events', 'none');
   // In an ARIA grid only the rows and cells speak: the pictures over them are hidden from it.
@@ -197,6 +198,7 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
     const l = layout;
     fit = currentFit(l);
     scale = viewScale(f, l, view, palette);
+    trajectory.setQuiet(view !== 'v');
     svg.attr('aria-label', gridLabel(l.nrow, l.ncol, view, title)).attr('data-view', view);
 
     const data = cellData(f, l, mapGeneration);

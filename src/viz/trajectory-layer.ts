@@ -33,7 +33,15 @@ export interface TrajectoryLayer {
    * `null`. With `fadeEnded`, the path of a finished episode fades out within a second.
    */
   draw(path: GridPath | null, desc: readonly string[], ncol: number, fadeEnded?: boolean): void;
+  /**
+   * Quiet: the line at `QUIET_PATH_OPACITY`, for the views that write four numbers in each cell,
+   * so a long episode's loops do not cross out the numbers it went past.
+   */
+  setQuiet(quiet: boolean): void;
 }
+
+/** The path's opacity in a quiet view (Q, A, N, |δ|): seen, but behind the numbers. */
+export const QUIET_PATH_OPACITY = 0.4;
 
 /** Radius of the dots on slipped steps. */
 const SLIP_DOT_RADIUS = 3.5;
@@ -120,7 +128,14 @@ export function createTrajectoryLayer<P extends BaseType, PD>(
   // same long `d` strings still makes the browser repaint them).
   let drawn: { path: GridPath | null; desc: readonly string[]; ncol: number } | null = null;
 
+  let quiet = false;
   return {
+    setQuiet(next) {
+      if (next === quiet) return;
+      quiet = next;
+      for (const line of [halo, intended, slipped, slipDots])
+        line.attr('opacity', quiet ? QUIET_PATH_OPACITY : null);
+    },
     draw(path, desc, ncol, fadeEnded = false) {
       if (drawn && drawn.path === path && drawn.desc === desc && drawn.ncol === ncol) return;
       drawn = { path, desc, ncol };

@@ -2,7 +2,8 @@
  * The comparison loop behind the comparison worker: two learners (Q-learning, SARSA or Expected
  * SARSA, either side) trained side by side on one environment, each from the same seed and the
  * same ε schedule (`compare-learner.ts`). Commands in, events out, time and timers injected (a
- * `TrainerEndpoint`), on the same slice loop and snapshot gate as the training worker.
+ * `TrainerEndpoint`), on the same run control as the training worker (`run-control.ts`: the
+ * slice loop, the snapshot gate, the Play budget).
  *
  * Lockstep. The loop always advances the agent that has finished fewer episodes (the left one on
  * a tie), never past the next curve point (every `curveInterval` episodes), so the two stay within
@@ -24,14 +25,11 @@ import type {
 } from './compare-protocol';
 import { envInfo, optimumFor } from './env-facts';
 import { STATS_WINDOW_EPISODES } from './episode-ring';
-import { guardedHandler } from './guarded-handler';
-import { errorMessage } from './message-shape';
 import { parseCompareCommand } from './parse-compare-command';
 import { assertNever, type TrainerEndpoint } from './protocol';
-import { restBetweenSlices } from './rest';
 import { checkSettings } from './run-checks';
-import { createPacer, createSliceLoop, trainerOptions, type TrainerOptions } from './slice-loop';
-import { createSnapshotGate } from './snapshot-gate';
+import { createRunControl, type RunControl } from './run-control';
+import type { TrainerOptions } from './slice-loop';
 
 /** Curve points per Play budget: one every ⌈episodes / this⌉ episodes. */
 export const CURVE_POINTS_PER_BUDGET = 200;
@@ -81,75 +79,47 @@ export function createCompareTrainer<Handle>(
   endpoint: TrainerEndpoint<Handle, CompareEvent>,
   options: Partial<TrainerOptions> = {},
 ): CompareTrainer {
-  const { sliceMs, chunkSteps } = trainerOptions(options);
   const now = () => endpoint.now();
-
-  let run: Run | null = null;
-  let runCount = 0;
-  let finished = false;
   let speed: CompareSpeed = DEFAULT_COMPARE_SPEED;
-  /** Play stops when both agents reach this episode count. */
-  let targetEpisode = 0;
-  let seq = 0;
-  /** The page's requests when Play was pressed: more at the end means it followed the run. */
-  let asksAtPlay = 0;
-  const pacer = createPacer();
 
-  const loop = createSliceLoop(endpoint, sliceMs, {
-    work(start, inTime) {
-      const r = run!;
+  const control: RunControl<Run> = createRunControl(endpoint, options, {
+    failPrefix: 'The comparison',
+    runNoun: 'a comparison',
+    work(r, start, inTime) {
+      const { pacer, targetEpisode } = control;
       const from = slowest(r);
       const goal =
         speed === 'max' ? targetEpisode : Math.min(targetEpisode, from + pacer.earn(start, speed));
       for (let l = behind(r, goal); l; l = behind(r, goal)) {
-        l.advance(chunkSteps, goal);
-        gate.markDirty();
+        l.advance(control.options.chunkSteps, goal);
+        control.gate.markDirty();
         if (!inTime()) break;
       }
       pacer.spend(slowest(r) - from);
       return slowest(r) >= targetEpisode;
     },
-    after(done) {
-      if (!done) gate.flush();
-      else {
-        finished = true;
-        gate.announce(asksAtPlay);
-      }
-    },
-    delay: () => (speed === 'max' ? restBetweenSlices(endpoint, gate) : PACED_SLICE_DELAY_MS),
-    stopped: () => gate.markDirty(),
-    fail,
-  });
-
-  const gate = createSnapshotGate({
-    now,
-    running: () => loop.running,
-    send() {
-      if (!run) return false;
+    pacedDelay: () => (speed === 'max' ? null : PACED_SLICE_DELAY_MS),
+    send(r) {
       const transfer: Transferable[] = [];
-      const [left, right] = run.learners;
+      const [left, right] = r.learners;
       endpoint.post(
         {
           type: 'snapshot',
           snapshot: {
-            seq: ++seq,
-            runId: run.id,
-            running: loop.running,
-            finished,
-            targetEpisode,
+            seq: control.nextSeq(),
+            runId: r.id,
+            running: control.loop.running,
+            finished: control.finished,
+            targetEpisode: control.targetEpisode,
             speed,
             agents: [left.snapshot(transfer), right.snapshot(transfer)],
           },
         },
         transfer,
       );
-      return true;
     },
-    wakeWithin: (ms) => loop.wakeWithin(ms),
   });
-
-  const postError = (message: string): void =>
-    endpoint.post({ type: 'error', message, fatal: false }, []);
+  const { loop, gate, postError, needRun } = control;
 
   /** Builds a run (both agents at Q = 0), or the messages why it cannot be; changes nothing. */
   function buildRun(settings: RunSettings, algorithms: AlgorithmPair): Run | string {
@@ -158,7 +128,7 @@ export function createCompareTrainer<Handle>(
     const curveInterval = curveIntervalFor(settings.episodes);
     const learner = (i: 0 | 1) => createLearner(env, settings, algorithms[i], curveInterval, now);
     return {
-      id: runCount + 1,
+      id: control.nextId,
       env,
       settings: { ...settings, map: [...env.desc] },
       algorithms: [algorithms[0], algorithms[1]],
@@ -171,60 +141,30 @@ export function createCompareTrainer<Handle>(
     const { env } = next;
     // The costly part first: if it throws, the previous run is untouched.
     const optimum = optimumFor(env, next.settings.params.gamma, bestSuccessWithin(env));
-    loop.stop();
-    finished = false;
-    targetEpisode = next.settings.episodes;
-    runCount = next.id;
-    run = next;
-    endpoint.post(
-      {
-        type: 'ready',
-        runId: next.id,
-        env: envInfo(env),
-        settings: {
-          ...next.settings,
-          map: [...next.settings.map],
-          params: { ...next.settings.params },
+    control.begin(next, next.settings.episodes, () =>
+      endpoint.post(
+        {
+          type: 'ready',
+          runId: next.id,
+          env: envInfo(env),
+          settings: {
+            ...next.settings,
+            map: [...next.settings.map],
+            params: { ...next.settings.params },
+          },
+          algorithms: next.algorithms,
+          optimum: {
+            gamma: optimum.gamma,
+            startValue: optimum.v[env.start]!,
+            successProbability: optimum.successProbability,
+            bestWithinLimit: optimum.bestWithinLimit,
+          },
+          curveInterval: next.curveInterval,
+          window: STATS_WINDOW_EPISODES,
         },
-        algorithms: next.algorithms,
-        optimum: {
-          gamma: optimum.gamma,
-          startValue: optimum.v[env.start]!,
-          successProbability: optimum.successProbability,
-          bestWithinLimit: optimum.bestWithinLimit,
-        },
-        curveInterval: next.curveInterval,
-        window: STATS_WINDOW_EPISODES,
-      },
-      [],
+        [],
+      ),
     );
-    gate.markAsked();
-    gate.flush();
-  }
-
-  function play(r: Run): void {
-    if (loop.running) return;
-    const budget = r.settings.episodes;
-    targetEpisode = (Math.floor(slowest(r) / budget) + 1) * budget;
-    finished = false;
-    asksAtPlay = gate.asks();
-    gate.markDirty();
-    pacer.reset(now());
-    loop.start(0);
-    gate.flush();
-  }
-
-  function fail(e: unknown): void {
-    try {
-      loop.stop();
-    } finally {
-      postError(`The comparison stopped: ${errorMessage(e)}`);
-    }
-  }
-
-  function needRun(type: CompareCommand['type']): Run | null {
-    if (!run) postError(`"${type}" needs a comparison: send "init" first.`);
-    return run;
   }
 
   function dispatch(command: CompareCommand): void {
@@ -240,7 +180,7 @@ export function createCompareTrainer<Handle>(
       }
       case 'play': {
         const r = needRun(command.type);
-        if (r) play(r);
+        if (r) control.play(slowest(r), r.settings.episodes, () => 0);
         return;
       }
       case 'pause':
@@ -256,7 +196,7 @@ export function createCompareTrainer<Handle>(
         }
         speed = next;
         if (loop.running) {
-          pacer.reset(now());
+          control.pacer.reset(now());
           loop.reschedule(0);
         }
         gate.markDirty();
@@ -271,14 +211,5 @@ export function createCompareTrainer<Handle>(
     }
   }
 
-  return guardedHandler({
-    parse: parseCompareCommand,
-    dispatch,
-    postError,
-    fail,
-    stop() {
-      loop.stop();
-      run = null;
-    },
-  });
+  return control.handler(parseCompareCommand, dispatch);
 }

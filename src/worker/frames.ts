@@ -4,9 +4,16 @@
  * snapshot (at full speed they come every few ms, and one message per frame would cost the page
  * more than drawing them); a snapshot carries at most `MAX_FRAMES_PER_SNAPSHOT`, the first kept,
  * then the newest.
+ *
+ * Cost. A frame is taken after every episode with `frameInterval` 1, and most of them never
+ * reach the page (a replay of millions of episodes keeps 256). So taking one only copies Q and
+ * the packed trajectory into a slot the queue owns (no allocation); V, A, the greedy sets, the
+ * decoded trajectory and the exact evaluation of the greedy policy are computed when the frame
+ * leaves with a snapshot, for the frames that do.
  */
 import type { IceMazeEnv } from '../rl/env';
 import type { QAgent } from '../rl/agent';
+import type { Trajectory } from '../rl/trajectory';
 import type { Frame } from './protocol';
 import { copyTrajectory, tableCopies } from './table-copies';
 
@@ -27,53 +34,103 @@ export interface FrameQueue {
   /**
    * After the agent advanced: takes the frame of the episode that just ended if it is one (a
    * multiple of `interval`, or the Play's last, `agent.episode === lastEpisode`) and was not
-   * taken yet. `successProbability(q)` gives the exact success of the frame's greedy policy.
-   * True when a frame was taken.
+   * taken yet. True when a frame was taken.
    */
-  capture(
-    agent: QAgent,
-    interval: number,
-    lastEpisode: number,
+  capture(agent: QAgent, interval: number, lastEpisode: number): boolean;
+  /**
+   * The frames since the last call, oldest first; their buffers join `transfer`.
+   * `successProbability(q, episode)` gives the exact success of a frame's greedy policy.
+   */
+  take(
+    transfer: Transferable[],
     successProbability: (q: Float64Array, episode: number) => number,
-  ): boolean;
-  /** The frames since the last call; their buffers join `transfer`. */
-  take(transfer: Transferable[]): Frame[];
+  ): Frame[];
+}
+
+/** What a frame keeps until it is taken: plain copies into buffers the queue owns. */
+interface Slot {
+  episode: number;
+  totalSteps: number;
+  epsilon: number;
+  q: Float64Array;
+  trajectory: Trajectory;
+}
+
+function createSlot(agent: QAgent): Slot {
+  return {
+    episode: 0,
+    totalSteps: 0,
+    epsilon: 0,
+    q: new Float64Array(agent.q.length),
+    trajectory: { ...agent.previous, codes: new Int32Array(agent.previous.codes.length) },
+  };
+}
+
+function fill(slot: Slot, agent: QAgent): void {
+  const from = agent.previous;
+  slot.episode = agent.episode - 1;
+  slot.totalSteps = agent.totalSteps;
+  slot.epsilon = agent.epsilon;
+  slot.q.set(agent.q);
+  slot.trajectory.codes.set(from.codes.subarray(0, from.length));
+  slot.trajectory.length = from.length;
+  slot.trajectory.return = from.return;
+  slot.trajectory.terminated = from.terminated;
+  slot.trajectory.truncated = from.truncated;
+  slot.trajectory.episode = from.episode;
 }
 
 /** An empty queue for run `runId` on `env`. */
 export function createFrameQueue(runId: number, env: IceMazeEnv): FrameQueue {
   /** The last episode a frame was taken for. */
   let lastFrameEpisode = -1;
-  let pending: { frame: Frame; transfer: Transferable[] }[] = [];
+  /** The first frame since the last `take`, then a ring of the newest after it. */
+  let first: Slot | null = null;
+  let hasFirst = false;
+  const ring: Slot[] = [];
+  /** Frames in the ring, and the index of the oldest. */
+  let count = 0;
+  let head = 0;
+  const ringSize = MAX_FRAMES_PER_SNAPSHOT - 1;
 
   return {
-    capture(agent, interval, lastEpisode, successProbability) {
+    capture(agent, interval, lastEpisode) {
       const e = agent.episode - 1;
       if (e <= lastFrameEpisode || (e % interval !== 0 && agent.episode !== lastEpisode))
         return false;
       lastFrameEpisode = e;
-      const transfer: Transferable[] = [];
-      const tables = tableCopies(agent.q, env.nA, transfer);
-      const frame: Frame = {
-        runId,
-        episode: e,
-        totalSteps: agent.totalSteps,
-        epsilon: agent.epsilon,
-        ...tables,
-        trajectory: copyTrajectory(env, agent.previous, transfer),
-        successProbability: successProbability(tables.q, agent.episode),
-      };
-      pending.push({ frame, transfer });
-      if (pending.length > MAX_FRAMES_PER_SNAPSHOT) pending.splice(1, 1);
+      if (!hasFirst) {
+        first ??= createSlot(agent);
+        fill(first, agent);
+        hasFirst = true;
+        return true;
+      }
+      // Full: the oldest after the first gives way to the newest.
+      const index = (head + count) % ringSize;
+      ring[index] ??= createSlot(agent);
+      fill(ring[index], agent);
+      if (count < ringSize) count++;
+      else head = (head + 1) % ringSize;
       return true;
     },
-    take(transfer) {
-      const frames = pending.map((p) => {
-        transfer.push(...p.transfer);
-        return p.frame;
+    take(transfer, successProbability) {
+      const slots = hasFirst ? [first!] : [];
+      for (let i = 0; i < count; i++) slots.push(ring[(head + i) % ringSize]!);
+      hasFirst = false;
+      count = 0;
+      head = 0;
+      return slots.map((slot): Frame => {
+        const tables = tableCopies(slot.q, env.nA, transfer);
+        return {
+          runId,
+          episode: slot.episode,
+          totalSteps: slot.totalSteps,
+          epsilon: slot.epsilon,
+          ...tables,
+          trajectory: copyTrajectory(env, slot.trajectory, transfer),
+          successProbability: successProbability(tables.q, slot.episode + 1),
+        };
       });
-      pending = [];
-      return frames;
     },
   };
 }

@@ -11,6 +11,7 @@ import {
   type RunSettings,
   type TrainerCommand,
 } from './protocol';
+import { checkSwitch, SLIPPERY_LABEL } from '../rl/parse-values';
 import { describeValue as describe, isRecord } from './message-shape';
 
 /** The outcome of `parseCommand`: the command, or a message saying what is wrong with it. */
@@ -33,8 +34,8 @@ function parseSettings(x: unknown): RunSettings | string {
   // Array.from: `every` skips the holes of a sparse array, which structured clone keeps.
   if (!Array.isArray(map) || !Array.from(map).every((row) => typeof row === 'string'))
     return `settings.map must be an array of row strings; got ${describe(map)}.`;
-  if (typeof isSlippery !== 'boolean')
-    return `settings.isSlippery must be true or false; got ${describe(isSlippery)}.`;
+  const slippery = checkSwitch(SLIPPERY_LABEL, isSlippery);
+  if (!slippery.ok) return `settings.isSlippery: ${slippery.error}`;
   for (const [name, value] of [
     ['successRate', successRate],
     ['maxSteps', maxSteps],
@@ -49,7 +50,7 @@ function parseSettings(x: unknown): RunSettings | string {
   if (missing.length > 0) return `settings.params is missing ${missing.join(', ')}.`;
   return {
     map: [...(map as string[])],
-    isSlippery,
+    isSlippery: slippery.value,
     successRate: successRate as number,
     maxSteps: maxSteps as number,
     seed: seed as number,
@@ -118,6 +119,7 @@ export function parseCommand(message: unknown): ParsedCommand {
     case 'reset':
     case 'request-snapshot':
     case 'run-greedy-episode':
+    case 'cancel-replay':
       return { ok: true, command: { type } };
     default:
       return assertNever(type);

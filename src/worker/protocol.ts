@@ -41,6 +41,8 @@ export type TrainerCommand =
    * bit-identical to the recorded run's (an imported run, or a restart after a worker fault).
    */
   | { type: 'replay'; record: RunRecord }
+  /** Drop the replay under way (answered by `replay-cancelled`); the run on screen stays as it was. */
+  | { type: 'cancel-replay' }
   /** Are you there? Answered by `pong` with the same id. */
   | { type: 'ping'; id: number };
 
@@ -198,6 +200,10 @@ export type TrainerEvent =
   /** A `set-params` took effect after `change.atStep` steps (the record of the run). */
   | { type: 'params-applied'; runId: number; change: ParamChangeRecord }
   | { type: 'pong'; id: number }
+  /** A replay is under way (a long import): `steps` of the record's `totalSteps` so far. */
+  | { type: 'replay-progress'; steps: number; totalSteps: number }
+  /** The replay under way was dropped at `steps` of `totalSteps`; the run on screen is unchanged. */
+  | { type: 'replay-cancelled'; steps: number; totalSteps: number }
   /** An episode of the target policy, counted apart from training. */
   | {
       type: 'greedy-episode';
@@ -243,6 +249,7 @@ export const COMMAND_TYPES = [
   'run-greedy-episode',
   'set-frame-interval',
   'replay',
+  'cancel-replay',
   'ping',
 ] as const satisfies readonly TrainerCommand['type'][];
 

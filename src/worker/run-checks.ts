@@ -1,10 +1,12 @@
 /**
  * The checks a run's settings pass before a worker builds anything: every limit of `rl/params`
- * and the map itself, all named at once. Shared by the training and comparison workers, so both
- * accept exactly the same settings.
+ * and the map itself, all named at once, with the reasons the link, the command line and imports
+ * give (`rl/parse-values`). Shared by the training and comparison workers, so both accept exactly
+ * the same settings.
  */
 import { createEnv, type IceMazeEnv } from '../rl/env';
-import { checkLimit, paramErrors, RUN_LIMITS } from '../rl/params';
+import { paramErrors, RUN_LIMITS } from '../rl/params';
+import { checkNumber } from '../rl/parse-values';
 import { errorMessage } from './message-shape';
 import type { RunSettings } from './protocol';
 
@@ -12,8 +14,8 @@ import type { RunSettings } from './protocol';
 export function checkSettings(settings: RunSettings): { errors: string[]; env: IceMazeEnv | null } {
   const errors: string[] = [];
   for (const key of ['episodes', 'seed', 'maxSteps', 'successRate', 'frameInterval'] as const) {
-    const e = checkLimit(RUN_LIMITS[key], settings[key]);
-    if (e) errors.push(e);
+    const read = checkNumber(RUN_LIMITS[key], settings[key]);
+    if (!read.ok) errors.push(read.error);
   }
   errors.push(...paramErrors({ ...settings.params }));
   // With a bad number, still build from the map alone so every problem is named at once.

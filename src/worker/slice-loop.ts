@@ -109,6 +109,8 @@ export interface SliceLoop {
   readonly running: boolean;
   /** Starts running; the first slice comes after `delayMs`. */
   start(delayMs: number): void;
+  /** Starts running with a slice at once, before returning (work that may end within it). */
+  startNow(): void;
   /** Stops and cancels the pending slice (`body.stopped` runs if it was running). */
   stop(): void;
   /** Runs the next slice after `delayMs` instead of when it was due. */
@@ -166,6 +168,11 @@ export function createSliceLoop<Handle>(
     start(delayMs) {
       running = true;
       schedule(delayMs);
+    },
+    startNow() {
+      cancel();
+      running = true;
+      slice();
     },
     stop,
     reschedule: schedule,

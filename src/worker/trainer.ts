@@ -1,17 +1,17 @@
 /**
  * The training worker's trainer: commands in, events out, time and timers injected (a
  * `TrainerEndpoint`), so the tests drive it in Node with a fake port. This file is the dispatch
- * and the snapshot; the mechanisms live beside it: the slice loop and its pacing
- * (`slice-loop.ts`), the snapshot gate (`snapshot-gate.ts`), the run and its books
- * (`training-run.ts`: the episode ring, the evaluation cache, the frames).
+ * and the snapshot; the mechanisms live beside it: the run control it shares with the comparison
+ * (`run-control.ts`: the slice loop and its pacing, the snapshot gate, the Play budget), the run
+ * and its books (`training-run.ts`: the episode ring, the evaluation cache, the frames) and the
+ * replay of an imported record in slices (`replay-job.ts`).
  *
  * Loop. `play` runs time slices: at full speed each slice calls `runSteps` in chunks of at most
  * `chunkSteps` steps until `sliceMs` have passed; at a finite speed it runs exactly the steps
  * earned by the time elapsed and sleeps until the next step is due.
  *
  * Budget. Play runs until `agent.episode` reaches the next multiple of `settings.episodes`
- * above the episode count when Play was pressed: (⌊episode / E⌋ + 1) · E. From a fresh run that is
- * E episodes; after a pause it completes the same block; after it finished, Play runs E more.
+ * above the episode count when Play was pressed (see `run-control.ts`).
  *
  * Never stale. A snapshot taken while the loop is not running (after `pause`, `step`,
  * `step-episode`, the end of the budget, a new run) carries the exact evaluation of the current
@@ -21,8 +21,6 @@ import { checkLimit, paramErrors, RUN_LIMITS, type Limit } from '../rl/params';
 import { lastStepRecord } from '../rl/step-record';
 import { parseRunRecord } from '../rl/replay';
 import { envInfo, optimumFor, optimumTransfer } from './env-facts';
-import { guardedHandler } from './guarded-handler';
-import { errorMessage } from './message-shape';
 import { parseCommand } from './parse-command';
 import {
   assertNever,
@@ -34,11 +32,11 @@ import {
   type TrainerEvent,
 } from './protocol';
 import { createRateMeter } from './rate-meter';
-import { createPacer, createSliceLoop, trainerOptions, type TrainerOptions } from './slice-loop';
-import { createSnapshotGate } from './snapshot-gate';
+import { createReplayJob } from './replay-job';
+import { createRunControl, type RunControl } from './run-control';
+import type { TrainerOptions } from './slice-loop';
 import { copyTrajectory, tableCopies } from './table-copies';
 import { createTrainingRun, type TrainingRun } from './training-run';
-import { restBetweenSlices } from './rest';
 
 /** Speed until the page sets one. */
 export const DEFAULT_SPEED: Speed = 'max';
@@ -60,129 +58,116 @@ export interface Trainer {
  * `ready` + a snapshot, or `error` with nothing changed; `play` / `pause`; `step` (one update),
  * `step-episode` (to the end of the current episode), both pausing first; `reset` (same
  * settings, fresh agent); `set-params` (all-or-nothing, from the next step, Q kept; a new γ also
- * posts `optimum`); `set-speed`; `request-snapshot`.
+ * posts `optimum`); `set-speed`; `request-snapshot`; `replay` (in slices, with `replay-progress`,
+ * the run on screen kept until it ends) and `cancel-replay`.
  */
 export function createTrainer<Handle>(
   endpoint: TrainerEndpoint<Handle>,
   options: Partial<TrainerOptions> = {},
 ): Trainer {
-  const { sliceMs, chunkSteps } = trainerOptions(options);
   const now = () => endpoint.now();
-
-  let run: TrainingRun | null = null;
-  let runCount = 0;
-  let finished = false;
   let speed: Speed = DEFAULT_SPEED;
-  /** Play stops when `agent.episode` reaches this. */
-  let targetEpisode = 0;
-  let seq = 0;
-  /** The page's requests when Play was pressed: more at the end means it followed the run. */
-  let asksAtPlay = 0;
-  const pacer = createPacer();
   const rate = createRateMeter();
 
-  const loop = createSliceLoop(endpoint, sliceMs, {
-    work(start, inTime) {
-      const { agent } = run!;
+  const control: RunControl<TrainingRun> = createRunControl(endpoint, options, {
+    failPrefix: 'Training',
+    runNoun: 'a run',
+    work(r, start, inTime) {
+      const { agent } = r;
+      const { chunkSteps } = control.options;
+      const target = control.targetEpisode;
       if (speed === 'max') {
-        do advance(chunkSteps, targetEpisode - agent.episode);
-        while (agent.episode < targetEpisode && inTime());
+        do advance(chunkSteps, target - agent.episode);
+        while (agent.episode < target && inTime());
       } else {
-        let due = pacer.earn(start, speed);
-        while (due > 0 && agent.episode < targetEpisode) {
-          const n = advance(Math.min(due, chunkSteps), targetEpisode - agent.episode);
-          pacer.spend(n);
+        let due = control.pacer.earn(start, speed);
+        while (due > 0 && agent.episode < target) {
+          const n = advance(Math.min(due, chunkSteps), target - agent.episode);
+          control.pacer.spend(n);
           due -= n;
           if (!inTime()) break;
         }
       }
-      return agent.episode >= targetEpisode;
+      return agent.episode >= target;
     },
-    after(done) {
-      if (!done) {
-        rate.sample(now(), run!.agent.totalSteps);
-        gate.flush();
-        return;
-      }
-      finished = true;
-      gate.announce(asksAtPlay);
-    },
-    delay: () => (speed === 'max' ? restBetweenSlices(endpoint, gate) : pacer.untilNext(speed)),
-    // Not running any more: the speed reads 0, and the page is told.
-    stopped() {
-      rate.stop();
-      gate.markDirty();
-    },
-    fail,
-  });
-
-  const gate = createSnapshotGate({
-    now,
-    running: () => loop.running,
-    send(time) {
-      if (!run) return false;
+    sliced: (r) => rate.sample(now(), r.agent.totalSteps),
+    // Not running any more: the speed reads 0.
+    stopped: () => rate.stop(),
+    pacedDelay: () => (speed === 'max' ? null : control.pacer.untilNext(speed)),
+    send(r, time) {
       const transfer: Transferable[] = [];
-      const snapshot = buildSnapshot(run, time, transfer);
+      const snapshot = buildSnapshot(r, time, transfer);
       endpoint.post({ type: 'snapshot', snapshot }, transfer);
-      return true;
     },
-    wakeWithin: (ms) => loop.wakeWithin(ms),
+  });
+  const { loop, gate, postError, needRun } = control;
+
+  const replays = createReplayJob(endpoint, control.options, {
+    progress: (p) => post({ type: 'replay-progress', ...p }),
+    done: startRun,
+    fail: (e) => control.fail(e),
   });
 
   function post(event: TrainerEvent, transfer: Transferable[] = []): void {
     endpoint.post(event, transfer);
   }
 
-  function postError(message: string): void {
-    post({ type: 'error', message, fatal: false });
-  }
-
   /** Steps the current run (see `TrainingRun.advance`); the page has something new to see. */
   function advance(maxSteps: number, maxEpisodes: number): number {
-    const n = run!.advance(maxSteps, maxEpisodes, targetEpisode);
+    const n = control.run!.advance(maxSteps, maxEpisodes, control.targetEpisode);
     if (n > 0) gate.markDirty();
     return n;
   }
 
   // ---------------------------------------------------------------- runs
 
-  /** Makes `next` the current run (paused) and tells the page. */
+  /** Makes `next` the current run (paused) and tells the page; a replay under way is dropped. */
   function startRun(next: TrainingRun): void {
     // The costly part first: if it throws, the previous run is untouched.
     const optimum = optimumFor(next.env, next.agent.params.gamma, next.bestWithinLimit);
     next.optimalQ = optimum.q.slice();
-    loop.stop();
-    finished = false;
-    targetEpisode = 0;
-    runCount = next.id;
-    run = next;
-    post(
-      {
-        type: 'ready',
-        runId: next.id,
-        env: envInfo(next.env),
-        settings: {
-          ...next.settings,
-          map: [...next.settings.map],
-          params: { ...next.settings.params },
+    replays.cancel();
+    control.begin(next, 0, () =>
+      post(
+        {
+          type: 'ready',
+          runId: next.id,
+          env: envInfo(next.env),
+          settings: {
+            ...next.settings,
+            map: [...next.settings.map],
+            params: { ...next.settings.params },
+          },
+          record: {
+            settings: { ...next.initialSettings, params: { ...next.initialSettings.params } },
+            changes: next.changes.map((c) => ({ atStep: c.atStep, params: { ...c.params } })),
+          },
+          optimum,
         },
-        record: {
-          settings: { ...next.initialSettings, params: { ...next.initialSettings.params } },
-          changes: next.changes.map((c) => ({ atStep: c.atStep, params: { ...c.params } })),
-        },
-        optimum,
-      },
-      optimumTransfer(optimum),
+        optimumTransfer(optimum),
+      ),
     );
-    gate.markAsked();
-    gate.flush();
   }
 
   function buildRun(settings: TrainingRun['settings']): TrainingRun | null {
-    const next = createTrainingRun(runCount + 1, settings, now);
+    const next = createTrainingRun(control.nextId, settings, now);
     if (typeof next !== 'string') return next;
     postError(next);
     return null;
+  }
+
+  /** Replays an untrusted record into a fresh run, in slices; the run on screen stops meanwhile. */
+  function replay(record: unknown): void {
+    const parsed = parseRunRecord(record);
+    if (!parsed.ok) {
+      postError(`The run record was refused: ${parsed.errors.join(' ')}`);
+      return;
+    }
+    const next = buildRun(parsed.record.settings);
+    if (!next) return;
+    loop.stop();
+    gate.flush();
+    replays.start(next, parsed.record);
   }
 
   // ---------------------------------------------------------------- snapshots
@@ -196,10 +181,10 @@ export function createTrainer<Handle>(
     const tdErrors = agent.tdErrors.slice();
     transfer.push(visits.buffer, tdErrors.buffer);
     return {
-      seq: ++seq,
+      seq: control.nextSeq(),
       runId: r.id,
       running,
-      finished,
+      finished: control.finished,
       speed,
       episode: agent.episode,
       totalSteps: agent.totalSteps,
@@ -220,45 +205,27 @@ export function createTrainer<Handle>(
       evaluation: running
         ? r.evaluations.throttled(tables.q, agent.episode)
         : r.evaluations.exact(tables.q, agent.episode),
-      frames: r.frames.take(transfer),
+      frames: r.frames.take(
+        transfer,
+        (q, episode) => r.evaluations.exact(q, episode).successProbability,
+      ),
       convergence: r.convergence.report(
         tables.q,
         agent.episode,
         agent.greedyStableSince,
         r.optimalQ,
-        finished,
+        control.finished,
       ),
     };
   }
 
   // ---------------------------------------------------------------- commands
 
-  /** Stops the loop and reports an unexpected failure; the trainer stays usable. */
-  function fail(e: unknown): void {
-    try {
-      loop.stop();
-    } finally {
-      postError(`Training stopped: ${errorMessage(e)}`);
-    }
-  }
-
-  function needRun(type: TrainerCommand['type']): TrainingRun | null {
-    if (!run) postError(`"${type}" needs a run: send "init" first.`);
-    return run;
-  }
-
   function play(r: TrainingRun): void {
-    if (loop.running) return;
-    const budget = r.settings.episodes;
-    targetEpisode = (Math.floor(r.agent.episode / budget) + 1) * budget;
-    finished = false;
-    asksAtPlay = gate.asks();
-    gate.markDirty();
-    const time = now();
-    pacer.reset(time);
-    rate.start(time, r.agent.totalSteps);
-    loop.start(speed === 'max' ? 0 : pacer.untilNext(speed));
-    gate.flush();
+    control.play(r.agent.episode, r.settings.episodes, (time) => {
+      rate.start(time, r.agent.totalSteps);
+      return speed === 'max' ? 0 : control.pacer.untilNext(speed);
+    });
   }
 
   function setParams(r: TrainingRun, change: ParamChange): void {
@@ -287,8 +254,8 @@ export function createTrainer<Handle>(
     speed = next;
     gate.markDirty();
     if (loop.running) {
-      pacer.reset(now());
-      loop.reschedule(speed === 'max' ? 0 : pacer.untilNext(speed));
+      control.pacer.reset(now());
+      loop.reschedule(speed === 'max' ? 0 : control.pacer.untilNext(speed));
     }
     gate.flush();
   }
@@ -296,7 +263,7 @@ export function createTrainer<Handle>(
   /** `step` (one update) or `step-episode` (to the end of the current episode), paused. */
   function stepBy(type: 'step' | 'step-episode'): void {
     loop.stop();
-    finished = false;
+    control.finished = false;
     if (type === 'step') advance(1, Infinity);
     else advance(Infinity, 1);
     gate.markDirty();
@@ -350,16 +317,12 @@ export function createTrainer<Handle>(
         else r.settings = { ...r.settings, frameInterval: command.frameInterval };
         return;
       }
-      case 'replay': {
-        const parsed = parseRunRecord(command.record);
-        if (!parsed.ok) {
-          postError(`The run record was refused: ${parsed.errors.join(' ')}`);
-          return;
-        }
-        const next = buildRun(parsed.record.settings);
-        if (!next) return;
-        next.replay(parsed.record);
-        startRun(next);
+      case 'replay':
+        replay(command.record);
+        return;
+      case 'cancel-replay': {
+        const at = replays.cancel();
+        if (at) post({ type: 'replay-cancelled', ...at });
         return;
       }
       case 'ping':
@@ -375,14 +338,12 @@ export function createTrainer<Handle>(
     }
   }
 
-  return guardedHandler({
-    parse: parseCommand,
-    dispatch,
-    postError,
-    fail,
-    stop() {
-      loop.stop();
-      run = null;
+  const handler = control.handler(parseCommand, dispatch);
+  return {
+    handle: handler.handle,
+    dispose() {
+      replays.cancel();
+      handler.dispose();
     },
-  });
+  };
 }

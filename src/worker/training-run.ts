@@ -53,8 +53,12 @@ export interface TrainingRun {
    * last episode gets a frame). Returns the steps taken.
    */
   advance(maxSteps: number, maxEpisodes: number, lastEpisode: number): number;
-  /** Trains along a record: to each change's step, the change, on to `totalSteps`. */
-  replay(record: RunRecord): void;
+  /**
+   * Trains along a record for at most `maxSteps` more steps: to each change's step, the change,
+   * on to `totalSteps`. True once the run stands where the record ends (call again until then).
+   * The changes applied so far are the run's own `changes`, so it resumes where it stopped.
+   */
+  replaySome(record: RunRecord, maxSteps: number): boolean;
   /** Applies a checked change from the next step and records it. */
   setParams(change: ParamChange): ParamChangeRecord;
   /** One episode of the target (greedy) policy: no learning, its own generator, counted apart. */
@@ -74,8 +78,6 @@ export function createTrainingRun(
   let greedyEpisodes = 0;
   let greedySuccesses = 0;
   const evaluations = createEvaluationCache(env, now);
-  const exactSuccess = (q: Float64Array, episode: number) =>
-    evaluations.exact(q, episode).successProbability;
 
   const run: TrainingRun = {
     id,
@@ -100,21 +102,26 @@ export function createTrainingRun(
       );
       const n = runSteps(agent, maxSteps, episodes);
       run.episodes.drain(agent);
-      run.frames.capture(agent, interval, lastEpisode, exactSuccess);
+      run.frames.capture(agent, interval, lastEpisode);
       return n;
     },
 
-    replay(record) {
-      const runTo = (step: number) => {
-        while (agent.totalSteps < step) run.advance(step - agent.totalSteps, Infinity, Infinity);
-      };
-      for (const change of record.changes) {
-        runTo(change.atStep);
-        applyParamChange(agent, change.params);
-        run.changes.push({ atStep: change.atStep, params: { ...change.params } });
+    replaySome(record, maxSteps) {
+      let budget = maxSteps;
+      for (;;) {
+        const change = record.changes[run.changes.length];
+        const to = change ? change.atStep : record.totalSteps;
+        if (agent.totalSteps < to) {
+          if (budget <= 0) return false;
+          budget -= run.advance(Math.min(budget, to - agent.totalSteps), Infinity, Infinity);
+        } else if (change) {
+          applyParamChange(agent, change.params);
+          run.changes.push({ atStep: change.atStep, params: { ...change.params } });
+        } else {
+          run.settings = { ...run.settings, params: { ...agent.params } };
+          return true;
+        }
       }
-      runTo(record.totalSteps);
-      run.settings = { ...run.settings, params: { ...agent.params } };
     },
 
     setParams(change) {

@@ -2,7 +2,8 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PresenterButton, ThemeControls } from '../../src/components/shell/DisplayControls';
+import { PresenterButton } from '../../src/components/shell/DisplayControls';
+import { ThemeControls } from '../../src/components/shell/ThemeControls';
 import { renderWithLab } from './lab-fixture';
 
 afterEach(cleanup);

@@ -1,11 +1,14 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
-import { StepInspector } from '../../src/components/update/StepInspector';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { StepInspector, updateNumbersCode } from '../../src/components/update/StepInspector';
 import { UpdateNumbers } from '../../src/components/update/UpdateNumbers';
 import type { UpdateData } from '../../src/worker/protocol';
 import { renderWithLab } from './lab-fixture';
+
+// The page loads the update's worked numbers once it is idle after the first draw.
+beforeAll(() => updateNumbersCode.load());
 
 afterEach(cleanup);
 

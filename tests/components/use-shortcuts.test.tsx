@@ -3,7 +3,7 @@ import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useLabStore } from '../../src/components/shell/lab-context';
-import { OWN_KEYS_ATTRIBUTE } from '../../src/components/shell/shortcuts';
+import { OWN_KEYS_ATTRIBUTE } from '../../src/components/shell/own-keys';
 import { useShortcuts } from '../../src/components/shell/useShortcuts';
 import { renderWithLab } from './lab-fixture';
 

@@ -106,6 +106,8 @@ describe('determinism', () => {
     // …and in a fresh worker, after a JSON round trip (an exported file).
     const again = trainer(0.9);
     again.send({ type: 'replay', record: JSON.parse(JSON.stringify(record)) as RunRecord });
+    // A replay runs in the worker's time slices.
+    again.port.runAll();
     const s = again.snap();
     expect(bits(s.q)).toEqual(bits(end.q));
     expect(s.totalSteps).toBe(end.totalSteps);

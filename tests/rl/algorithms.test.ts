@@ -14,13 +14,9 @@ import { createEnv } from '../../src/rl/env';
 import { runEpisodes } from '../../src/rl/fast-loop';
 import { algorithmStep, runAlgorithmEpisodes } from '../../src/rl/readable-loop';
 import { stateValue } from '../../src/rl/tables';
-
-const RIGHT = 2;
-
-/** Q-tables equal bit for bit. */
-function sameBits(a: Float64Array, b: Float64Array): boolean {
-  return a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
-}
+import { createRng } from '../../src/rl/rng';
+import { train } from '../../src/rl/training';
+import { fixed, RIGHT, sameBits, sfgAgent } from './agent-fixtures';
 
 /**
  * A definition that is not in the registry, as issue 17's algorithms will be written: a
@@ -99,4 +95,63 @@ describe('a new definition runs through the general loop unchanged', () => {
     expect(sameBits(readable.q, fast.q)).toBe(true);
     expect(readable.last).toEqual(fast.last);
   });
+});
+
+describe('isAlgorithm and ALGORITHMS', () => {
+  it('knows the three names and nothing else', () => {
+    expect(ALGORITHMS).toEqual(['q-learning', 'sarsa', 'expected-sarsa']);
+    for (const a of ALGORITHMS) expect(isAlgorithm(a)).toBe(true);
+    for (const x of ['Sarsa', 'qlearning', '', 3, undefined]) expect(isAlgorithm(x)).toBe(false);
+  });
+});
+
+describe('ε = 0: SARSA and Expected SARSA bootstrap from the greedy action, as Q-learning does', () => {
+  it('SARSA’s td_target equals Q-learning’s from every state of 4x4 deterministic, random Q', () => {
+    const env = createEnv({ isSlippery: false });
+    const rng = createRng(11);
+    for (let trial = 0; trial < 20; trial++) {
+      // Random Q on the states an update can write; terminal rows stay 0, as training keeps them.
+      const q = Float64Array.from({ length: env.nS * 4 }, (_, i) =>
+        env.terminal[i >> 2] ? 0 : rng.uniform(),
+      );
+      for (let s = 0; s < env.nS; s++) {
+        if (env.terminal[s]) continue;
+        const records = (['q-learning', 'sarsa'] as const).map((alg) => {
+          const agent = createAgent(env, fixed(0), trial);
+          agent.q.set(q);
+          agent.state = s;
+          return algorithmStep(agent, alg);
+        });
+        expect(records[1]!.tdTarget).toBe(records[0]!.tdTarget);
+        expect(records[1]!.qAfter).toBe(records[0]!.qAfter);
+      }
+    }
+  });
+
+  it('SARSA = Q-learning bit for bit over 200 episodes of S F G steered right', () => {
+    const runs = (['q-learning', 'sarsa'] as const).map((alg) => {
+      const agent = sfgAgent(fixed(0), 9, 0.01, [0, 0, 0.01, 0]);
+      runAlgorithmEpisodes(agent, alg, 200);
+      return agent;
+    });
+    expect(runs[0]!.q[RIGHT]).toBeGreaterThan(0.9);
+    expect(sameBits(runs[1]!.q, runs[0]!.q)).toBe(true);
+    expect(Array.from(runs[1]!.rng)).toEqual(Array.from(runs[0]!.rng));
+  });
+
+  for (const tieBreak of ['first', 'random'] as const) {
+    it(`Expected SARSA = Q-learning bit for bit (${tieBreak} ties, slippery 4x4, from a half-trained Q)`, () => {
+      const env = createEnv();
+      const warm = train(env, { tieBreak }, 21, 2000);
+      const runs = (['q-learning', 'expected-sarsa'] as const).map((alg) => {
+        const agent = createAgent(env, fixed(0, { tieBreak }), 5);
+        agent.q.set(warm.q);
+        runAlgorithmEpisodes(agent, alg, 2000);
+        return agent;
+      });
+      expect(sameBits(runs[1]!.q, runs[0]!.q)).toBe(true);
+      expect(Array.from(runs[1]!.rng)).toEqual(Array.from(runs[0]!.rng));
+      expect(runs[1]!.totalSteps).toBe(runs[0]!.totalSteps);
+    });
+  }
 });

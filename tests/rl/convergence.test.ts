@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  convergenceHeadline,
   convergenceNotice,
   createConvergenceWatch,
   reachableNonTerminal,
@@ -341,6 +342,43 @@ describe('reachableNonTerminal is the transition table’s reachability', () => 
           const env = createEnv({ map, isSlippery, successRate });
           expect(Array.from(reachableNonTerminal(env))).toEqual(byTransitions(env));
         }
+    }
+  });
+});
+
+describe('convergenceHeadline: the notice in a few words for the one-line badge', () => {
+  const base: ConvergenceReport = {
+    stableSince: 8455,
+    episode: 9600,
+    stableEpisodes: 1000,
+    stable: true,
+    finished: false,
+    verdict: { offOptimal: [], reachable: 11, successProbability: 0.74022, untouched: false },
+  };
+  it('names the case in at most 56 characters', () => {
+    const cases: Array<[ConvergenceReport, string | null]> = [
+      [{ ...base, stable: false, verdict: null }, null],
+      [base, 'Settled since episode 8,455: the optimal policy'],
+      [
+        { ...base, verdict: { ...base.verdict!, offOptimal: [2, 3] } },
+        'Settled since episode 8,455: off the optimum in 2 states',
+      ],
+      [
+        { ...base, verdict: { ...base.verdict!, offOptimal: [2] } },
+        'Settled since episode 8,455: off the optimum in 1 state',
+      ],
+      [
+        { ...base, episode: 10_000, stable: false, finished: true },
+        'Still changing at episode 10,000',
+      ],
+      [
+        { ...base, verdict: { ...base.verdict!, untouched: true } },
+        'Q still 0: nothing learned yet',
+      ],
+    ];
+    for (const [report, headline] of cases) {
+      expect(convergenceHeadline(report)).toBe(headline);
+      expect((headline ?? '').length).toBeLessThanOrEqual(56);
     }
   });
 });

@@ -1,4 +1,5 @@
-import { describe, expect, test } from 'vitest';
+import { format } from 'd3-format';
+import { describe, expect, it, test } from 'vitest';
 import {
   MISSING,
   formatCount,
@@ -39,5 +40,24 @@ describe('format', () => {
     expect(formatCount(1384)).toBe('1.4k');
     expect(formatPercent(0.7298)).toBe('73.0%');
     expect(formatPercent(NaN, 1, '—')).toBe('—');
+  });
+});
+
+describe('formatValue and formatCount write what d3-format did', () => {
+  // d3-format ".2f" and ".2~s" were the formatters before; the lab's own code needs neither on
+  // its first screen. A fixed spread of values over every SI prefix and around each rounding edge.
+  const values: number[] = [1000, 1049, 1050, 1450, 1550, 9949, 9950, 99_500, 999_499, 999_500];
+  for (let e = 3; e <= 26; e += 0.37) values.push(Math.round(10 ** e), -Math.round(10 ** e) - 7);
+  it('counts of 1,000 and more, 2 significant digits with an SI prefix', () => {
+    const si = format('.2~s');
+    for (const n of values) expect(formatCount(n), String(n)).toBe(si(n));
+  });
+  it('values with 2 decimals, a true minus, and no "−0.00"', () => {
+    const fixed2 = format('.2f');
+    for (let k = -3000; k <= 3000; k += 7) {
+      const x = k / 1000 + 0.0005 * Math.sin(k);
+      expect(formatValue(x), String(x)).toBe(fixed2(x));
+    }
+    expect(formatValue(-0.001)).toBe(fixed2(-0.001));
   });
 });

@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { gridLabel, layerSentence, VIEW_LABELS } from '../../src/viz/describe';
 import { formatCount, formatThousands as formatCountFull } from '../../src/viz/format';
-import { countTicks, createLegend, type Legend } from '../../src/viz/legend';
+import { createLegend, legendAxisCode, type Legend } from '../../src/viz/legend';
+import { countTicks } from '../../src/viz/legend-axis';
 import { createQGrid, type QGrid } from '../../src/viz/q-grid';
 import {
   logCountScale,
@@ -20,6 +21,9 @@ import {
   shown,
   visibleArrows,
 } from './fixtures';
+
+// The page loads the legend's tick axis right after its first draw; these tests read the ticks.
+beforeAll(() => legendAxisCode.load());
 
 let grid: QGrid | null = null;
 let legend: Legend | null = null;

@@ -492,3 +492,25 @@ describe('greedyPoints', () => {
     expect(greedyPoints([], [])).toEqual([]);
   });
 });
+
+describe('the greedy policy curve on a fast run (points only at the frames)', () => {
+  // Evaluations at 0, 250 and 500 from the snapshots, then one per frame every 1,000 episodes.
+  const sparse = [0, 250, 500, 1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 9000, 10000].map(
+    (episode) => ({ episode, value: Math.min(0.73, episode / 2000) }),
+  );
+  const subpaths = (host: HTMLElement) =>
+    host.querySelector('.curves-line-greedy')!.getAttribute('d')!.split('M').length - 1;
+
+  test('is one line when its points are one frame interval apart', () => {
+    const { host } = mount();
+    chart!.update(curves(10_000, { greedy: sparse, greedyEvery: 1000 }));
+    expect(subpaths(host)).toBe(1);
+  });
+
+  test('is left unjoined across a gap longer than the frame interval (nothing known between)', () => {
+    const { host } = mount();
+    const withHole = sparse.filter((p) => p.episode < 3000 || p.episode > 6000);
+    chart!.update(curves(10_000, { greedy: withHole, greedyEvery: 1000 }));
+    expect(subpaths(host)).toBe(2);
+  });
+});

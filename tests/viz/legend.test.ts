@@ -1,8 +1,12 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, test } from 'vitest';
-import { LEGEND_STOPS, createLegend, legendTicks, type Legend } from '../../src/viz/legend';
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { LEGEND_STOPS, createLegend, legendAxisCode, type Legend } from '../../src/viz/legend';
+import { legendTicks } from '../../src/viz/legend-axis';
 import { divergingInterpolator, sequentialScale, divergingScale } from '../../src/viz/scales';
 import { badValues, makeHost } from './fixtures';
+
+// The page loads the legend's tick axis right after its first draw; these tests read the ticks.
+beforeAll(() => legendAxisCode.load());
 
 let legend: Legend | null = null;
 afterEach(() => {

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { MAPS } from '../../src/rl/maps';
 import { LESSON_PARAMS } from '../../src/rl/params';
 import { expandSweep, type SweepJobResult, type SweepSpec } from '../../src/rl/sweep';
@@ -13,6 +13,10 @@ import {
   type SweepHeatmap,
 } from '../../src/viz/sweep-heatmap';
 import { makeHost } from './fixtures';
+import { legendAxisCode } from '../../src/viz/legend';
+
+// The page loads the legend's tick axis right after its first draw; these tests read the ticks.
+beforeAll(() => legendAxisCode.load());
 
 let heatmap: SweepHeatmap | null = null;
 afterEach(() => {

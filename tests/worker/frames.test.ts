@@ -6,6 +6,7 @@ import { LESSON_PARAMS } from '../../src/rl/params';
 import { runEpisodes } from '../../src/rl/fast-loop';
 import type { RunSettings, TrainerCommand } from '../../src/worker/protocol';
 import { createTrainer } from '../../src/worker/trainer';
+import { createFrameQueue, MAX_FRAMES_PER_SNAPSHOT } from '../../src/worker/frames';
 import { createFakeEndpoint } from './fake-endpoint';
 
 const MAP_4X4 = ['SFFF', 'FHFH', 'FFFH', 'HFFG'];
@@ -130,5 +131,38 @@ describe('the target policy, apart from training', () => {
     expect(Array.from(a.port.lastSnapshot().q)).toEqual(Array.from(b.port.lastSnapshot().q));
     expect(a.port.lastSnapshot().totalSteps).toBe(b.port.lastSnapshot().totalSteps);
     expect(before.totalSteps).toBeGreaterThan(0);
+  });
+});
+
+describe('the frame queue', () => {
+  it('with a frame every episode, keeps the first and the newest 255, and evaluates only those it hands over', () => {
+    const env = createEnv({ map: MAP_4X4 });
+    const agent = createAgent(env, { ...LESSON_PARAMS }, 5);
+    const queue = createFrameQueue(1, env);
+    const expected = new Map<number, { q: number[]; success: number }>();
+    const episodes = 1000;
+    for (let e = 0; e < episodes; e++) {
+      runEpisodes(agent, 1);
+      expect(queue.capture(agent, 1, Infinity)).toBe(true);
+      expected.set(e, {
+        q: Array.from(agent.q),
+        success: evaluateGreedy(env, agent.q).successProbability,
+      });
+    }
+    let evaluations = 0;
+    const frames = queue.take([], (q) => {
+      evaluations++;
+      return evaluateGreedy(env, q).successProbability;
+    });
+    const kept = [0, ...Array.from({ length: 255 }, (_, i) => episodes - 255 + i)];
+    expect(frames.map((f) => f.episode)).toEqual(kept);
+    expect(evaluations).toBe(MAX_FRAMES_PER_SNAPSHOT);
+    for (const f of frames) {
+      expect(Array.from(f.q)).toEqual(expected.get(f.episode)!.q);
+      expect(f.successProbability).toBe(expected.get(f.episode)!.success);
+      expect(f.trajectory.episode).toBe(f.episode);
+    }
+    // Taken: the queue starts over.
+    expect(queue.take([], () => 0)).toEqual([]);
   });
 });

@@ -19,7 +19,7 @@ describe('a training run', () => {
     expect(message).toMatch(/^Episodes .*\. Seed /);
   });
 
-  it('replays a record: to each change’s step, the change, then on to its total steps', () => {
+  it('replays a record in slices: to each change’s step, the change, then on to its total steps', () => {
     const record: RunRecord = {
       settings: lessonSettings('4x4', 3),
       changes: [
@@ -29,7 +29,13 @@ describe('a training run', () => {
       totalSteps: 2500,
     };
     const run = build(record.settings);
-    run.replay(record);
+    // Slices of at most 1,000 steps: false until the run stands where the record ends.
+    expect(run.replaySome(record, 0)).toBe(false); // no budget, no step
+    expect(run.agent.totalSteps).toBe(0);
+    const done: boolean[] = [];
+    while (done.at(-1) !== true) done.push(run.replaySome(record, 1000));
+    expect(done).toEqual([false, false, true]);
+    expect(run.replaySome(record, 1000)).toBe(true); // nothing left to do
     const direct = replayRun(record);
     expect(run.agent.totalSteps).toBe(2500);
     expect(Array.from(run.agent.q)).toEqual(Array.from(direct.q));
@@ -59,7 +65,7 @@ describe('a training run', () => {
     expect(run.agent.episode).toBe(1);
     run.advance(1_000_000, Infinity, Infinity);
     expect(run.agent.episode).toBe(6); // episodes 1–5; episode 5 is the next frame
-    expect(run.frames.take([]).map((f) => f.episode)).toEqual([0, 5]);
+    expect(run.frames.take([], () => 0).map((f) => f.episode)).toEqual([0, 5]);
     expect(run.episodes.batch([]).lengths).toHaveLength(6);
   });
 

@@ -5,7 +5,7 @@ import { createQGrid } from '../../viz/q-grid';
 import { useRendererHost } from '../hosts/useRendererHost';
 import { gridFrame, holdPath, type HeldPath } from './grid-frame';
 import { useLabStore } from '../shell/lab-context';
-import { OWN_KEYS_ATTRIBUTE } from '../shell/shortcuts';
+import { OWN_KEYS_ATTRIBUTE } from '../shell/own-keys';
 import { lessonTarget } from '../lesson/targets';
 
 /** Shortest time between two grid draws while training at full speed, in ms. */

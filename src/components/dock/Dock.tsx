@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { DockTab } from '../../shared/dock-tabs';
 import { isShown } from '../shell/Hideable';
 import { useLab } from '../shell/lab-context';
-import { OWN_KEYS_ATTRIBUTE } from '../shell/shortcuts';
+import { OWN_KEYS_ATTRIBUTE } from '../shell/own-keys';
 import { DOCK_TABS, type DockPanelProps, type DockTabSpec } from './dock-tabs';
 
 const tabId = (id: DockTab) => `dock-tab-${id}`;

@@ -114,6 +114,21 @@ export interface Chapter {
 /** The lesson's run on the 4x4 map, seed 0: every chapter is set up on it. */
 const LESSON_RUN = { map: '4x4', seed: 0 } as const;
 
+/**
+ * A chapter's set-up on the lesson's run (`LESSON_RUN`): how the run starts, the grid view, the
+ * speed and the highlighted control, then whether the update is shown and which cell it points at,
+ * with what only some chapters set (their own hyperparameters, the dock tab they watch).
+ */
+function onLessonRun(
+  start: ChapterStart,
+  view: GridView,
+  speed: Speed,
+  highlight: LessonTarget,
+  shows: Pick<ChapterSetup, 'update' | 'cell' | 'params' | 'tab'>,
+): ChapterSetup {
+  return { ...LESSON_RUN, start, view, speed, highlight, ...shows };
+}
+
 /** The start cell of Gymnasium's 4x4 map (row 0, column 0). */
 const START = 0;
 
@@ -132,15 +147,7 @@ export const CHAPTERS: readonly Chapter[] = [
     task: 'Press Step five times and read each move in the step inspector: the action chosen, where the ice sent the agent, and the reward.',
     concepts: ['states', 'tiles', 'actions', 'slippery', 'reward', 'episode', 'time-limit'],
     terms: ['state', 'action', 'reward', 'episode'],
-    setup: {
-      ...LESSON_RUN,
-      start: 'fresh',
-      view: 'v',
-      speed: 2,
-      highlight: 'step',
-      update: true,
-      cell: null,
-    },
+    setup: onLessonRun('fresh', 'v', 2, 'step', { update: true, cell: null }),
   },
   {
     id: 'objectives',
@@ -152,15 +159,7 @@ export const CHAPTERS: readonly Chapter[] = [
     task: 'Press Step episode three times and read the objectives panel: how often the prize was reached, in how many steps, and after how many updates.',
     concepts: ['objective-reach', 'objective-steps', 'objective-compute'],
     terms: ['episode', 'return'],
-    setup: {
-      ...LESSON_RUN,
-      start: 'fresh',
-      view: 'v',
-      speed: 100,
-      highlight: 'objectives',
-      update: false,
-      cell: null,
-    },
+    setup: onLessonRun('fresh', 'v', 100, 'objectives', { update: false, cell: null }),
   },
   {
     id: 'q-table',
@@ -173,15 +172,7 @@ export const CHAPTERS: readonly Chapter[] = [
     task: 'Switch the grid to Q(s,a) if it is not, press Step episode a few times and watch which triangles of the start cell change colour.',
     concepts: ['agent', 'q-table', 'return', 'q-value'],
     terms: ['agent', 'q', 'return'],
-    setup: {
-      ...LESSON_RUN,
-      start: 'fresh',
-      view: 'q',
-      speed: 10,
-      highlight: 'grid',
-      update: true,
-      cell: START,
-    },
+    setup: onLessonRun('fresh', 'q', 10, 'grid', { update: true, cell: START }),
     question: 'greedy-action',
   },
   {
@@ -195,16 +186,11 @@ export const CHAPTERS: readonly Chapter[] = [
     task: 'Press Step ten times (ε is set to 0.5 here) and read in the step inspector which moves were random (exploring) and which greedy (exploiting).',
     concepts: ['behaviour-policy', 'target-policy', 'explore-exploit'],
     terms: ['policy', 'epsilon'],
-    setup: {
-      ...LESSON_RUN,
-      start: 'fresh',
-      params: { epsilon: 0.5 },
-      view: 'q',
-      speed: 2,
-      highlight: 'epsilon',
+    setup: onLessonRun('fresh', 'q', 2, 'epsilon', {
       update: true,
       cell: null,
-    },
+      params: { epsilon: 0.5 },
+    }),
     question: 'explore-exploit',
   },
   {
@@ -217,15 +203,7 @@ export const CHAPTERS: readonly Chapter[] = [
     task: `Press Play and watch ε fall in the status line; pause, and check that ε = ${LESSON_PARAMS.epsilon} − ${LESSON_PARAMS.epsilonDecay} × the steps taken until it reaches its floor, ${LESSON_PARAMS.minEpsilon}.`,
     concepts: ['epsilon-decay'],
     terms: ['epsilon'],
-    setup: {
-      ...LESSON_RUN,
-      start: 'fresh',
-      view: 'v',
-      speed: 100,
-      highlight: 'decay',
-      update: false,
-      cell: null,
-    },
+    setup: onLessonRun('fresh', 'v', 100, 'decay', { update: false, cell: null }),
     question: 'why-decay',
   },
   {
@@ -239,15 +217,7 @@ export const CHAPTERS: readonly Chapter[] = [
     task: 'This chapter starts from a run already trained through the lesson’s episodes, so the Q-values are no longer 0. Press Step five times and watch the TD target and TD error in the step inspector.',
     concepts: ['td-target', 'td-error', 'alpha', 'gamma'],
     terms: ['td-target', 'td-error', 'alpha', 'gamma'],
-    setup: {
-      ...LESSON_RUN,
-      start: 'trained',
-      view: 'q',
-      speed: 2,
-      highlight: 'step',
-      update: true,
-      cell: null,
-    },
+    setup: onLessonRun('trained', 'q', 2, 'step', { update: true, cell: null }),
     question: 'q-update',
   },
   {
@@ -261,15 +231,7 @@ export const CHAPTERS: readonly Chapter[] = [
     task: 'With the grid on V(s), press Play for a few seconds, pause, and compare the start cell’s value with its four Q-values in the step inspector.',
     concepts: ['state-value'],
     terms: ['v', 'q'],
-    setup: {
-      ...LESSON_RUN,
-      start: 'fresh',
-      view: 'v',
-      speed: 10_000,
-      highlight: 'view',
-      update: true,
-      cell: START,
-    },
+    setup: onLessonRun('fresh', 'v', 10_000, 'view', { update: true, cell: START }),
     question: 'state-value',
   },
   {
@@ -284,15 +246,7 @@ export const CHAPTERS: readonly Chapter[] = [
     task: 'With the grid on A(s,a), find the cell’s greedy actions (advantage 0; tied actions all have 0) and the action it should avoid most.',
     concepts: ['advantage'],
     terms: ['advantage', 'v'],
-    setup: {
-      ...LESSON_RUN,
-      start: 'trained',
-      view: 'a',
-      speed: 10,
-      highlight: 'view',
-      update: true,
-      cell: START,
-    },
+    setup: onLessonRun('trained', 'a', 10, 'view', { update: true, cell: START }),
     question: 'advantage',
   },
   {
@@ -305,16 +259,7 @@ export const CHAPTERS: readonly Chapter[] = [
     task: `Press Play and watch the frames gallery fill in, one frame every ${formatThousands(LESSON_FRAME_INTERVAL)} episodes; the chapter sets a speed at which the frames arrive one by one.`,
     concepts: ['training-loop', 'frames'],
     terms: ['episode', 'q', 'v', 'advantage'],
-    setup: {
-      ...LESSON_RUN,
-      start: 'fresh',
-      view: 'v',
-      speed: 10_000,
-      highlight: 'play',
-      tab: 'frames',
-      update: false,
-      cell: null,
-    },
+    setup: onLessonRun('fresh', 'v', 10_000, 'play', { update: false, cell: null, tab: 'frames' }),
     question: 'frame-count',
   },
   {
@@ -329,15 +274,7 @@ export const CHAPTERS: readonly Chapter[] = [
     task: 'Run a few greedy episodes in the behaviour vs target policy panel and compare their success with the exact success probability.',
     concepts: ['evaluation'],
     terms: ['policy'],
-    setup: {
-      ...LESSON_RUN,
-      start: 'trained',
-      view: 'q',
-      speed: 10,
-      highlight: 'target-policy',
-      update: true,
-      cell: START,
-    },
+    setup: onLessonRun('trained', 'q', 10, 'target-policy', { update: true, cell: START }),
     question: 'greedy-action',
   },
 ];

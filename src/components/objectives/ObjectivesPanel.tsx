@@ -74,7 +74,7 @@ export function ObjectivesPanel() {
             </dd>
             <dt>Optimal policy for γ = {r.gamma}</dt>
             <dd data-fact="optimum-success">{r.optimumSuccess}</dd>
-            <dt>Best any policy can do within {r.maxSteps} steps</dt>
+            <dt>Best possible within {r.maxSteps} steps</dt>
             <dd data-fact="best-within-limit">{r.bestWithinLimit}</dd>
           </dl>
         </li>
@@ -85,7 +85,7 @@ export function ObjectivesPanel() {
               {r.stepsToGoal}
             </span>{' '}
             <span className="objective-caption">
-              Mean steps to the prize, recent episodes that reached it
+              mean steps to the prize, last episodes that reached it
             </span>
           </p>
           <Sparkline
@@ -93,11 +93,11 @@ export function ObjectivesPanel() {
             label={chartLabel('Mean steps to the prize', series.steps, FORMAT.steps)}
           />
           <dl className="objectives-facts">
-            <dt>Greedy policy, exact expected steps to the prize</dt>
+            <dt>Greedy policy, exact steps to prize</dt>
             <dd data-fact="expected-steps-to-goal">{r.expectedStepsToGoal}</dd>
             <dt>Mean episode length, last {r.window}</dt>
             <dd data-fact="mean-length">{r.meanLength}</dd>
-            <dt>Greedy policy, exact expected length (prize, hole or time limit)</dt>
+            <dt>Greedy policy, exact episode length</dt>
             <dd data-fact="expected-length">{r.expectedLength}</dd>
           </dl>
         </li>

@@ -1,38 +1,16 @@
+import { lazyModule } from '../../shared/lazy-module';
+import { useLazyModule } from '../hosts/useLazyModule';
 import { useLab } from './lab-context';
 
 /**
- * Messages for the user: refused input, worker errors. Each can be dismissed. The alert or status
- * role sits inside the list item (on the item itself it would replace the listitem role, and a
- * list may hold only items).
+ * The list's code (see `NoticeList`): a lab usually opens with nothing to say, so it loads with
+ * the first notice or replay, not before the first draw.
  */
+export const noticeListCode = lazyModule(() => import('./NoticeList'));
+
+/** Messages for the user (`NoticeList`), drawn once there is one. */
 export function Notices() {
-  const notices = useLab((s) => s.notices);
-  const dismiss = useLab((s) => s.dismissNotice);
-  if (notices.length === 0) return null;
-  return (
-    <ul className="notices" aria-label="Messages">
-      {notices.map((n) => (
-        <li key={n.id}>
-          <div className={`notice notice-${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
-            <span>{n.text}</span>
-            {n.action && (
-              <button
-                type="button"
-                className="notice-action"
-                onClick={() => {
-                  dismiss(n.id);
-                  n.action!.run();
-                }}
-              >
-                {n.action.label}
-              </button>
-            )}
-            <button type="button" aria-label="Dismiss message" onClick={() => dismiss(n.id)}>
-              ×
-            </button>
-          </div>
-        </li>
-      ))}
-    </ul>
-  );
+  const any = useLab((s) => s.notices.length > 0 || s.replaying !== null);
+  const code = useLazyModule(noticeListCode, any);
+  return any && code ? <code.NoticeList /> : null;
 }

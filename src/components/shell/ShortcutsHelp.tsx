@@ -1,15 +1,11 @@
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { SHORTCUTS } from './shortcuts';
+import { useModalDialog } from './useModalDialog';
 
 /** The list of keyboard shortcuts, as a modal dialog; Escape or Close closes it. */
 export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = dialog.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal?.();
-    if (!open && d.open) d.close();
-  }, [open]);
+  useModalDialog(dialog, open);
   return (
     <dialog
       ref={dialog}

@@ -1,8 +1,9 @@
-import { memo, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { memo, useCallback, useId, useRef, useState } from 'react';
 import { HIDEABLE, orderedHideables, type HideableId } from '../../shared/hideable';
 import { labQuery } from '../../shared/url/lab-link';
 import { useLabStore } from './lab-context';
 import { CopyLinkButton } from './UrlSync';
+import { useModalDialog } from './useModalDialog';
 
 const GROUPS = [
   { group: 'controls', legend: 'Controls beside the grid' },
@@ -34,12 +35,7 @@ export const TeacherLink = memo(function TeacherLink() {
   const [open, setOpen] = useState(false);
   const [chosen, setChosen] = useState<ReadonlySet<HideableId>>(new Set());
 
-  useEffect(() => {
-    const d = dialog.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal?.();
-    if (!open && d.open) d.close();
-  }, [open]);
+  useModalDialog(dialog, open);
 
   const openDialog = () => {
     // Start from what this page hides, so a teacher's link can be edited.

@@ -113,13 +113,6 @@ export function belongsToTarget(target: TargetLike | null, key: string): boolean
   return false;
 }
 
-/**
- * The attribute by which a region of the page claims keys for itself (the drive panel's arrows
- * move the agent, the map editor's arrows move between cells). Its value lists key groups,
- * separated by spaces: `arrows`, `enter`, `space`.
- */
-export const OWN_KEYS_ATTRIBUTE = 'data-own-keys';
-
 /** A group of keys a region can claim. */
 export type KeyGroup = 'arrows' | 'enter' | 'space';
 

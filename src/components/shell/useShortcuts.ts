@@ -4,11 +4,11 @@ import { isShown } from './Hideable';
 import {
   belongsToTarget,
   claimedByRegion,
-  OWN_KEYS_ATTRIBUTE,
   SHORTCUT_CONTROLS,
   shortcutFor,
   type ShortcutAction,
 } from './shortcuts';
+import { OWN_KEYS_ATTRIBUTE } from './own-keys';
 
 /**
  * Listens for the lab's shortcuts on the document; a key typed into a field stays there.

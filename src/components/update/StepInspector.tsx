@@ -5,7 +5,14 @@ import { useThrottledLab } from '../hosts/useThrottledLab';
 import { useLab } from '../shell/lab-context';
 import { lessonTarget } from '../lesson/targets';
 import { StateRow } from './StateRow';
-import { UpdateNumbers } from './UpdateNumbers';
+import { lazyModule } from '../../shared/lazy-module';
+import { useLazyModule } from '../hosts/useLazyModule';
+
+/**
+ * The worked numbers of an update (TD target, TD error, new Q): there are none before the first
+ * Step, so they load after the first draw (the page asks for them once it is idle).
+ */
+export const updateNumbersCode = lazyModule(() => import('./UpdateNumbers'));
 
 const selectSnapshot = (s: LabState) => s.snapshot;
 
@@ -27,6 +34,7 @@ export function StepInspector() {
   const updateAt = useLab((s) => s.updateAt);
   const last = inspected === null ? (snapshot?.last ?? null) : updateAt(inspected);
   const state = inspected ?? snapshot?.last?.state ?? null;
+  const numbers = useLazyModule(updateNumbersCode, last !== null);
   return (
     <section className="panel inspector" aria-label="Step inspector" {...lessonTarget('inspector')}>
       <div className="panel-head">
@@ -57,7 +65,11 @@ export function StepInspector() {
               {formatThousands(last.totalSteps)} of the run.
             </p>
           )}
-          <UpdateNumbers last={last} />
+          {numbers ? (
+            <numbers.UpdateNumbers last={last} />
+          ) : (
+            <p role="status">Loading the update…</p>
+          )}
         </>
       ) : (
         <p className="hint">

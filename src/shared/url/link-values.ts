@@ -1,32 +1,23 @@
 /**
- * How a link's values are read and its refusals worded: decimals as people write them, on/off
- * words, and one sentence shape for a value that was ignored.
+ * How a link's values are read and its refusals worded: numbers and on/off words through
+ * `rl/parse-values` (the reading the command line and imports share), and one sentence shape for
+ * a value that was ignored.
  */
-import { checkLimit, type Limit } from '../../rl/params';
+import type { Limit } from '../../rl/params';
+import { parseNumber, readNumber } from '../../rl/parse-values';
 
-/** A decimal number as people write it: no hex, no blanks, no "Infinity". */
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-
-/** The decimal number written in `text`, or NaN (so `checkLimit` names the setting and refuses it). */
+/**
+ * The number `text` writes, as JSON writes numbers (`rl/parse-values`: no hex, no "Infinity",
+ * no `+1` or `.5`), or NaN, so `checkLimit` names the setting and refuses it.
+ */
 export function parseDecimal(text: string): number {
-  return DECIMAL.test(text) ? Number(text) : Number.NaN;
+  return readNumber(text) ?? Number.NaN;
 }
 
-/** A number allowed by `limit`, or the reason (from `checkLimit`) it is not. */
+/** A number allowed by `limit`, or the reason (from `rl/parse-values`) it is not. */
 export function limitedNumber(limit: Limit, text: string): number | string {
-  const value = parseDecimal(text.trim());
-  return checkLimit(limit, value) ?? value;
-}
-
-const TRUE_WORDS = ['1', 'true', 'yes', 'on'];
-const FALSE_WORDS = ['0', 'false', 'no', 'off'];
-
-/** An on/off word (1, true, yes, on / 0, false, no, off, any case), or null for anything else. */
-export function parseSwitch(text: string): boolean | null {
-  const word = text.toLowerCase();
-  if (TRUE_WORDS.includes(word)) return true;
-  if (FALSE_WORDS.includes(word)) return false;
-  return null;
+  const read = parseNumber(limit, text);
+  return read.ok ? read.value : read.error;
 }
 
 /** Quotes a value for a notice, cut short so a pasted essay stays readable. */

@@ -16,7 +16,8 @@ import { DOCK_TAB_IDS, isDockTab } from '../dock-tabs';
 import { isGridView, type GridView } from '../grid-view';
 import { HIDEABLE_IDS, orderedHideables, parseHideList, type HideableId } from '../hideable';
 import { LAB_START_SPEED, lessonSettings } from '../lesson-run';
-import { ignored, limitedNumber, nameList, parseSwitch, quote, upperFirst } from './link-values';
+import { parseSwitch, SLIPPERY_LABEL } from '../../rl/parse-values';
+import { ignored, limitedNumber, nameList, quote, upperFirst } from './link-values';
 import { defaultMaxStepsOf, mapSpecText, parseMapSpec, type MapSpec } from './map-spec';
 
 /** Everything a link can set: a run's settings with the map as the link names it, and the page's look. */
@@ -138,9 +139,9 @@ export function parseUrlState(
       if (typeof spec === 'string') notices.push(ignored(k, raw, upperFirst(spec)));
       else state.map = spec;
     } else if (k === 'slippery') {
-      const on = parseSwitch(value);
-      if (on === null) notices.push(ignored(k, raw, 'Slippery ice must be 1 (on) or 0 (off).'));
-      else state.isSlippery = on;
+      const on = parseSwitch(SLIPPERY_LABEL, raw);
+      if (!on.ok) notices.push(ignored(k, raw, on.error));
+      else state.isSlippery = on.value;
     } else if (k === 'ties') {
       if (isTieBreak(value)) state.params.tieBreak = value;
       else notices.push(ignored(k, raw, 'Tie rule must be "first" or "random".'));
@@ -155,9 +156,9 @@ export function parseUrlState(
           ),
         );
     } else if (k === 'presenter') {
-      const on = parseSwitch(value);
-      if (on === null) notices.push(ignored(k, raw, 'Presenter mode must be 1 (on) or 0 (off).'));
-      else state.display = { ...state.display, presenter: on };
+      const on = parseSwitch('Presenter mode', raw);
+      if (!on.ok) notices.push(ignored(k, raw, on.error));
+      else state.display = { ...state.display, presenter: on.value };
     } else if (k === 'theme') {
       if (value === 'system' || value === 'light' || value === 'dark')
         state.display = { ...state.display, theme: value };
@@ -170,7 +171,7 @@ export function parseUrlState(
       if (isDockTab(value)) state.display = { ...state.display, tab: value };
       else notices.push(ignored(k, raw, `The dock's tab must be ${DOCK_TAB_IDS.join(', ')}.`));
     } else if (k === 'chapter') {
-      const chapter = limitedNumber(lessonChapterLimit(options.chapters), value);
+      const chapter = limitedNumber(lessonChapterLimit(options.chapters), raw);
       if (typeof chapter === 'string') notices.push(ignored(k, raw, chapter));
       else state.chapter = chapter;
     } else if (k === 'hide') {
@@ -185,17 +186,17 @@ export function parseUrlState(
         );
       if (ids.length > 0) state.hide = ids;
     } else if (k === 'speed') {
-      const speed = value === 'max' ? value : limitedNumber(RUN_LIMITS.speed, value);
+      const speed = value === 'max' ? value : limitedNumber(RUN_LIMITS.speed, raw);
       if (typeof speed === 'number' || speed === 'max') state.speed = speed;
       else notices.push(ignored(k, raw, `${speed} Or write max for full speed.`));
     } else if (k in PARAM_KEYS) {
       const name = PARAM_KEYS[k as keyof typeof PARAM_KEYS];
-      const v = limitedNumber(PARAM_LIMITS[name], value);
+      const v = limitedNumber(PARAM_LIMITS[name], raw);
       if (typeof v === 'string') notices.push(ignored(k, raw, v));
       else state.params[name] = v;
     } else {
       const name = RUN_KEYS[k as keyof typeof RUN_KEYS];
-      const v = limitedNumber(RUN_LIMITS[name], value);
+      const v = limitedNumber(RUN_LIMITS[name], raw);
       if (typeof v === 'string') notices.push(ignored(k, raw, v));
       else if (name === 'maxSteps') maxSteps = v;
       else state[name] = v;

@@ -10,6 +10,9 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { LabState } from '../lab-store';
 import type { Lab, LabFollower } from './slice';
 
+/** A step count as the notices write it: 1,234,567. */
+const formatCount = (n: number): string => n.toLocaleString('en-US');
+
 /** The run an event belongs to (`undefined`: none, e.g. `ready`, which starts one). */
 export function runOfEvent(event: TrainerEvent): number | undefined {
   switch (event.type) {
@@ -58,8 +61,20 @@ export function followTrainer(
       break;
     case 'error':
       // A refused command (a fatal error went to the client's `onFatal`).
-      for (const follower of followers) follower.refused?.();
+      store.setState(merged(followers.map((f) => f.refused?.() ?? undefined)));
       state.notify('error', event.message);
+      break;
+    case 'replay-progress':
+      store.setState({ replaying: { steps: event.steps, totalSteps: event.totalSteps } });
+      break;
+    case 'replay-cancelled':
+      store.setState(merged(followers.map((f) => f.refused?.() ?? undefined)));
+      state.notify(
+        'info',
+        `The import was cancelled at step ${formatCount(event.steps)} of ${formatCount(
+          event.totalSteps,
+        )}; the run before it is as it was.`,
+      );
       break;
     default:
       assertNever(event);

@@ -66,6 +66,11 @@ export interface RunState {
    * the step at which it took effect. With the step count, it replays the run exactly.
    */
   record: Omit<RunRecord, 'totalSteps'> | null;
+  /**
+   * How far the replay of an imported record got while it runs (the run on screen stays until it
+   * ends), or null when none is under way.
+   */
+  replaying: { steps: number; totalSteps: number } | null;
 }
 
 /** The slice's actions. */
@@ -89,6 +94,8 @@ export interface RunActions {
   restartWorker(): void;
   /** Replays a recorded run (an imported file): same settings, same changes, same Q. */
   replay(record: RunRecord): void;
+  /** Drops the replay under way; the run on screen stays as it was before the import. */
+  cancelReplay(): void;
   /** Ends the worker. */
   dispose(): void;
 }
@@ -161,6 +168,7 @@ export function createRunSlice(
     snapshot: null,
     history: createRunHistory(),
     record: null,
+    replaying: null,
 
     // `running` follows the worker's snapshots only: an optimistic flip could be undone by a
     // snapshot already on its way, and the button would flicker.
@@ -232,6 +240,7 @@ export function createRunSlice(
       );
     },
     replay: (record) => build({ type: 'replay', record }, 'custom'),
+    cancelReplay: () => send({ type: 'cancel-replay' }),
     dispose: () => client.stop(),
   };
 
@@ -254,6 +263,7 @@ export function createRunSlice(
         finished: false,
         snapshot: null,
         record: event.record,
+        replaying: null,
         ...(mapName ? { mapName } : {}),
       };
     },
@@ -271,6 +281,7 @@ export function createRunSlice(
     // The worker refused what was sent (bad settings): nothing is being built any more.
     refused: () => {
       pending = null;
+      return { replaying: null };
     },
   };
 

@@ -28,6 +28,9 @@ export interface LabSliceContext {
 export interface LabFollower {
   ready?(event: ReadyEvent): Partial<LabState>;
   snapshot?(snapshot: Snapshot, state: LabState): Partial<LabState>;
-  /** The worker refused a command: what was sent and not yet built will not be. */
-  refused?(): void;
+  /**
+   * The worker refused a command, or dropped the replay it was asked to cancel: what was sent and
+   * not yet built will not be.
+   */
+  refused?(): Partial<LabState> | void;
 }

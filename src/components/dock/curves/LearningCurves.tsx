@@ -27,6 +27,7 @@ function curvesData(
       history.greedy(),
       state.frames.map((f) => ({ episode: f.episode, value: f.successProbability })),
     ),
+    greedyEvery: state.settings.frameInterval,
     epsilon: history.epsilon(),
     optimum: state.optimum
       ? {

@@ -15,7 +15,7 @@ import { createMiniGrid, type MiniGrid } from '../../../viz/mini-grid';
 import { Term } from '../glossary/Term';
 import type { TermId } from '../glossary/term-names';
 import { useLab, useLabStore } from '../../shell/lab-context';
-import { OWN_KEYS_ATTRIBUTE } from '../../shell/shortcuts';
+import { OWN_KEYS_ATTRIBUTE } from '../../shell/own-keys';
 import { formatFixed, formatThousands } from '../../../viz/format';
 
 /** Arrow keys to actions, in Gymnasium's order (Left 0, Down 1, Right 2, Up 3). */

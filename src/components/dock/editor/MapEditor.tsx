@@ -15,7 +15,7 @@ import {
 import { EDITOR_LIMITS } from '../../../rl/params';
 import { TILE_COLORS } from '../../../viz/theme';
 import { useLab } from '../../shell/lab-context';
-import { OWN_KEYS_ATTRIBUTE } from '../../shell/shortcuts';
+import { OWN_KEYS_ATTRIBUTE } from '../../shell/own-keys';
 import { timeLimitRule } from '../glossary/lesson-figures';
 
 /** What a click does: cycle the tile, or paint one kind of tile. */
@@ -34,6 +34,30 @@ const SIDES = Array.from(
   { length: EDITOR_LIMITS.rows.max - EDITOR_LIMITS.rows.min + 1 },
   (_, i) => EDITOR_LIMITS.rows.min + i,
 );
+
+/** One side's size: a labelled select over `SIDES`. */
+function SideSelect({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: number;
+  onChange: (side: number) => void;
+}) {
+  return (
+    <label className="inline-field">
+      {label}
+      <select value={value} onChange={(e) => onChange(Number(e.target.value))}>
+        {SIDES.map((n) => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 function sameRows(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((r, i) => r === b[i]);
@@ -182,26 +206,16 @@ export const MapEditor = memo(function MapEditor() {
         ))}
       </fieldset>
       <div className="map-editor-size">
-        <label className="inline-field">
-          {EDITOR_LIMITS.rows.label}
-          <select value={nrow} onChange={(e) => resize(Number(e.target.value), ncol)}>
-            {SIDES.map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="inline-field">
-          {EDITOR_LIMITS.cols.label}
-          <select value={ncol} onChange={(e) => resize(nrow, Number(e.target.value))}>
-            {SIDES.map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SideSelect
+          label={EDITOR_LIMITS.rows.label}
+          value={nrow}
+          onChange={(n) => resize(n, ncol)}
+        />
+        <SideSelect
+          label={EDITOR_LIMITS.cols.label}
+          value={ncol}
+          onChange={(n) => resize(nrow, n)}
+        />
         <button
           type="button"
           onClick={() => {

@@ -9,6 +9,7 @@ import { useRendererHost } from '../../hosts/useRendererHost';
 import { useLab, useLabStore } from '../../shell/lab-context';
 import { useThrottledLab } from '../../hosts/useThrottledLab';
 import { lessonTarget } from '../../lesson/targets';
+import { StopSlider } from '../../shell/StopSlider';
 import { formatFixed, formatThousands } from '../../../viz/format';
 
 const selectFrames = (s: LabState) => s.frames;
@@ -87,6 +88,8 @@ export function FramesGallery() {
   const [draft, setDraft] = useState<string | null>(null);
   const index = chosen === null ? frames.length - 1 : Math.min(chosen, frames.length - 1);
   const frame = frames[index];
+  /** Shows frame i; the last one is not pinned, so the newest stays shown as frames arrive. */
+  const choose = (i: number) => setChosen(i === frames.length - 1 ? null : i);
   // The large frame: built once (before any frame arrives, on the untrained table, so the first
   // frame of a run, which comes while training runs flat out, only recolours it), redrawn when
   // the chosen frame, the map or the view changes.
@@ -168,26 +171,15 @@ export function FramesGallery() {
         )}
       </div>
       {frames.length > 0 && (
-        <div className="slider">
-          <div className="slider-head">
-            <label htmlFor="frame-scrubber">Frame</label>
-            <output htmlFor="frame-scrubber">
-              {index + 1} of {frames.length}
-            </output>
-          </div>
-          <input
-            id="frame-scrubber"
-            type="range"
-            min={0}
-            max={frames.length - 1}
-            value={index}
-            aria-valuetext={frame ? `episode ${formatThousands(frame.episode)}` : ''}
-            onChange={(e) => {
-              const i = Number(e.target.value);
-              setChosen(i === frames.length - 1 ? null : i);
-            }}
-          />
-        </div>
+        <StopSlider
+          id="frame-scrubber"
+          label="Frame"
+          count={frames.length}
+          index={index}
+          valueText={frame ? `episode ${formatThousands(frame.episode)}` : ''}
+          readout={`${index + 1} of ${frames.length}`}
+          onIndex={choose}
+        />
       )}
       <ol className="frame-strip" aria-label="Gallery">
         {env &&
@@ -198,7 +190,7 @@ export function FramesGallery() {
                 type="button"
                 className={i === index ? 'frame-thumb active' : 'frame-thumb'}
                 aria-pressed={i === index}
-                onClick={() => setChosen(i === frames.length - 1 ? null : i)}
+                onClick={() => choose(i)}
               >
                 <FrameThumb frame={f} desc={env.desc} />
                 <span>Episode {formatThousands(f.episode)}</span>
