@@ -62,15 +62,18 @@ describe('the episode ring’s batches', () => {
 
   it('refuses a gap longer than the agent’s log (episodes it could not read)', () => {
     const ring = createEpisodeRing(8);
-    expect(() => ring.drain(agentWithEpisodes(EPISODE_LOG_CAPACITY + 1))).toThrow(
+    ring.drain(agentWithEpisodes(2));
+    // 2 read, then 4,099 done: 4,097 ended since, one more than the log holds.
+    expect(() => ring.drain(agentWithEpisodes(EPISODE_LOG_CAPACITY + 3))).toThrow(
       `Internal: ${EPISODE_LOG_CAPACITY + 1} episodes ended between two reads of the log.`,
     );
-    ring.drain(agentWithEpisodes(EPISODE_LOG_CAPACITY));
+    ring.drain(agentWithEpisodes(EPISODE_LOG_CAPACITY + 2));
   });
 
   it('the statistics cover the last 100 episodes only; successes count them all', () => {
     const n = STATS_WINDOW_EPISODES + 50;
-    const ring = createEpisodeRing(256);
+    // A ring of 128 that has wrapped: slot 150 mod 128 = 22 still holds episode 22, outside the window.
+    const ring = createEpisodeRing(128);
     ring.drain(agentWithEpisodes(n));
     const stats = ring.stats();
     // Episodes 50–149: lengths 60…159 (mean 109.5); goals at e ≡ 0 (mod 3): 51, 54, …, 147 → 33.
