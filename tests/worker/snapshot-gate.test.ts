@@ -23,6 +23,26 @@ function gateOn(options: { running?: boolean; canSend?: boolean } = {}) {
 }
 
 describe('the snapshot gate', () => {
+  it('a fresh gate has nothing to send: a request sends nothing and wakes nothing', () => {
+    const stopped = gateOn();
+    stopped.gate.request();
+    expect(stopped.log.sent).toEqual([]);
+    const running = gateOn({ running: true });
+    running.gate.request();
+    expect([running.log.sent, running.log.wakes]).toEqual([[], []]);
+  });
+
+  it('while running, a request exactly 16 ms after the last snapshot sends at once', () => {
+    const { gate, log } = gateOn({ running: true });
+    gate.markAsked();
+    gate.flush();
+    log.time = 1016;
+    gate.markDirty();
+    gate.request();
+    expect(log.sent).toEqual([1000, 1016]);
+    expect(log.wakes).toEqual([]);
+  });
+
   it('sends only when the page asked and something changed', () => {
     const { gate, log } = gateOn();
     gate.flush();

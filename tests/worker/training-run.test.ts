@@ -44,6 +44,8 @@ describe('a training run', () => {
     expect(run.settings.params).toEqual({ ...LESSON_PARAMS, alpha: 0.5, epsilon: 0.2, gamma: 0.9 });
     // The run keeps what it started with, for its own record.
     expect(run.initialSettings.params).toEqual(LESSON_PARAMS);
+    expect(run.initialSettings.map).toEqual(['SFFF', 'FHFH', 'FFFH', 'HFFG']);
+    expect(run.settings.map).toEqual(run.initialSettings.map);
   });
 
   it('setParams acts from the next step and is recorded at the step it took effect', () => {
