@@ -32,6 +32,15 @@ describe('the snapshot gate', () => {
     expect([running.log.sent, running.log.wakes]).toEqual([[], []]);
   });
 
+  it('while running, a request with nothing new inside the 16 ms gap does not wake the loop', () => {
+    const { gate, log } = gateOn({ running: true });
+    gate.markAsked();
+    gate.flush();
+    log.time = 1010;
+    gate.request();
+    expect([log.sent, log.wakes]).toEqual([[1000], []]);
+  });
+
   it('while running, a request exactly 16 ms after the last snapshot sends at once', () => {
     const { gate, log } = gateOn({ running: true });
     gate.markAsked();
