@@ -1,9 +1,12 @@
 // @vitest-environment jsdom
 import { act, cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Notices } from '../../src/components/shell/Notices';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { noticeListCode, Notices } from '../../src/components/shell/Notices';
 import { renderWithLab } from './lab-fixture';
+
+// The list's code loads with the first notice; here, before the tests.
+beforeAll(() => noticeListCode.load());
 
 afterEach(cleanup);
 
