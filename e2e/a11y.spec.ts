@@ -85,3 +85,17 @@ test('every figure on the first screen and in the dock has a name', async ({ pag
   );
   expect(unnamed).toEqual([]);
 });
+
+test("in the dark theme the legend's caption and ticks are drawn in the theme's ink, not the light theme's", async ({
+  page,
+}) => {
+  await openLab(page, '?theme=dark');
+  const fills = await page.evaluate(() =>
+    ['.qgrid-legend-label', '.qgrid-legend-axis .tick text'].map((sel) => {
+      const e = document.querySelector(sel);
+      return e ? getComputedStyle(e).fill : null;
+    }),
+  );
+  // --ink in the dark theme: #e6edf5.
+  expect(fills).toEqual(['rgb(230, 237, 245)', 'rgb(230, 237, 245)']);
+});

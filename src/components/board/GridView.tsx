@@ -10,6 +10,17 @@ import { lessonTarget } from '../lesson/targets';
 
 /** Shortest time between two grid draws while training at full speed, in ms. */
 const FULL_SPEED_INTERVAL_MS = 100;
+/** Cells a full-speed draw of `FULL_SPEED_INTERVAL_MS` is sized for (the 8x8 map). */
+const FULL_SPEED_CELLS = 64;
+
+/**
+ * The shortest time between two grid draws at full speed, in ms: `FULL_SPEED_INTERVAL_MS` up to
+ * 64 cells, longer in proportion above (225 ms on 12x12), so a big map's draw costs the page no
+ * more per second than the 8x8's and the worker's snapshots slow down with it.
+ */
+export function fullSpeedIntervalMs(cells: number): number {
+  return FULL_SPEED_INTERVAL_MS * Math.max(1, cells / FULL_SPEED_CELLS);
+}
 
 /**
  * The grid, its legend and what they last drew, built into `host`: `draw` shows the store's
@@ -117,7 +128,8 @@ export function GridView({ svgRef }: { svgRef?: RefObject<SVGSVGElement | null> 
         state.view !== prev.view ||
         state.display.palette !== prev.display.palette,
       draw: (board, state) => board.draw(state),
-      intervalMs: (state) => (state.speed === 'max' && state.running ? FULL_SPEED_INTERVAL_MS : 0),
+      intervalMs: (state) =>
+        state.speed === 'max' && state.running ? fullSpeedIntervalMs(state.env?.nS ?? 0) : 0,
       skipHidden: (state) => state.running,
       onSkip: (board, state) => board.skip(state),
     },

@@ -12,7 +12,21 @@ export function ImportRun() {
   const id = useId();
   const replay = useLab((s) => s.replay);
   const notify = useLab((s) => s.notify);
-  const [status, setStatus] = useState('');
+  const replaying = useLab((s) => s.replaying !== null);
+  const totalSteps = useLab((s) => s.totalSteps);
+  // The file last opened, and what it replays to.
+  const [opened, setOpened] = useState<{ name: string; changes: number; steps: number } | null>(
+    null,
+  );
+  // While the worker replays it, say so; after, whether the lab reached the file's step (a
+  // cancelled replay leaves the run before it, and its notice says so).
+  const status = !opened
+    ? ''
+    : replaying
+      ? `Replaying ${opened.name}: ${opened.changes} slider change(s), to step ${formatThousands(opened.steps)}.`
+      : totalSteps === opened.steps
+        ? `Opened ${opened.name} at step ${formatThousands(opened.steps)}.`
+        : '';
 
   const open = async (file: File) => {
     let data: unknown;
@@ -27,10 +41,12 @@ export function ImportRun() {
       notify('error', `${file.name} was refused: ${parsed.errors.join(' ')}`);
       return;
     }
+    setOpened({
+      name: file.name,
+      changes: parsed.record.changes.length,
+      steps: parsed.record.totalSteps,
+    });
     replay(parsed.record);
-    setStatus(
-      `Replaying ${file.name}: ${parsed.record.changes.length} slider change(s), to step ${formatThousands(parsed.record.totalSteps)}.`,
-    );
   };
 
   return (
