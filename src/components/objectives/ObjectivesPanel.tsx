@@ -85,7 +85,7 @@ export function ObjectivesPanel() {
               {r.stepsToGoal}
             </span>{' '}
             <span className="objective-caption">
-              mean steps to the prize, last episodes that reached it
+              Mean steps to the prize, recent episodes that reached it
             </span>
           </p>
           <Sparkline
