@@ -229,16 +229,17 @@ describe('createConvergenceWatch', () => {
   });
 });
 
-describe('convergenceNotice', () => {
-  const base: ConvergenceReport = {
-    stableSince: 8455,
-    episode: 9600,
-    stableEpisodes: 1000,
-    stable: true,
-    finished: false,
-    verdict: { offOptimal: [], reachable: 11, successProbability: 0.74022, untouched: false },
-  };
+/** A report of the lesson's 4x4 run settled since episode 8,455 on the optimal policy. */
+const base: ConvergenceReport = {
+  stableSince: 8455,
+  episode: 9600,
+  stableEpisodes: 1000,
+  stable: true,
+  finished: false,
+  verdict: { offOptimal: [], reachable: 11, successProbability: 0.74022, untouched: false },
+};
 
+describe('convergenceNotice', () => {
   it('says nothing before the policy is stable or training finished', () => {
     expect(convergenceNotice({ ...base, stable: false, verdict: null }, 0.7402)).toBeNull();
   });
@@ -347,14 +348,6 @@ describe('reachableNonTerminal is the transition table’s reachability', () => 
 });
 
 describe('convergenceHeadline: the notice in a few words for the one-line badge', () => {
-  const base: ConvergenceReport = {
-    stableSince: 8455,
-    episode: 9600,
-    stableEpisodes: 1000,
-    stable: true,
-    finished: false,
-    verdict: { offOptimal: [], reachable: 11, successProbability: 0.74022, untouched: false },
-  };
   it('names the case in at most 56 characters', () => {
     const cases: Array<[ConvergenceReport, string | null]> = [
       [{ ...base, stable: false, verdict: null }, null],

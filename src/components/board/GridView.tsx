@@ -112,7 +112,7 @@ function createBoard(
 /**
  * Hosts the D3 grid and its legend. React renders the empty host once; the grid is fed outside
  * React (`useRendererHost`): every animation frame while it narrates; at full speed the pictures
- * change faster than anyone can follow, so at most `FULL_SPEED_INTERVAL_MS` apart, leaving the
+ * change faster than anyone can follow, so at most `fullSpeedIntervalMs` apart, leaving the
  * frame budget to the page. Scrolled out of view while training it draws nothing but still asks
  * the worker for the next snapshot (the panels on screen read it); it catches up in view or when
  * the run stops. `svgRef` is given the grid's SVG element (for the exports).
