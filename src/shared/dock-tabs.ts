@@ -10,6 +10,7 @@ export const DOCK_TAB_IDS = [
   'target',
   'tables',
   'optimal',
+  'dp',
   'compare',
   'sweep',
   'editor',

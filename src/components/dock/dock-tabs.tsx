@@ -97,6 +97,12 @@ export const DOCK_TABS: readonly DockTabSpec[] = [
     }),
   },
   {
+    id: 'dp',
+    label: 'Dynamic programming',
+    hideables: ['dp'],
+    Panel: lazy(async () => ({ default: (await import('./dp/DpPanel')).DpPanel })),
+  },
+  {
     id: 'compare',
     label: 'Compare',
     hideables: ['compare'],
