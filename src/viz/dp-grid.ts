@@ -8,16 +8,9 @@
 import { select } from 'd3-selection';
 import { ACTION_NAMES } from '../rl/env';
 import { tileLetter, TILE_NAMES } from './describe';
+import { vAt } from './dp-format';
 import { formatSigned } from './format';
-import {
-  arrowPath,
-  CELL_SIZE,
-  cellCentre,
-  cellOrigin,
-  greedyArrowShape,
-  gridLayout,
-  TILE_GAP,
-} from './geometry';
+import { arrowPath, CELL_SIZE, cellCentre, cellOrigin, gridLayout, TILE_GAP } from './geometry';
 import { createGridKeyboard } from './grid-a11y';
 import { contrastingText, sequentialScale, type Palette } from './scales';
 import { setAttrs } from './svg';
@@ -32,7 +25,7 @@ export interface DpGridData {
   policy: ArrayLike<number>;
   /** What the arrow means in a cell's name: "greedy" or "policy". */
   policyWord: string;
-  /** Sweeps taken (k), for the names: "V_3 0.1234". */
+  /** Sweeps taken (k), for the names: "V₃ 0.1234". */
   sweeps: number;
   /** States to ring: their action changed at the latest improvement. */
   changed: readonly number[];
@@ -47,10 +40,15 @@ export interface DpGrid {
   destroy(): void;
 }
 
-/** The main grid's V-view arrow: near the cell's edge, leaving the centre to the value. */
-const ARROW = greedyArrowShape('v', true, false);
+/** The arrow, centred under the value: from 8 units behind the arrow's origin to 18 ahead. */
+const ARROW = { from: -8, to: 18, shaftWidth: 7, headWidth: 20, headLength: 12 };
+/** Where the arrow's origin sits below a cell's centre, clear of the value above it. */
+const ARROW_DROP = 16;
 
-/** A cell's accessible name: "state 4, V_3 0.1234, greedy Left, changed". */
+/** The arrow's origin in a cell: below its centre. */
+const below = ([x, y]: readonly [number, number]): [number, number] => [x, y + ARROW_DROP];
+
+/** A cell's accessible name: "state 4, V₃ 0.1234, greedy Left, changed". */
 export function dpCellName(data: DpGridData, s: number): string {
   const ncol = data.desc[0]!.length;
   const tile = tileLetter(data.desc, ncol, s);
@@ -58,7 +56,7 @@ export function dpCellName(data: DpGridData, s: number): string {
   if (tile !== 'F') parts.push(TILE_NAMES[tile]);
   if (tile === 'H' || tile === 'G') parts.push('the episode ends here');
   else {
-    parts.push(`V_${data.sweeps} ${formatSigned(data.v[s]!, 4)}`);
+    parts.push(`${vAt(data.sweeps)} ${formatSigned(data.v[s]!, 4)}`);
     parts.push(`${data.policyWord} ${ACTION_NAMES[data.policy[s]!]}`);
     if (data.changed.includes(s)) parts.push('changed');
   }
@@ -116,7 +114,7 @@ export function createDpGrid(
         setAttrs(cell.append('text'), {
           class: 'dp-value',
           x: x + CELL_SIZE / 2,
-          y: y + CELL_SIZE / 2 + 7,
+          y: y + 34,
           'text-anchor': 'middle',
           'font-size': 19,
           'aria-hidden': 'true',
@@ -168,7 +166,7 @@ export function createDpGrid(
           .text(ends ? tile : formatSigned(data.v[s]!, 3));
         cell
           .select('.dp-arrow')
-          .attr('d', ends ? null : arrowPath(data.policy[s]!, ARROW, cellCentre(ncol, s)))
+          .attr('d', ends ? null : arrowPath(data.policy[s]!, ARROW, below(cellCentre(ncol, s))))
           .attr('fill', contrastingText(fill));
         const ringed = data.selected === s || data.changed.includes(s);
         cell

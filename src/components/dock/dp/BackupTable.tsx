@@ -3,6 +3,7 @@ import { backupTerms } from '../../../rl/dp/backup';
 import type { DpRun } from '../../../rl/dp/dp-run';
 import { formatSigned } from '../../../viz/format';
 import { TILE_NAMES } from '../../../viz/describe';
+import { subscript, vAt } from '../../../viz/dp-format';
 
 /** Props: the run, its environment and the selected state. */
 export interface BackupTableProps {
@@ -11,12 +12,16 @@ export interface BackupTableProps {
   state: number;
 }
 
-/** A probability or a value in the backup's numbers: 4 decimals, a true minus sign. */
+/** A value in the backup's numbers: 4 decimals (as the grid's cell names), a true minus sign. */
 const num = (x: number) => formatSigned(x, 4);
+
+/** A reward as the schedule gives it, up to 4 decimals without trailing zeros: 1, 0, −0.01. */
+const shortNumber = (x: number) => formatSigned(x, 4).replace(/\.?0+$/, '');
 
 /**
  * The backup that gave V_k(s), in numbers: for each action Σ_s′ p·(r + γ·V_{k−1}(s′)) term by
- * term, its sum Q_k(s, a), and which row V_k(s) took (the max for value iteration, π(s) for a
+ * term (s′ first; an outcome that ends the episode bootstraps nothing), its sum Q_k(s, a), and
+ * which row V_k(s) took (the max for value iteration, π(s) for a
  * policy's evaluation).
  */
 export function BackupTable({ env, run, state }: BackupTableProps) {
@@ -32,7 +37,7 @@ export function BackupTable({ env, run, state }: BackupTableProps) {
   if (k === 0)
     return (
       <p className="dp-backup-note">
-        V_0 = 0 everywhere. Take a sweep to see how V_1({state}) is backed up from it.
+        V₀ = 0 everywhere. Take a sweep to see how V₁({state}) is backed up from it.
       </p>
     );
   const rows = ACTION_NAMES.map((name, a) => {
@@ -42,19 +47,19 @@ export function BackupTable({ env, run, state }: BackupTableProps) {
   const used = run.swept[state]!;
   const best = rows.reduce((b, r) => (r.q > b.q ? r : b), rows[0]!);
   const isValue = run.method === 'value';
+  const [now, before] = [vAt(k), vAt(k - 1)];
   return (
     <div className="dp-backup">
       <table>
         <caption>
           Backup of state {state}
-          {tile === 'S' ? ` (${TILE_NAMES.S})` : ''} from V_{k - 1}, γ {run.gamma}
+          {tile === 'S' ? ` (${TILE_NAMES.S})` : ''} from {before}, γ {run.gamma}
         </caption>
         <thead>
           <tr>
             <th scope="col">Action</th>
-            <th scope="col">s′</th>
-            <th scope="col">Σ p · (r + γ · V_{k - 1}(s′))</th>
-            <th scope="col">Q_{k}(s, a)</th>
+            <th scope="col">s′: p × (r + γ × {before}(s′))</th>
+            <th scope="col">Q{subscript(k)}(s, a)</th>
           </tr>
         </thead>
         <tbody>
@@ -64,15 +69,14 @@ export function BackupTable({ env, run, state }: BackupTableProps) {
                 {row.name}
                 {row.a === used ? (isValue ? ' (max)' : ' (π)') : ''}
               </th>
-              <td>{row.terms.map((t) => t.next).join(', ')}</td>
               <td className="dp-backup-terms">
-                {row.terms
-                  .map((t) =>
-                    t.terminated
-                      ? `${num(t.probability)} × (${num(t.reward)} + 0)`
-                      : `${num(t.probability)} × (${num(t.reward)} + ${run.gamma} × ${num(run.previous[t.next]!)})`,
-                  )
-                  .join(' + ')}
+                {row.terms.map((t, j) => (
+                  <span key={j}>
+                    {j > 0 ? '+ ' : ''}
+                    {t.next}: {formatSigned(t.probability, 3)} × ({shortNumber(t.reward)}
+                    {t.terminated ? ' + 0, ends' : ` + ${run.gamma} × ${num(run.previous[t.next]!)}`})
+                  </span>
+                ))}
               </td>
               <td>{num(row.q)}</td>
             </tr>
@@ -81,8 +85,8 @@ export function BackupTable({ env, run, state }: BackupTableProps) {
       </table>
       <p className="dp-backup-result">
         {isValue
-          ? `V_${k}(${state}) = max over actions = ${num(rows[used]!.q)} (${ACTION_NAMES[used]})`
-          : `V_${k}(${state}) = Q_${k}(${state}, π = ${ACTION_NAMES[used]}) = ${num(rows[used]!.q)}; the best action from V_${k - 1} is ${best.name} (${num(best.q)})`}
+          ? `${now}(${state}) = max over actions = ${num(rows[used]!.q)} (${ACTION_NAMES[used]})`
+          : `${now}(${state}) = Q${subscript(k)}(${state}, π = ${ACTION_NAMES[used]}) = ${num(rows[used]!.q)}; the best action from ${before} is ${best.name} (${num(best.q)})`}
       </p>
     </div>
   );

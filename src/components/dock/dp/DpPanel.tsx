@@ -23,7 +23,7 @@ const DELTA_CHART = {
   label: 'Largest change of V per sweep, log scale, with the tolerance dashed',
   log: true,
   xName: 'sweep k',
-  yName: '‖V_k − V_k−1‖∞',
+  yName: '‖Vₖ − Vₖ₋₁‖∞',
 };
 const LIMIT_CHART = {
   label: 'Best chance of reaching the goal within t steps',
@@ -79,7 +79,7 @@ export function DpPanel() {
       <h2 id="dp-heading">Dynamic programming</h2>
       <p className="dp-explainer">
         How the truth is computed from the model, on the lab’s map, ice and γ {state.gamma}: each
-        sweep backs every state up once, V_k+1(s) = max_a Σ p · (r + γ · V_k(s′)). Policy iteration
+        sweep backs every state up once, Vₖ₊₁(s) = maxₐ Σ p · (r + γ · Vₖ(s′)). Policy iteration
         evaluates one policy by such sweeps, then improves it greedily. Pick a cell to see its
         backup in numbers.
       </p>
@@ -133,7 +133,7 @@ export function DpPanel() {
         <figure>
           <DpChartView options={DELTA_CHART} data={deltaData} />
           <figcaption>
-            ‖V_k − V_k−1‖∞ per sweep, log scale; dashed: the tolerance {tol}.{' '}
+            ‖Vₖ − Vₖ₋₁‖∞ per sweep, log scale; dashed: the tolerance {tol}.{' '}
             {METHOD_LABELS[state.method]} gets below it after {toTolerance.sweeps}{' '}
             {state.method === 'value' ? 'sweeps' : 'evaluation sweeps'}
             {toTolerance.improvements === null

@@ -1,5 +1,6 @@
 import type { IceMazeEnv } from '../../../rl/env';
 import type { LabState } from '../../../store/lab-store';
+import { vAt } from '../../../viz/dp-format';
 import { formatSigned } from '../../../viz/format';
 import { useThrottledLab } from '../../hosts/useThrottledLab';
 
@@ -25,15 +26,20 @@ export function LearnerTable({ env, v, sweeps }: LearnerTableProps) {
   const states = Array.from({ length: env.nS }, (_, s) => s).filter((s) => !env.terminal[s]);
   return (
     // Scrolls on its own: a tab stop, so the keyboard reaches every row.
-    <div className="dp-learner" role="region" aria-label="Learner against V_k" tabIndex={0}>
+    <div
+      className="dp-learner"
+      role="region"
+      aria-label="The learner against the model"
+      tabIndex={0}
+    >
       <table>
-        <caption>The learner’s V(s) against V_{sweeps}(s)</caption>
+        <caption>The learner’s V(s) against {vAt(sweeps)}(s)</caption>
         <thead>
           <tr>
             <th scope="col">State</th>
             <th scope="col">Learner V(s)</th>
-            <th scope="col">V_{sweeps}(s)</th>
-            <th scope="col">V_{sweeps} − learner</th>
+            <th scope="col">{vAt(sweeps)}(s)</th>
+            <th scope="col">{vAt(sweeps)} − learner</th>
           </tr>
         </thead>
         <tbody>

@@ -2,6 +2,7 @@
  * The panel's one-line status: where the run stands, in words a class reads aloud. Pure.
  */
 import type { DpRun } from '../../../rl/dp/dp-run';
+import { vAt } from '../../../viz/dp-format';
 
 /** ‖ΔV‖∞ as the panel writes it: 3 significant digits in scientific notation ("3.70e-2"). */
 export function formatDelta(x: number): string {
@@ -21,9 +22,9 @@ export function dpStatus(run: DpRun): string {
   const tol = run.tolerance.toExponential(0);
   if (run.last === null)
     return run.method === 'value'
-      ? 'V_0 = 0 everywhere. Each sweep backs every state up once from the last V.'
-      : 'π_0 = Left everywhere, V_0 = 0. Each sweep evaluates π once more; then π is improved.';
-  const delta = `‖V_${k} − V_${k - 1}‖∞ = ${formatDelta(run.deltas[k - 1]!)}`;
+      ? 'V₀ = 0 everywhere. Each sweep backs every state up once from the last V.'
+      : 'π₀ = Left everywhere, V₀ = 0. Each sweep evaluates π once more; then π is improved.';
+  const delta = `‖${vAt(k)} − ${vAt(k - 1)}‖∞ = ${formatDelta(run.deltas[k - 1]!)}`;
   if (run.method === 'value')
     return run.phase === 'done'
       ? `Sweep ${k}: ${delta}, below ${tol}: value iteration has converged.`
