@@ -52,11 +52,13 @@ export function createDpChart(host: HTMLElement, options: DpChartOptions): DpCha
   const xAxis = svg.append('g').attr('transform', `translate(0,${HEIGHT - MARGIN.bottom})`);
   const yAxis = svg.append('g').attr('transform', `translate(${MARGIN.left},0)`);
   const reference = setAttrs(svg.append('line'), {
+    class: 'dp-reference',
     stroke: INK_COLORS.burstEdge,
     'stroke-dasharray': '5 4',
     'stroke-width': 1.5,
   });
   const path = setAttrs(svg.append('path'), {
+    class: 'dp-line',
     fill: 'none',
     stroke: INK_COLORS.agent,
     'stroke-width': 2,
