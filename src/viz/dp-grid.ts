@@ -48,7 +48,10 @@ const ARROW_DROP = 16;
 /** The arrow's origin in a cell: below its centre. */
 const below = ([x, y]: readonly [number, number]): [number, number] => [x, y + ARROW_DROP];
 
-/** A cell's accessible name: "state 4, V₃ 0.1234, greedy Left, changed". */
+/**
+ * A cell's accessible name: "state 4, V₃ 0.1234, greedy Left, changed"; it holds the value as
+ * the cell writes it (4 decimals), so what is heard matches what is seen.
+ */
 export function dpCellName(data: DpGridData, s: number): string {
   const ncol = data.desc[0]!.length;
   const tile = tileLetter(data.desc, ncol, s);
@@ -116,7 +119,7 @@ export function createDpGrid(
           x: x + CELL_SIZE / 2,
           y: y + 34,
           'text-anchor': 'middle',
-          'font-size': 19,
+          'font-size': 17,
           'aria-hidden': 'true',
         });
         setAttrs(cell.append('rect'), {
@@ -163,7 +166,7 @@ export function createDpGrid(
         cell
           .select('.dp-value')
           .attr('fill', contrastingText(fill))
-          .text(ends ? tile : formatSigned(data.v[s]!, 3));
+          .text(ends ? tile : formatSigned(data.v[s]!, 4));
         cell
           .select('.dp-arrow')
           .attr('d', ends ? null : arrowPath(data.policy[s]!, ARROW, below(cellCentre(ncol, s))))

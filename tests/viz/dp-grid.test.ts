@@ -55,7 +55,7 @@ describe('createDpGrid', () => {
     const cell = (s: number) => host.querySelector(`[data-state="${s}"]`)!;
     expect(cell(14).getAttribute('aria-label')).toBe('state 14, V₃ 0.5159, policy Right, changed');
     expect(cell(14).querySelector('.dp-mark')!.getAttribute('stroke-dasharray')).toBe('10 6');
-    expect(cell(14).querySelector('.dp-value')!.textContent).toBe('0.516');
+    expect(cell(14).querySelector('.dp-value')!.textContent).toBe('0.5159');
     expect(cell(10).getAttribute('aria-selected')).toBe('true');
     expect(cell(10).querySelector('.dp-mark')!.getAttribute('stroke-dasharray')).toBeNull();
     expect(cell(0).querySelector('.dp-mark')!.getAttribute('stroke')).toBeNull();
