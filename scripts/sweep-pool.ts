@@ -70,6 +70,10 @@ export function runSweepOnThreads(
           finish(new Error(`Job ${event.jobId} failed: ${event.message}`));
           return;
         }
+        if (event.type !== 'job-done') {
+          finish(new Error(`A sweep thread answered a "${event.type}" to a "run-job".`));
+          return;
+        }
         results[position.get(event.result.jobId)!] = event.result;
         done++;
         options.onResult?.(event.result, done, total);
