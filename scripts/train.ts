@@ -35,6 +35,8 @@ runCli(() => {
   const result = {
     map: env.desc,
     isSlippery: env.isSlippery,
+    successRate: env.successRate,
+    rewardSchedule: env.rewardSchedule,
     seed,
     algorithm,
     params,
