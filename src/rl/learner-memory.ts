@@ -20,6 +20,8 @@ export interface LearnerMemory {
   readonly traces: Float64Array;
   /** e(s, a) of the last updated pair at its update (before the decay): the record's trace. */
   lastTrace: number;
+  /** Q(λ): the a′ chosen this step is exploratory, so the traces are cut after this update. */
+  cutTraces: boolean;
   /**
    * Dyna-Q: how often each outcome of each pair was observed, at the environment's outcome index
    * `(s * 4 + a) * 3 + k` (the same index as `env.outNext`).
@@ -27,6 +29,8 @@ export interface LearnerMemory {
   readonly modelCounts: Float64Array;
   /** Dyna-Q: the reward last observed with each outcome. */
   readonly modelRewards: Float64Array;
+  /** Dyna-Q: the state each outcome led to. */
+  readonly modelNext: Int32Array;
   /** Dyna-Q: the pairs observed so far (s * 4 + a), in the order first seen. */
   readonly modelPairs: Int32Array;
   /** How many of `modelPairs` are filled. */
@@ -43,6 +47,8 @@ export interface LearnerMemory {
   episodeLength: number;
   /** Monte Carlo: returns averaged into each pair (the N of the 1/N step size). */
   readonly returnCounts: Float64Array;
+  /** Monte Carlo: the first t of the episode under way at which each pair was taken (−1: not yet). */
+  readonly firstVisitAt: Int32Array;
   /** Monte Carlo: the discounted return G₀ of the last finished episode. */
   lastReturn: number;
   /** Monte Carlo: the pairs the last episode's end updated. */
@@ -57,8 +63,10 @@ export function createLearnerMemory(env: IceMazeEnv, q: Float64Array): LearnerMe
     lastTable: -1,
     traces: new Float64Array(pairs),
     lastTrace: 0,
+    cutTraces: false,
     modelCounts: new Float64Array(pairs * 3),
     modelRewards: new Float64Array(pairs * 3),
+    modelNext: new Int32Array(pairs * 3),
     modelPairs: new Int32Array(pairs),
     modelPairCount: 0,
     planningUpdates: 0,
@@ -67,6 +75,7 @@ export function createLearnerMemory(env: IceMazeEnv, q: Float64Array): LearnerMe
     episodeRewards: new Float64Array(env.maxSteps),
     episodeLength: 0,
     returnCounts: new Float64Array(pairs),
+    firstVisitAt: new Int32Array(pairs).fill(-1),
     lastReturn: 0,
     lastReturnUpdates: 0,
   };
