@@ -54,7 +54,7 @@ describe('Monte Carlo along S F F G, worked by hand (α 0.5, γ 0.9)', () => {
 });
 
 describe('Monte Carlo estimates Q^π: the uniform random policy on slippery 4x4', () => {
-  it('first visit with α = 1/N lands within 0.008 of the exact Q^π over 100 steps, 0.002 on average (50,000 episodes)', () => {
+  it('first visit with α = 1/N: each Q within 4 standard errors of the exact Q^π (50,000 episodes)', () => {
     const env = createEnv();
     const gamma = 0.99;
     // Exact Q^π of π(a | s) = 1/4 over the 100-step horizon: 100 Bellman expectation backups
@@ -75,11 +75,15 @@ describe('Monte Carlo estimates Q^π: the uniform random policy on slippery 4x4'
     const random = { epsilon: 1, epsilonDecay: 0, minEpsilon: 1, gamma };
     const agent = createAgent(env, random, 0, { alphaSchedule: 'visits', firstVisit: true });
     runAlgorithmEpisodes(agent, 'monte-carlo', 50_000);
-    const errors: number[] = [];
-    for (let s = 0; s < env.nS; s++)
-      if (!env.terminal[s])
-        for (let a = 0; a < 4; a++) errors.push(Math.abs(agent.q[s * 4 + a]! - q[s * 4 + a]!));
-    expect(Math.max(...errors)).toBeLessThan(0.008);
-    expect(errors.reduce((x, y) => x + y, 0) / errors.length).toBeLessThan(0.002);
+    const n = agent.memory.returnCounts;
+    for (let p = 0; p < q.length; p++) {
+      if (env.terminal[p >> 2]) continue;
+      // Returns lie in [0, 1], so their variance is at most Q(1 − Q); the mean of N of them has
+      // standard error at most √(Q(1 − Q)/N). The 0.002 allows for returns cut short by the time
+      // limit when the pair is first visited late in an episode.
+      expect(n[p]).toBeGreaterThan(500);
+      const standardError = Math.sqrt((q[p]! * (1 - q[p]!)) / n[p]!);
+      expect(Math.abs(agent.q[p]! - q[p]!)).toBeLessThan(4 * standardError + 0.002);
+    }
   });
 });
