@@ -19,7 +19,8 @@
  */
 import { checkLimit, paramErrors, RUN_LIMITS, type Limit } from '../rl/params';
 import { lastStepRecord } from '../rl/step-record';
-import { copyChange, parseEnvChange, parseRunRecord } from '../rl/replay';
+import { parseEnvChange } from '../rl/env-change';
+import { copyChange, parseRunRecord } from '../rl/replay';
 import { envInfo, optimumFor, optimumTransfer } from './env-facts';
 import { parseCommand } from './parse-command';
 import {
