@@ -206,6 +206,8 @@ export function createTrainer<Handle>(
       evaluation: running
         ? r.evaluations.throttled(tables.q, agent.episode)
         : r.evaluations.exact(tables.q, agent.episode),
+      // Of the policy just evaluated (or reused) for `evaluation`, the line above.
+      greedyReturn: r.evaluations.expectedReturn(),
       frames: r.frames.take(
         transfer,
         (q, episode) => r.evaluations.exact(q, episode).successProbability,
