@@ -32,6 +32,7 @@ export function urlStateToRun(state: UrlState): {
       map: mapRows(state.map),
       isSlippery: state.isSlippery,
       successRate: state.successRate,
+      ...(state.rewardSchedule ? { rewardSchedule: state.rewardSchedule } : {}),
       maxSteps: state.maxSteps,
       seed: state.seed,
       episodes: state.episodes,

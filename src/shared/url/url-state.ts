@@ -9,14 +9,25 @@
  * - `serializeUrlState` omits every field equal to its default, so a link says only what differs
  *   from the lesson, and `serialize(parse(serialize(x)).state) === serialize(x)` for a valid x.
  */
-import { isTieBreak, lessonChapterLimit, PARAM_LIMITS, RUN_LIMITS } from '../../rl/params';
+import {
+  isTieBreak,
+  lessonChapterLimit,
+  PARAM_LIMITS,
+  RUN_LIMITS,
+  settingsRewards,
+} from '../../rl/params';
 import type { RunSettings, Speed } from '../../worker/protocol';
 import { DEFAULT_DISPLAY, type DisplaySettings } from '../display';
 import { DOCK_TAB_IDS, isDockTab } from '../dock-tabs';
 import { isGridView, type GridView } from '../grid-view';
 import { HIDEABLE_IDS, orderedHideables, parseHideList, type HideableId } from '../hideable';
 import { LAB_START_SPEED, lessonSettings } from '../lesson-run';
-import { parseSwitch, SLIPPERY_LABEL } from '../../rl/parse-values';
+import {
+  formatRewardSchedule,
+  parseRewardSchedule,
+  parseSwitch,
+  SLIPPERY_LABEL,
+} from '../../rl/parse-values';
 import { ignored, limitedNumber, nameList, quote, upperFirst } from './link-values';
 import { defaultMaxStepsOf, mapSpecText, parseMapSpec, type MapSpec } from './map-spec';
 
@@ -59,6 +70,7 @@ export const URL_KEYS = [
   'map',
   'slippery',
   'success',
+  'rewards',
   'max_steps',
   'seed',
   'episodes',
@@ -142,6 +154,10 @@ export function parseUrlState(
       const on = parseSwitch(SLIPPERY_LABEL, raw);
       if (!on.ok) notices.push(ignored(k, raw, on.error));
       else state.isSlippery = on.value;
+    } else if (k === 'rewards') {
+      const rewards = parseRewardSchedule(raw);
+      if (!rewards.ok) notices.push(ignored(k, raw, rewards.error));
+      else state.rewardSchedule = rewards.value;
     } else if (k === 'ties') {
       if (isTieBreak(value)) state.params.tieBreak = value;
       else notices.push(ignored(k, raw, 'Tie rule must be "first" or "random".'));
@@ -232,6 +248,11 @@ export function serializeUrlState(state: UrlState): string {
   put('map', map, mapSpecText(d.map));
   if (state.isSlippery !== d.isSlippery) entries.push(['slippery', state.isSlippery ? '1' : '0']);
   put('success', state.successRate, d.successRate);
+  put(
+    'rewards',
+    formatRewardSchedule(settingsRewards(state)),
+    formatRewardSchedule(settingsRewards(d)),
+  );
   put('max_steps', state.maxSteps, defaultMaxStepsOf(state.map));
   put('seed', state.seed, d.seed);
   put('episodes', state.episodes, d.episodes);
