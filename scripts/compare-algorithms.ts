@@ -96,6 +96,7 @@ runCli(() => {
         map: env.desc,
         isSlippery: env.isSlippery,
         successRate: env.successRate,
+        rewardSchedule: env.rewardSchedule,
         horizon: env.maxSteps,
         episodes,
         params,

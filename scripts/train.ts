@@ -32,6 +32,8 @@ runCli(() => {
   const result = {
     map: env.desc,
     isSlippery: env.isSlippery,
+    successRate: env.successRate,
+    rewardSchedule: env.rewardSchedule,
     seed,
     algorithm,
     params,

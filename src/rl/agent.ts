@@ -64,7 +64,11 @@ export const EPISODE_LOG_CAPACITY = 4096;
 
 /** A learner and its environment, with all the mutable state of a run. */
 export interface QAgent {
-  readonly env: IceMazeEnv;
+  /**
+   * The environment. Replaced between steps by a live change of rewards or success rate
+   * (`replay.ts` `applyEnvChange`, which also drops `fastTables`); the map and time limit never change.
+   */
+  env: IceMazeEnv;
   /** Live hyperparameters: changes act from the next step; `epsilon` here is the starting ε. */
   params: QParams;
   /** Exploration rule, step-size schedule, Q₀ and the other algorithms' knobs (live, like `params`). */
