@@ -33,7 +33,7 @@ export type EpisodeReplayResult =
   { ok: true; replay: EpisodeReplay } | { ok: false; error: string };
 
 /**
- * Replays episode `episode` (0-based) of `record`. Refused with a message when the run never
+ * Replays episode `episode` (0-based, as the step inspector numbers them) of `record`. Refused with a message when the run never
  * started that episode (it took `record.totalSteps` steps in all).
  */
 export function replayEpisode(
@@ -42,7 +42,7 @@ export function replayEpisode(
   env: IceMazeEnv = recordEnv(record),
 ): EpisodeReplayResult {
   if (!Number.isInteger(episode) || episode < 0)
-    return { ok: false, error: `Episode must be a whole number from 1; got ${episode + 1}.` };
+    return { ok: false, error: `Episode must be a whole number from 0; got ${episode}.` };
   const agent = createAgent(env, record.settings.params, record.settings.seed);
   const { changes, totalSteps } = record;
   let next = 0;
@@ -60,7 +60,7 @@ export function replayEpisode(
   if (agent.episode < episode || agent.totalSteps === totalSteps)
     return {
       ok: false,
-      error: `The run has not reached episode ${episode + 1}: it finished ${agent.episode} episodes.`,
+      error: `The run has not started episode ${episode}: it finished ${agent.episode} episodes.`,
     };
   const firstStep = agent.totalSteps;
   const steps: StepRecord[] = [];

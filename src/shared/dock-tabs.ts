@@ -12,6 +12,7 @@ export const DOCK_TAB_IDS = [
   'optimal',
   'compare',
   'sweep',
+  'seeds',
   'editor',
   'io',
   'glossary',

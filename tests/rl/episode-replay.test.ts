@@ -122,11 +122,11 @@ describe('replayEpisode', () => {
     };
     expect(replayEpisode(shortRecord, episodes)).toEqual({
       ok: false,
-      error: `The run has not reached episode ${episodes + 1}: it finished ${episodes} episodes.`,
+      error: `The run has not started episode ${episodes}: it finished ${episodes} episodes.`,
     });
     expect(replayEpisode(shortRecord, -1)).toEqual({
       ok: false,
-      error: 'Episode must be a whole number from 1; got 0.',
+      error: 'Episode must be a whole number from 0; got -1.',
     });
     expect(replayEpisode({ ...shortRecord, totalSteps: 0 }, 0).ok).toBe(false);
   });

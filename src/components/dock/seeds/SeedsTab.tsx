@@ -1,0 +1,24 @@
+import { Hideable } from '../../shell/Hideable';
+import type { SweepWorkerPort } from '../../../store/sweep-store';
+import { EpisodeScrubber } from './EpisodeScrubber';
+import { SeedBandPanel } from './SeedBandPanel';
+
+/** Props of `SeedsTab`. */
+export interface SeedsTabProps {
+  /** One worker of the band's pool (the sweep's Web Worker). */
+  createWorker: () => SweepWorkerPort;
+}
+
+/** The dock's Seeds tab: the seed band, then the episode scrubber. */
+export function SeedsTab({ createWorker }: SeedsTabProps) {
+  return (
+    <>
+      <Hideable id="band">
+        <SeedBandPanel createWorker={createWorker} />
+      </Hideable>
+      <Hideable id="scrubber">
+        <EpisodeScrubber />
+      </Hideable>
+    </>
+  );
+}
