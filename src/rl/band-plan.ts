@@ -4,7 +4,8 @@
  * (`rl/sweep`), so the sweep's workers and checks run them unchanged.
  */
 import { checkLimit, type QParams } from './params';
-import { BAND_SEED_LIMIT, bandSeeds } from './seed-band';
+import { BAND_SEED_LIMIT } from './band-limit';
+import { bandSeeds } from './seed-band';
 import { bandCheckpoints } from './seed-curve';
 import { sweepErrors, type SweepEnvSpec, type SweepJob, type SweepSpec } from './sweep';
 

@@ -118,8 +118,8 @@ export const DOCK_TABS: readonly DockTabSpec[] = [
   },
   {
     id: 'seeds',
-    label: 'Seeds and episodes',
-    hideables: ['band', 'scrubber'],
+    label: 'Seeds',
+    hideables: ['seeds'],
     Panel: lazy(async () => {
       const { SeedsTab } = await import('./seeds/SeedsTab');
       return { default: (p: DockPanelProps) => <SeedsTab createWorker={p.createSweepWorker} /> };

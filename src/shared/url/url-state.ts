@@ -17,7 +17,7 @@ import { isGridView, type GridView } from '../grid-view';
 import { HIDEABLE_IDS, orderedHideables, parseHideList, type HideableId } from '../hideable';
 import { LAB_START_SPEED, lessonSettings } from '../lesson-run';
 import { parseSwitch, SLIPPERY_LABEL } from '../../rl/parse-values';
-import { BAND_SEED_LIMIT } from '../../rl/seed-band';
+import { BAND_SEED_LIMIT } from '../../rl/band-limit';
 import { ignored, limitedNumber, nameList, quote, upperFirst } from './link-values';
 import { defaultMaxStepsOf, mapSpecText, parseMapSpec, type MapSpec } from './map-spec';
 

@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { shallow } from 'zustand/vanilla/shallow';
-import { BAND_SEED_LIMIT } from '../../../rl/seed-band';
+import { BAND_SEED_LIMIT } from '../../../rl/band-limit';
 import { createBandStore, type BandState } from '../../../store/band-store';
 import { sweepPoolSize, type SweepWorkerPort } from '../../../store/sweep-store';
 import { labQuery, withBandSeeds } from '../../../shared/url/lab-link';

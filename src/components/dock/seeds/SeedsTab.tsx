@@ -1,4 +1,4 @@
-import { Hideable } from '../../shell/Hideable';
+import './seeds.css';
 import type { SweepWorkerPort } from '../../../store/sweep-store';
 import { EpisodeScrubber } from './EpisodeScrubber';
 import { SeedBandPanel } from './SeedBandPanel';
@@ -13,12 +13,8 @@ export interface SeedsTabProps {
 export function SeedsTab({ createWorker }: SeedsTabProps) {
   return (
     <>
-      <Hideable id="band">
-        <SeedBandPanel createWorker={createWorker} />
-      </Hideable>
-      <Hideable id="scrubber">
-        <EpisodeScrubber />
-      </Hideable>
+      <SeedBandPanel createWorker={createWorker} />
+      <EpisodeScrubber />
     </>
   );
 }

@@ -7,7 +7,7 @@ import type { BandRequest } from '../../../rl/band-plan';
 import { RUN_LIMITS } from '../../../rl/params';
 import { parseNumber } from '../../../rl/parse-values';
 import type { RunSettings } from '../../../rl/replay';
-import { BAND_SEED_LIMIT } from '../../../rl/seed-band';
+import { BAND_SEED_LIMIT } from '../../../rl/band-limit';
 
 /** The form's fields, as typed. */
 export interface BandForm {
