@@ -2,10 +2,20 @@
  * Small helpers shared by the command-line scripts: flag parsing with clear one-line errors
  * (exit code 2) and the map/settings flags they have in common.
  */
-import { createEnv, type IceMazeEnv } from '../src/rl/env';
+import {
+  createEnv,
+  DEFAULT_REWARD_SCHEDULE,
+  type IceMazeEnv,
+  type RewardSchedule,
+} from '../src/rl/env';
 import { splitMapRows } from '../src/rl/maps';
 import { PARAM_LIMITS, RUN_LIMITS, type Limit } from '../src/rl/params';
-import { parseNumber, parseSwitch, SLIPPERY_LABEL } from '../src/rl/parse-values';
+import {
+  parseNumber,
+  parseRewardSchedule,
+  parseSwitch,
+  SLIPPERY_LABEL,
+} from '../src/rl/parse-values';
 
 /** A bad command line: printed as one line on stderr, exit code 2. */
 export class UsageError extends Error {}
@@ -71,8 +81,29 @@ export function jsonFlag(flags: Map<string, string>): boolean {
   return booleanFlag(flags, 'json', 'JSON output', false);
 }
 
-/** The environment flags every script takes: --map, --slippery, --success-rate, --max-steps. */
-export const ENV_FLAGS = ['map', 'slippery', 'success-rate', 'max-steps'] as const;
+/**
+ * The environment flags every script takes: --map, --slippery, --success-rate,
+ * --reward-schedule, --max-steps.
+ */
+export const ENV_FLAGS = [
+  'map',
+  'slippery',
+  'success-rate',
+  'reward-schedule',
+  'max-steps',
+] as const;
+
+/**
+ * `--reward-schedule g,h,f`: the rewards for entering a goal, a hole and a frozen tile
+ * (Gymnasium's `reward_schedule`; default 1,0,0), read as the link reads `rewards=`.
+ */
+export function rewardScheduleFlag(flags: Map<string, string>): RewardSchedule {
+  const raw = flags.get('reward-schedule');
+  if (raw === undefined) return DEFAULT_REWARD_SCHEDULE;
+  const read = parseRewardSchedule(raw);
+  if (!read.ok) throw new UsageError(`--reward-schedule ${JSON.stringify(raw)}: ${read.error}`);
+  return read.value;
+}
 
 /**
  * Builds the environment from the flags (a named map or rows such as SFFF,FHFH,FFFH,HFFG). Each
@@ -87,11 +118,13 @@ export function envFromFlags(flags: Map<string, string>): IceMazeEnv {
     : undefined;
   const isSlippery = booleanFlag(flags, 'slippery', SLIPPERY_LABEL, true);
   const successRate = numberFlag(flags, 'success-rate', RUN_LIMITS.successRate, 1 / 3);
+  const rewardSchedule = rewardScheduleFlag(flags);
   try {
     return createEnv({
       map,
       isSlippery,
       successRate,
+      rewardSchedule,
       ...(maxSteps === undefined ? {} : { maxSteps }),
     });
   } catch (e) {

@@ -52,6 +52,7 @@ npm run -s sweep -- [flags]
   --map 4x4|8x8|ROWS        the map (default 4x4; rows such as SFFF,FHFH,FFFH,HFFG)
   --slippery true|false     slippery ice (default true)
   --success-rate P          chance a slippery move goes the intended way (default 1/3)
+  --reward-schedule G,H,F   rewards for entering the goal, a hole, a frozen tile (default 1,0,0)
   --max-steps N             time limit per episode (default Gymnasium's: 100 or 200)
   --alpha LIST              learning rates, e.g. 0.05,0.1,0.2 (default 0.1)
   --gamma LIST              discounts (default 0.99)
@@ -111,6 +112,7 @@ export function sweepRequest(argv: readonly string[]): SweepRequest | { help: tr
       map: [...env.desc],
       isSlippery: env.isSlippery,
       successRate: env.successRate,
+      rewardSchedule: env.rewardSchedule,
       maxSteps: env.maxSteps,
     },
     base: {

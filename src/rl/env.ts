@@ -33,6 +33,9 @@ export type Transition = [
 /** Rewards for entering a goal, a hole and a frozen tile (Gymnasium's `reward_schedule`). */
 export type RewardSchedule = readonly [goal: number, hole: number, frozen: number];
 
+/** Gymnasium's default schedule: 1 for the goal, 0 for a hole or a frozen tile. */
+export const DEFAULT_REWARD_SCHEDULE: RewardSchedule = Object.freeze([1, 0, 0] as const);
+
 /** Options of an environment; every field has Gymnasium's default. */
 export interface EnvOptions {
   /** Named map or rows; default `'4x4'`. */
@@ -122,7 +125,7 @@ export function createEnv(options: EnvOptions = {}): IceMazeEnv {
   const desc = resolveMap(options.map ?? '4x4');
   const isSlippery = options.isSlippery ?? true;
   const successRate = options.successRate ?? 1 / 3;
-  const rewardSchedule = options.rewardSchedule ?? ([1, 0, 0] as const);
+  const rewardSchedule = options.rewardSchedule ?? DEFAULT_REWARD_SCHEDULE;
   if (!(successRate >= 0 && successRate <= 1))
     throw new RangeError(`Success rate must be in [0, 1], got ${successRate}.`);
   if (!rewardSchedule.every((x) => Number.isFinite(x)))

@@ -71,6 +71,20 @@ export const RUN_LIMITS = {
   frameInterval: { label: 'Frame interval', min: 1, max: 100_000_000, integer: true },
 } as const satisfies Record<string, Limit>;
 
+/**
+ * Limits of each reward of a schedule (Gymnasium's `reward_schedule` takes any numbers). ±100 holds
+ * every schedule a class tries (the goal's 1, a hole's −1, a step's −0.01) with room to spare, and
+ * keeps returns and Q-values far from where doubles lose the small rewards beside the large ones.
+ */
+export const REWARD_LIMITS = {
+  goal: { label: 'Reward for the goal', min: -100, max: 100 },
+  hole: { label: 'Reward for a hole', min: -100, max: 100 },
+  frozen: { label: 'Reward for a frozen tile', min: -100, max: 100 },
+} as const satisfies Record<string, Limit>;
+
+/** The rewards of a schedule in Gymnasium's order (goal, hole, frozen), with their limits. */
+export const REWARD_ORDER = ['goal', 'hole', 'frozen'] as const;
+
 /** Limits of the map editor's size: 2 to 12 tiles a side, rows and columns set apart. */
 export const EDITOR_LIMITS = {
   rows: { label: 'Rows', min: 2, max: 12, integer: true },

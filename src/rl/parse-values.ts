@@ -13,7 +13,8 @@
  * double. Lives in `rl/` because every layer that reads settings may import it (the worker and
  * the core import nothing else).
  */
-import { checkLimit, describeValue, type Limit } from './params';
+import type { RewardSchedule } from './env';
+import { checkLimit, describeValue, type Limit, REWARD_LIMITS, REWARD_ORDER } from './params';
 
 /** A value read, or the reason it was refused (a sentence naming the setting by its label). */
 export type ValueResult<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -86,4 +87,43 @@ export function checkSwitch(label: string, value: unknown): ValueResult<boolean>
   return typeof value === 'boolean'
     ? { ok: true, value }
     : { ok: false, error: `${label} must be true or false; got ${describeValue(value)}.` };
+}
+
+/** How the link, the command line and an import name the reward schedule in a refusal. */
+export const REWARDS_LABEL = 'Rewards (goal, hole, frozen)';
+
+/**
+ * A reward schedule written "g,h,f" (goal, hole, frozen tile, as Gymnasium's `reward_schedule`
+ * orders them): exactly three numbers as JSON writes them, each within `REWARD_LIMITS`. A refusal
+ * names the schedule and, for a bad number, the reward at fault.
+ */
+export function parseRewardSchedule(text: string): ValueResult<RewardSchedule> {
+  const parts = text.split(',');
+  if (parts.length !== 3)
+    return {
+      ok: false,
+      error: `${REWARDS_LABEL} must be three numbers such as 1,-1,-0.01; got ${describeValue(text)}.`,
+    };
+  return checkRewardSchedule(parts.map(jsonNumber));
+}
+
+/** A schedule already read (from JSON or a message): a list of three numbers within `REWARD_LIMITS`. */
+export function checkRewardSchedule(value: unknown): ValueResult<RewardSchedule> {
+  if (!Array.isArray(value) || value.length !== 3)
+    return {
+      ok: false,
+      error: `${REWARDS_LABEL} must be a list of three numbers; got ${describeValue(value)}.`,
+    };
+  const values: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const read = checkNumber(REWARD_LIMITS[REWARD_ORDER[i]!], value[i]);
+    if (!read.ok) return read;
+    values.push(read.value);
+  }
+  return { ok: true, value: [values[0]!, values[1]!, values[2]!] };
+}
+
+/** A schedule as `parseRewardSchedule` reads it back: "1,-1,-0.01" (each number's shortest text). */
+export function formatRewardSchedule(schedule: RewardSchedule): string {
+  return schedule.map((x) => JSON.stringify(x)).join(',');
 }

@@ -4,17 +4,39 @@
  * those gives bit-identical Q, ε, step counts and trajectories, however the original run was
  * cut into slices, pauses and single steps.
  */
-import { createEnv, type IceMazeEnv } from './env';
+import { createEnv, DEFAULT_REWARD_SCHEDULE, type IceMazeEnv, type RewardSchedule } from './env';
 import { isMapName, splitMapRows } from './maps';
 import { paramErrors, type QParams, RUN_LIMITS } from './params';
-import { checkNumber, checkSwitch, SLIPPERY_LABEL } from './parse-values';
+import {
+  checkNumber,
+  checkRewardSchedule,
+  checkSwitch,
+  REWARDS_LABEL,
+  SLIPPERY_LABEL,
+} from './parse-values';
 import { createAgent, type QAgent, setParams } from './agent';
 import { runSteps } from './fast-loop';
 
-/** A change of hyperparameters, applied after `atStep` steps of the run (before step atStep + 1). */
+/**
+ * A live change of the environment: new rewards, a new success rate, or both. The map, the
+ * slippery switch and the time limit stay as the run began, so Q keeps its meaning state by state.
+ */
+export interface EnvChange {
+  /** Probability that a slippery move goes the intended way, from the next step on. */
+  successRate?: number;
+  /** Rewards for entering a goal, a hole, a frozen tile, from the next step on. */
+  rewardSchedule?: RewardSchedule;
+}
+
+/**
+ * A change of hyperparameters and/or of the environment, applied after `atStep` steps of the run
+ * (before step atStep + 1). `params` may be empty when only the environment changed.
+ */
 export interface ParamChangeRecord {
   atStep: number;
   params: Partial<QParams>;
+  /** The environment's change at this step, if any (absent in records made before it existed). */
+  env?: EnvChange;
 }
 
 /** Everything that defines a run: the environment, the seed and the hyperparameters. */
@@ -24,6 +46,11 @@ export interface RunSettings {
   isSlippery: boolean;
   /** Probability that a slippery move goes the intended way. */
   successRate: number;
+  /**
+   * Rewards for entering a goal, a hole, a frozen tile (the start counts as frozen). Absent means
+   * Gymnasium's (1, 0, 0), as in records made before the schedule could be set.
+   */
+  rewardSchedule?: RewardSchedule;
   /** Time limit per episode (Gymnasium: 100 on 4x4, 200 on 8x8). */
   maxSteps: number;
   seed: number;
@@ -66,6 +93,58 @@ export function applyParamChange(agent: QAgent, change: Partial<QParams>): void 
   if (change.epsilon !== undefined) agent.epsilon = change.epsilon;
 }
 
+/**
+ * The environment `env` becomes under `change`: the same map, ice switch and time limit, with the
+ * changed success rate and rewards (each field absent keeps its value). Throws `RangeError` for a
+ * value `createEnv` refuses.
+ */
+export function changedEnv(env: IceMazeEnv, change: EnvChange): IceMazeEnv {
+  return createEnv({
+    map: env.desc,
+    isSlippery: env.isSlippery,
+    successRate: change.successRate ?? env.successRate,
+    rewardSchedule: change.rewardSchedule ?? env.rewardSchedule,
+    maxSteps: env.maxSteps,
+  });
+}
+
+/**
+ * Applies an environment change the way the lab does: from the next step the agent steps on the
+ * changed environment; Q, ε, the generator and the episode under way are kept. The fast loop's
+ * tables hold the old rewards and probabilities, so they are dropped (rebuilt at its next call).
+ */
+export function applyEnvChange(agent: QAgent, change: EnvChange): void {
+  agent.env = changedEnv(agent.env, change);
+  agent.fastTables = null;
+}
+
+/** Applies one recorded change: the environment's part, then the hyperparameters. */
+export function applyChange(agent: QAgent, change: ParamChangeRecord): void {
+  if (change.env) applyEnvChange(agent, change.env);
+  applyParamChange(agent, change.params);
+}
+
+/** A fresh copy of a recorded change (its params, and its environment part when it has one). */
+export function copyChange(change: ParamChangeRecord): ParamChangeRecord {
+  const { atStep, params, env } = change;
+  if (!env) return { atStep, params: { ...params } };
+  return {
+    atStep,
+    params: { ...params },
+    env: {
+      ...(env.successRate === undefined ? {} : { successRate: env.successRate }),
+      ...(env.rewardSchedule === undefined
+        ? {}
+        : { rewardSchedule: [...env.rewardSchedule] as const }),
+    },
+  };
+}
+
+/** A record's reward schedule: its own, or Gymnasium's (1, 0, 0) when it has none. */
+export function settingsRewards(settings: Pick<RunSettings, 'rewardSchedule'>): RewardSchedule {
+  return settings.rewardSchedule ?? DEFAULT_REWARD_SCHEDULE;
+}
+
 /** Builds the environment of a record's settings. */
 export function recordEnv(record: RunRecord): IceMazeEnv {
   const s = record.settings;
@@ -73,6 +152,7 @@ export function recordEnv(record: RunRecord): IceMazeEnv {
     map: s.map,
     isSlippery: s.isSlippery,
     successRate: s.successRate,
+    rewardSchedule: settingsRewards(s),
     maxSteps: s.maxSteps,
   });
 }
@@ -82,7 +162,7 @@ export function replayRun(record: RunRecord, env: IceMazeEnv = recordEnv(record)
   const agent = createAgent(env, record.settings.params, record.settings.seed);
   for (const change of record.changes) {
     runSteps(agent, change.atStep - agent.totalSteps);
-    applyParamChange(agent, change.params);
+    applyChange(agent, change);
   }
   runSteps(agent, record.totalSteps - agent.totalSteps);
   return agent;
@@ -117,6 +197,8 @@ export function parseRunRecord(data: unknown): ParsedRecord {
     const read = checkNumber(RUN_LIMITS[key], s[key]);
     if (!read.ok) errors.push(`"settings.${key}": ${read.error}`);
   }
+  const rewards = s.rewardSchedule === undefined ? null : checkRewardSchedule(s.rewardSchedule);
+  if (rewards && !rewards.ok) errors.push(`"settings.rewardSchedule": ${rewards.error}`);
   const params = s.params;
   const PARAM_KEYS = ['alpha', 'gamma', 'epsilon', 'epsilonDecay', 'minEpsilon', 'tieBreak'];
   if (!isObject(params)) errors.push('"settings.params" must be an object.');
@@ -140,7 +222,13 @@ export function parseRunRecord(data: unknown): ParsedRecord {
         );
       else last = c.atStep;
       errors.push(...paramErrors(c.params).map((e) => `"changes[${i}]": ${e}`));
-      changes.push({ atStep: c.atStep, params: { ...c.params } as Partial<QParams> });
+      const env = c.env === undefined ? undefined : parseEnvChange(c.env);
+      if (typeof env === 'string') errors.push(`"changes[${i}].env": ${env}`);
+      changes.push({
+        atStep: c.atStep,
+        params: { ...c.params } as Partial<QParams>,
+        ...(env && typeof env !== 'string' ? { env } : {}),
+      });
     });
   }
   const total = data.totalSteps;
@@ -160,6 +248,7 @@ export function parseRunRecord(data: unknown): ParsedRecord {
         map: map.length === 1 && isMapName(map[0]!) ? map[0]! : map,
         isSlippery: s.isSlippery as boolean,
         successRate: s.successRate as number,
+        rewardSchedule: rewards?.ok ? rewards.value : DEFAULT_REWARD_SCHEDULE,
         maxSteps: s.maxSteps as number,
       });
     } catch (e) {
@@ -174,6 +263,7 @@ export function parseRunRecord(data: unknown): ParsedRecord {
         map: [...env.desc],
         isSlippery: s.isSlippery as boolean,
         successRate: s.successRate as number,
+        ...(rewards?.ok ? { rewardSchedule: rewards.value } : {}),
         maxSteps: s.maxSteps as number,
         seed: s.seed as number,
         episodes: s.episodes as number,
@@ -184,4 +274,30 @@ export function parseRunRecord(data: unknown): ParsedRecord {
       totalSteps: total as number,
     },
   };
+}
+
+/**
+ * Checks untrusted data for an `EnvChange`: an object with a success rate within
+ * `RUN_LIMITS.successRate` and/or a reward schedule of three numbers within `REWARD_LIMITS`, and
+ * nothing else. Returns the change, or the reason it is refused.
+ */
+export function parseEnvChange(data: unknown): EnvChange | string {
+  if (!isObject(data))
+    return 'an environment change must be { "successRate"?, "rewardSchedule"? }.';
+  const change: EnvChange = {};
+  for (const key of Object.keys(data))
+    if (key !== 'successRate' && key !== 'rewardSchedule') return `Unknown setting "${key}".`;
+  if (data.successRate !== undefined) {
+    const read = checkNumber(RUN_LIMITS.successRate, data.successRate);
+    if (!read.ok) return read.error;
+    change.successRate = read.value;
+  }
+  if (data.rewardSchedule !== undefined) {
+    const read = checkRewardSchedule(data.rewardSchedule);
+    if (!read.ok) return read.error;
+    change.rewardSchedule = read.value;
+  }
+  if (change.successRate === undefined && change.rewardSchedule === undefined)
+    return `it changes nothing: give a success rate or ${REWARDS_LABEL.toLowerCase()}.`;
+  return change;
 }

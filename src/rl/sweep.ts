@@ -15,7 +15,7 @@
  *
  * Pure: no DOM, no clock (the caller passes `now` to time a job), no globals.
  */
-import { createEnv, type IceMazeEnv } from './env';
+import { createEnv, type IceMazeEnv, type RewardSchedule } from './env';
 import { evaluateGreedy } from './evaluation';
 import {
   checkLimit,
@@ -30,7 +30,7 @@ import {
   type Limit,
 } from './params';
 import { train } from './training';
-import { parseNumber } from './parse-values';
+import { checkRewardSchedule, parseNumber } from './parse-values';
 
 /** The settings a sweep can vary, in expansion order (the last varies fastest). */
 export const SWEEP_AXES = ['alpha', 'gamma', 'epsilonDecay', 'episodes', 'tieBreak'] as const;
@@ -56,6 +56,8 @@ export interface SweepEnvSpec {
   map: string[];
   isSlippery: boolean;
   successRate: number;
+  /** Rewards for entering a goal, a hole, a frozen tile; absent: Gymnasium's (1, 0, 0). */
+  rewardSchedule?: RewardSchedule;
   maxSteps: number;
 }
 
@@ -214,6 +216,9 @@ export function sweepErrors(spec: SweepSpec): string[] {
   }
   const e = checkLimit(RUN_LIMITS.maxSteps, spec.env.maxSteps);
   if (e) errors.push(e);
+  const rewards =
+    spec.env.rewardSchedule === undefined ? null : checkRewardSchedule(spec.env.rewardSchedule);
+  if (rewards && !rewards.ok) errors.push(rewards.error);
   errors.push(...paramErrors(spec.base));
   for (const axis of SWEEP_AXES) {
     const { label, limit } = AXIS_INFO[axis];

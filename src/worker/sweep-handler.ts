@@ -9,7 +9,7 @@
  */
 import { paramErrors } from '../rl/params';
 import { runSweepJob, sweepEnv, sweepErrors, type SweepEnvSpec, type SweepJob } from '../rl/sweep';
-import type { IceMazeEnv } from '../rl/env';
+import type { IceMazeEnv, RewardSchedule } from '../rl/env';
 import { BAND_CHECKPOINTS, seedCurve } from '../rl/seed-curve';
 import { isRecord } from './message-shape';
 import type { SweepCommand, SweepEvent } from './sweep-protocol';
@@ -57,6 +57,10 @@ export function parseSweepCommand(message: unknown): SweepCommand | string {
     isSlippery: env.isSlippery,
     successRate: env.successRate,
     maxSteps: env.maxSteps,
+    // Checked by sweepErrors with the other values.
+    ...(Array.isArray(env.rewardSchedule)
+      ? { rewardSchedule: [...env.rewardSchedule] as unknown as RewardSchedule }
+      : {}),
   };
   const params = { ...(job.params as unknown as SweepJob['params']) };
   const copy: SweepJob = {

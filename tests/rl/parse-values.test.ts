@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { checkLimit, PARAM_LIMITS, RUN_LIMITS } from '../../src/rl/params';
 import {
   checkNumber,
+  checkRewardSchedule,
+  formatRewardSchedule,
+  parseRewardSchedule,
   checkSwitch,
   parseNumber,
   parseSwitch,
@@ -119,6 +122,44 @@ describe('on/off values', () => {
     expect(checkSwitch('Slippery ice', 1)).toEqual({
       ok: false,
       error: 'Slippery ice must be true or false; got 1.',
+    });
+  });
+});
+
+describe('parseRewardSchedule: "g,h,f" for every door', () => {
+  it('reads three numbers in Gymnasium’s order and writes them back', () => {
+    expect(parseRewardSchedule('1,-1,-0.01')).toEqual({ ok: true, value: [1, -1, -0.01] });
+    expect(parseRewardSchedule(' 1 , 0 ,0 ')).toEqual({ ok: true, value: [1, 0, 0] });
+    expect(formatRewardSchedule([1, -1, -0.01])).toBe('1,-1,-0.01');
+    expect(parseRewardSchedule(formatRewardSchedule([0.1 + 0.2, -1e-7, 100]))).toEqual({
+      ok: true,
+      value: [0.1 + 0.2, -1e-7, 100],
+    });
+  });
+
+  it('refuses the wrong count, a bad number or one out of range, naming the reward', () => {
+    expect(parseRewardSchedule('1,0')).toEqual({
+      ok: false,
+      error: 'Rewards (goal, hole, frozen) must be three numbers such as 1,-1,-0.01; got "1,0".',
+    });
+    expect(parseRewardSchedule('1,0,0,0').ok).toBe(false);
+    expect(parseRewardSchedule('1,0x1,0')).toEqual({
+      ok: false,
+      error: 'Reward for a hole must be from -100 to 100; got NaN.',
+    });
+    expect(parseRewardSchedule('1,0,-101')).toEqual({
+      ok: false,
+      error: 'Reward for a frozen tile must be from -100 to 100; got -101.',
+    });
+    expect(parseRewardSchedule('1e309,0,0').ok).toBe(false);
+  });
+
+  it('checks a schedule read from JSON the same way', () => {
+    expect(checkRewardSchedule([1, -1, 0])).toEqual({ ok: true, value: [1, -1, 0] });
+    expect(checkRewardSchedule('1,0,0').ok).toBe(false);
+    expect(checkRewardSchedule([1, null, 0])).toEqual({
+      ok: false,
+      error: 'Reward for a hole must be from -100 to 100; got null.',
     });
   });
 });
