@@ -13,7 +13,7 @@
 import { createAgent } from './agent';
 import type { IceMazeEnv } from './env';
 import { runSteps, step } from './fast-loop';
-import { applyParamChange, recordEnv, type RunRecord } from './replay';
+import { applyChange, recordEnv, type RunRecord } from './replay';
 import type { StepRecord } from './step-record';
 
 /** One episode, replayed. */
@@ -49,7 +49,7 @@ export function replayEpisode(
   /** Applies every change that takes effect after exactly the steps taken so far. */
   const applyDue = (): void => {
     while (next < changes.length && changes[next]!.atStep === agent.totalSteps)
-      applyParamChange(agent, changes[next++]!.params);
+      applyChange(agent, changes[next++]!);
   };
   applyDue();
   while (agent.episode < episode && agent.totalSteps < totalSteps) {

@@ -34,6 +34,8 @@ export function bandRequestFromForm(
         map: [...settings.map],
         isSlippery: settings.isSlippery,
         successRate: settings.successRate,
+        // The lab's reward schedule, when it has one of its own (absent: Gymnasium's).
+        ...(settings.rewardSchedule ? { rewardSchedule: settings.rewardSchedule } : {}),
         maxSteps: settings.maxSteps,
       },
       params: { ...settings.params },
