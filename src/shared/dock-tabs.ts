@@ -13,6 +13,7 @@ export const DOCK_TAB_IDS = [
   'dp',
   'compare',
   'sweep',
+  'seeds',
   'editor',
   'io',
   'glossary',

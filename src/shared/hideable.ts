@@ -50,6 +50,7 @@ export const HIDEABLE = [
   { id: 'drive', label: 'Drive it yourself', group: 'panels' },
   { id: 'compare', label: 'Compare algorithms', group: 'panels' },
   { id: 'sweep', label: 'Sweep', group: 'panels' },
+  { id: 'seeds', label: 'Seed band and scrubber', group: 'panels' },
 ] as const satisfies readonly HideableItem[];
 
 /** The id of something hideable, e.g. `'alpha'` or `'glossary'`. */

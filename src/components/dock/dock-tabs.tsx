@@ -123,6 +123,15 @@ export const DOCK_TABS: readonly DockTabSpec[] = [
     }),
   },
   {
+    id: 'seeds',
+    label: 'Seeds',
+    hideables: ['seeds'],
+    Panel: lazy(async () => {
+      const { SeedsTab } = await import('./seeds/SeedsTab');
+      return { default: (p: DockPanelProps) => <SeedsTab createWorker={p.createSweepWorker} /> };
+    }),
+  },
+  {
     id: 'editor',
     label: 'Map editor and Drive',
     hideables: ['editor', 'drive'],

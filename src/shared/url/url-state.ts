@@ -28,6 +28,7 @@ import {
   parseSwitch,
   SLIPPERY_LABEL,
 } from '../../rl/parse-values';
+import { BAND_SEED_LIMIT } from '../../rl/band-limit';
 import { ignored, limitedNumber, nameList, quote, upperFirst } from './link-values';
 import { defaultMaxStepsOf, mapSpecText, parseMapSpec, type MapSpec } from './map-spec';
 
@@ -42,6 +43,8 @@ export interface UrlState extends Omit<RunSettings, 'map'> {
   chapter?: number;
   /** What a teacher's link hides from students (`hide=alpha,map`); absent or empty: nothing. */
   hide?: HideableId[];
+  /** Seeds in the seed band (`seeds=8`, 2 to 64); absent: the band's default. */
+  seeds?: number;
 }
 
 /** The lesson's run: what a link without parameters opens. */
@@ -84,6 +87,7 @@ export const URL_KEYS = [
   'chapter',
   'hide',
   'tab',
+  'seeds',
 ] as const;
 
 type UrlKey = (typeof URL_KEYS)[number];
@@ -201,6 +205,10 @@ export function parseUrlState(
           } ignored (it can hide: ${HIDEABLE_IDS.join(', ')}).`,
         );
       if (ids.length > 0) state.hide = ids;
+    } else if (k === 'seeds') {
+      const seeds = limitedNumber(BAND_SEED_LIMIT, raw);
+      if (typeof seeds === 'string') notices.push(ignored(k, raw, seeds));
+      else state.seeds = seeds;
     } else if (k === 'speed') {
       const speed = value === 'max' ? value : limitedNumber(RUN_LIMITS.speed, raw);
       if (typeof speed === 'number' || speed === 'max') state.speed = speed;
@@ -272,5 +280,13 @@ export function serializeUrlState(state: UrlState): string {
   const hide = orderedHideables(state.hide ?? []);
   if (hide.length > 0) entries.push(['hide', hide.join(',')]);
   if (display.tab !== null) entries.push(['tab', display.tab]);
+  if (state.seeds !== undefined) entries.push(['seeds', String(state.seeds)]);
   return entries.map(([k, v]) => `${k}=${encode(v)}`).join('&');
+}
+
+/** The seed band's seed count a link names (`seeds=8`), if it names a valid one. */
+export function linkBandSeeds(search: string): number | undefined {
+  const raw = new URLSearchParams(search).get('seeds');
+  const seeds = raw === null ? '' : limitedNumber(BAND_SEED_LIMIT, raw);
+  return typeof seeds === 'number' ? seeds : undefined;
 }
