@@ -175,4 +175,13 @@ export const DOCK_TABS: readonly DockTabSpec[] = [
       return { default: () => <Glossary /> };
     }),
   },
+  {
+    id: 'puzzles',
+    label: 'Puzzles',
+    hideables: ['puzzles'],
+    Panel: lazy(async () => {
+      const { PuzzlesPanel } = await import('./puzzles/PuzzlesPanel');
+      return { default: () => <PuzzlesPanel /> };
+    }),
+  },
 ];

@@ -8,7 +8,7 @@ import type { DisplaySettings } from '../display';
 import type { GridView } from '../grid-view';
 import type { HideableId } from '../hideable';
 import { linkMapSpec, mapRows, type MapSpec } from './map-spec';
-import { serializeUrlState, type UrlState } from './url-state';
+import { linkPuzzle, serializeUrlState, type UrlState } from './url-state';
 
 /** The fields of the lab a link describes (the store's state has them all). */
 export interface LabLinkFields {
@@ -71,7 +71,14 @@ export function urlStateFromLab(lab: LabLinkFields, hint?: MapSpec): UrlState {
   };
 }
 
-/** The query (without `?`) for the lab's current state, given the page's current query. */
+/**
+ * The query (without `?`) for the lab's current state, given the page's current query. The lab's
+ * store does not hold the puzzle the puzzles tab shows, so the current query's `puzzle=` is kept.
+ */
 export function labQuery(lab: LabLinkFields, currentSearch: string): string {
-  return serializeUrlState(urlStateFromLab(lab, linkMapSpec(currentSearch)));
+  const puzzle = linkPuzzle(currentSearch);
+  return serializeUrlState({
+    ...urlStateFromLab(lab, linkMapSpec(currentSearch)),
+    ...(puzzle !== undefined ? { puzzle } : {}),
+  });
 }

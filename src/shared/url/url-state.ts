@@ -17,6 +17,7 @@ import { isGridView, type GridView } from '../grid-view';
 import { HIDEABLE_IDS, orderedHideables, parseHideList, type HideableId } from '../hideable';
 import { LAB_START_SPEED, lessonSettings } from '../lesson-run';
 import { parseSwitch, SLIPPERY_LABEL } from '../../rl/parse-values';
+import { PUZZLE_LIMIT } from '../../rl/puzzle-count';
 import { ignored, limitedNumber, nameList, quote, upperFirst } from './link-values';
 import { defaultMaxStepsOf, mapSpecText, parseMapSpec, type MapSpec } from './map-spec';
 
@@ -31,6 +32,25 @@ export interface UrlState extends Omit<RunSettings, 'map'> {
   chapter?: number;
   /** What a teacher's link hides from students (`hide=alpha,map`); absent or empty: nothing. */
   hide?: HideableId[];
+  /** The puzzle the puzzles tab opens at (`puzzle=2`), or `'key'`: the teacher's key. */
+  puzzle?: PuzzleLink;
+}
+
+/** A link's `puzzle=`: a puzzle's number, or `key` for the teacher's key of the worksheet. */
+export type PuzzleLink = number | 'key';
+
+/** Reads a `puzzle=` value: a puzzle number within `PUZZLE_LIMIT`, `key`, or the refusal. */
+function readPuzzleLink(text: string): PuzzleLink | { error: string } {
+  if (text.trim() === 'key') return 'key';
+  const n = limitedNumber(PUZZLE_LIMIT, text);
+  return typeof n === 'number' ? n : { error: `${n} Or write key for the teacher's key.` };
+}
+
+/** The `puzzle=` of a query (the last one), when it reads; else `undefined`. */
+export function linkPuzzle(search: string): PuzzleLink | undefined {
+  const text = new URLSearchParams(search).getAll('puzzle').at(-1);
+  const read = text === undefined ? undefined : readPuzzleLink(text);
+  return typeof read === 'object' ? undefined : read;
 }
 
 /** The lesson's run: what a link without parameters opens. */
@@ -72,6 +92,7 @@ export const URL_KEYS = [
   'chapter',
   'hide',
   'tab',
+  'puzzle',
 ] as const;
 
 type UrlKey = (typeof URL_KEYS)[number];
@@ -167,6 +188,10 @@ export function parseUrlState(
       if (value === 'default' || value === 'colorblind')
         state.display = { ...state.display, palette: value };
       else notices.push(ignored(k, raw, 'Palette must be default or colorblind.'));
+    } else if (k === 'puzzle') {
+      const puzzle = readPuzzleLink(raw);
+      if (typeof puzzle === 'object') notices.push(ignored(k, raw, puzzle.error));
+      else state.puzzle = puzzle;
     } else if (k === 'tab') {
       if (isDockTab(value)) state.display = { ...state.display, tab: value };
       else notices.push(ignored(k, raw, `The dock's tab must be ${DOCK_TAB_IDS.join(', ')}.`));
@@ -210,6 +235,9 @@ export function parseUrlState(
     );
   // The time limit's default depends on the map, so it is settled once the map is.
   state.maxSteps = maxSteps ?? defaultMaxStepsOf(state.map);
+  // A puzzle link opens the puzzles tab, unless it names another tab.
+  if (state.puzzle !== undefined && state.display?.tab === undefined)
+    state.display = { ...state.display, tab: 'puzzles' };
   return { state, notices };
 }
 
@@ -251,5 +279,6 @@ export function serializeUrlState(state: UrlState): string {
   const hide = orderedHideables(state.hide ?? []);
   if (hide.length > 0) entries.push(['hide', hide.join(',')]);
   if (display.tab !== null) entries.push(['tab', display.tab]);
+  if (state.puzzle !== undefined) entries.push(['puzzle', String(state.puzzle)]);
   return entries.map(([k, v]) => `${k}=${encode(v)}`).join('&');
 }
