@@ -49,7 +49,7 @@ export const HIDEABLE = [
   { id: 'drive', label: 'Drive it yourself', group: 'panels' },
   { id: 'compare', label: 'Compare algorithms', group: 'panels' },
   { id: 'sweep', label: 'Sweep', group: 'panels' },
-  { id: 'puzzles', label: 'Puzzles and worksheet', group: 'panels' },
+  { id: 'puzzles', label: 'Puzzles', group: 'panels' },
 ] as const satisfies readonly HideableItem[];
 
 /** The id of something hideable, e.g. `'alpha'` or `'glossary'`. */

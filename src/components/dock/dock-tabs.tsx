@@ -179,9 +179,6 @@ export const DOCK_TABS: readonly DockTabSpec[] = [
     id: 'puzzles',
     label: 'Puzzles',
     hideables: ['puzzles'],
-    Panel: lazy(async () => {
-      const { PuzzlesPanel } = await import('./puzzles/PuzzlesPanel');
-      return { default: () => <PuzzlesPanel /> };
-    }),
+    Panel: lazy(() => import('./puzzles/PuzzlesTab')),
   },
 ];

@@ -8,7 +8,7 @@ import type { DisplaySettings } from '../display';
 import type { GridView } from '../grid-view';
 import type { HideableId } from '../hideable';
 import { linkMapSpec, mapRows, type MapSpec } from './map-spec';
-import { linkPuzzle, serializeUrlState, type UrlState } from './url-state';
+import { parseUrlState, serializeUrlState, type UrlState } from './url-state';
 
 /** The fields of the lab a link describes (the store's state has them all). */
 export interface LabLinkFields {
@@ -76,7 +76,7 @@ export function urlStateFromLab(lab: LabLinkFields, hint?: MapSpec): UrlState {
  * store does not hold the puzzle the puzzles tab shows, so the current query's `puzzle=` is kept.
  */
 export function labQuery(lab: LabLinkFields, currentSearch: string): string {
-  const puzzle = linkPuzzle(currentSearch);
+  const { puzzle } = parseUrlState(currentSearch).state;
   return serializeUrlState({
     ...urlStateFromLab(lab, linkMapSpec(currentSearch)),
     ...(puzzle !== undefined ? { puzzle } : {}),

@@ -39,20 +39,6 @@ export interface UrlState extends Omit<RunSettings, 'map'> {
 /** A link's `puzzle=`: a puzzle's number, or `key` for the teacher's key of the worksheet. */
 export type PuzzleLink = number | 'key';
 
-/** Reads a `puzzle=` value: a puzzle number within `PUZZLE_LIMIT`, `key`, or the refusal. */
-function readPuzzleLink(text: string): PuzzleLink | { error: string } {
-  if (text.trim() === 'key') return 'key';
-  const n = limitedNumber(PUZZLE_LIMIT, text);
-  return typeof n === 'number' ? n : { error: `${n} Or write key for the teacher's key.` };
-}
-
-/** The `puzzle=` of a query (the last one), when it reads; else `undefined`. */
-export function linkPuzzle(search: string): PuzzleLink | undefined {
-  const text = new URLSearchParams(search).getAll('puzzle').at(-1);
-  const read = text === undefined ? undefined : readPuzzleLink(text);
-  return typeof read === 'object' ? undefined : read;
-}
-
 /** The lesson's run: what a link without parameters opens. */
 export const DEFAULT_URL_STATE: Readonly<UrlState> = Object.freeze<UrlState>({
   ...lessonSettings('4x4'),
@@ -189,9 +175,10 @@ export function parseUrlState(
         state.display = { ...state.display, palette: value };
       else notices.push(ignored(k, raw, 'Palette must be default or colorblind.'));
     } else if (k === 'puzzle') {
-      const puzzle = readPuzzleLink(raw);
-      if (typeof puzzle === 'object') notices.push(ignored(k, raw, puzzle.error));
-      else state.puzzle = puzzle;
+      // A puzzle's number, or `key` for the teacher's key.
+      const puzzle = value === 'key' ? value : limitedNumber(PUZZLE_LIMIT, raw);
+      if (puzzle === 'key' || typeof puzzle === 'number') state.puzzle = puzzle;
+      else notices.push(ignored(k, raw, puzzle));
     } else if (k === 'tab') {
       if (isDockTab(value)) state.display = { ...state.display, tab: value };
       else notices.push(ignored(k, raw, `The dock's tab must be ${DOCK_TAB_IDS.join(', ')}.`));

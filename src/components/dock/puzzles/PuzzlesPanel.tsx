@@ -8,7 +8,7 @@ import {
   type Puzzle,
   type PuzzleField,
 } from '../../../rl/puzzles';
-import { linkPuzzle, type PuzzleLink } from '../../../shared/url/url-state';
+import { parseUrlState, type PuzzleLink } from '../../../shared/url/url-state';
 import { worksheetStore, type WorksheetStore } from '../../../store/worksheet-store';
 import { settingsText, Worksheet } from '../../worksheet/Worksheet';
 import './puzzles.css';
@@ -150,7 +150,7 @@ export function PuzzlesPanel({
   /** The query the tab reads `puzzle=` from (the page's address unless a test gives one). */
   search?: string;
 }) {
-  const link = linkPuzzle(search);
+  const link = parseUrlState(search).state.puzzle;
   const teacher = link === 'key';
   const [number, setNumber] = useState(() => (typeof link === 'number' ? link : 1));
   const puzzle = puzzleAt(number) ?? PUZZLES[0]!;
