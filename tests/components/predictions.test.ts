@@ -75,7 +75,10 @@ describe('prediction checkpoints', () => {
   });
 
   it('each checkpoint’s run is the lesson’s with its own hyperparameters', () => {
-    expect(predictionRun(PREDICTIONS['epsilon-zero']).params.epsilon).toBe(0);
+    expect(predictionRun(PREDICTIONS['epsilon-zero']).params).toMatchObject({
+      epsilon: 0,
+      minEpsilon: 0,
+    });
     expect(predictionRun(PREDICTIONS['gamma-half']).params.gamma).toBe(0.5);
     expect(predictionRun(PREDICTIONS['state-4']).params.gamma).toBe(0.99);
   });
@@ -100,9 +103,10 @@ describe('the reference outcome (the teacher’s key)', () => {
   });
 
   it('names the right answer of each checkpoint', () => {
-    expect(rightAnswer(PREDICTIONS['state-4'], referenceOutcome(PREDICTIONS['state-4']))).toEqual(
-      { value: '0', label: '← Left' },
-    );
+    expect(rightAnswer(PREDICTIONS['state-4'], referenceOutcome(PREDICTIONS['state-4']))).toEqual({
+      value: '0',
+      label: '← Left',
+    });
     const eps = PREDICTIONS['epsilon-zero'];
     expect(rightAnswer(eps, referenceOutcome(eps)).value).toBe('stuck');
     const gamma = PREDICTIONS['gamma-half'];

@@ -202,7 +202,8 @@ export const PREDICTIONS: Readonly<Record<PredictionId, Prediction>> = {
       { value: 'learns', label: 'Yes: it learns a good policy anyway' },
       { value: 'stuck', label: 'No: it gets stuck and hardly ever reaches the goal' },
     ],
-    params: { epsilon: 0 },
+    // The floor too: ε ← max(min ε, ε − decay) would lift ε to the lesson's 0.01 after one step.
+    params: { epsilon: 0, minEpsilon: 0 },
     reveal: epsilonZeroReveal,
   },
   'gamma-half': {
