@@ -124,6 +124,22 @@ export function applyChange(agent: QAgent, change: ParamChangeRecord): void {
   applyParamChange(agent, change.params);
 }
 
+/** A fresh copy of a recorded change (its params, and its environment part when it has one). */
+export function copyChange(change: ParamChangeRecord): ParamChangeRecord {
+  const { atStep, params, env } = change;
+  if (!env) return { atStep, params: { ...params } };
+  return {
+    atStep,
+    params: { ...params },
+    env: {
+      ...(env.successRate === undefined ? {} : { successRate: env.successRate }),
+      ...(env.rewardSchedule === undefined
+        ? {}
+        : { rewardSchedule: [...env.rewardSchedule] as const }),
+    },
+  };
+}
+
 /** A record's reward schedule: its own, or Gymnasium's (1, 0, 0) when it has none. */
 export function settingsRewards(settings: Pick<RunSettings, 'rewardSchedule'>): RewardSchedule {
   return settings.rewardSchedule ?? DEFAULT_REWARD_SCHEDULE;

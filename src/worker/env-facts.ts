@@ -19,6 +19,7 @@ export function envInfo(env: IceMazeEnv): EnvInfo {
     maxSteps: env.maxSteps,
     isSlippery: env.isSlippery,
     successRate: env.successRate,
+    rewardSchedule: [...env.rewardSchedule] as const,
   };
 }
 

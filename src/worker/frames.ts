@@ -54,6 +54,8 @@ interface Slot {
   epsilon: number;
   q: Float64Array;
   trajectory: Trajectory;
+  /** The environment the episode ran on (its rewards decode the trajectory; they may change live). */
+  env: IceMazeEnv;
 }
 
 function createSlot(agent: QAgent): Slot {
@@ -62,6 +64,7 @@ function createSlot(agent: QAgent): Slot {
     totalSteps: 0,
     epsilon: 0,
     q: new Float64Array(agent.q.length),
+    env: agent.env,
     trajectory: { ...agent.previous, codes: new Int32Array(agent.previous.codes.length) },
   };
 }
@@ -72,6 +75,7 @@ function fill(slot: Slot, agent: QAgent): void {
   slot.totalSteps = agent.totalSteps;
   slot.epsilon = agent.epsilon;
   slot.q.set(agent.q);
+  slot.env = agent.env;
   slot.trajectory.codes.set(from.codes.subarray(0, from.length));
   slot.trajectory.length = from.length;
   slot.trajectory.return = from.return;
@@ -127,7 +131,7 @@ export function createFrameQueue(runId: number, env: IceMazeEnv): FrameQueue {
           totalSteps: slot.totalSteps,
           epsilon: slot.epsilon,
           ...tables,
-          trajectory: copyTrajectory(env, slot.trajectory, transfer),
+          trajectory: copyTrajectory(slot.env, slot.trajectory, transfer),
           successProbability: successProbability(tables.q, slot.episode + 1),
         };
       });

@@ -4,9 +4,11 @@
  * JavaScript types). Whether the values are in range (α in (0, 1], a valid map…) is the trainer's
  * job, with the limits of `rl/params`.
  */
+import type { RewardSchedule } from '../rl/env';
 import {
   assertNever,
   COMMAND_TYPES,
+  type EnvChange,
   type RunRecord,
   type RunSettings,
   type TrainerCommand,
@@ -30,7 +32,9 @@ function isCommandType(x: unknown): x is TrainerCommand['type'] {
  */
 function parseSettings(x: unknown): RunSettings | string {
   if (!isRecord(x)) return `"init" needs a settings object; got ${describe(x)}.`;
-  const { map, isSlippery, successRate, maxSteps, seed, episodes, frameInterval, params } = x;
+  const { map, isSlippery, successRate, rewardSchedule, maxSteps, seed, episodes, frameInterval } =
+    x;
+  const { params } = x;
   // Array.from: `every` skips the holes of a sparse array, which structured clone keeps.
   if (!Array.isArray(map) || !Array.from(map).every((row) => typeof row === 'string'))
     return `settings.map must be an array of row strings; got ${describe(map)}.`;
@@ -45,6 +49,9 @@ function parseSettings(x: unknown): RunSettings | string {
   ] as const)
     if (typeof value !== 'number')
       return `settings.${name} must be a number; got ${describe(value)}.`;
+  // Absent: Gymnasium's (1, 0, 0). The values are checked by the trainer (`checkSettings`).
+  if (rewardSchedule !== undefined && !Array.isArray(rewardSchedule))
+    return `settings.rewardSchedule must be a list of three numbers; got ${describe(rewardSchedule)}.`;
   if (!isRecord(params)) return `settings.params must be an object; got ${describe(params)}.`;
   const missing = PARAM_KEYS.filter((k) => !(k in params));
   if (missing.length > 0) return `settings.params is missing ${missing.join(', ')}.`;
@@ -52,6 +59,9 @@ function parseSettings(x: unknown): RunSettings | string {
     map: [...(map as string[])],
     isSlippery: slippery.value,
     successRate: successRate as number,
+    ...(rewardSchedule === undefined
+      ? {}
+      : { rewardSchedule: [...(rewardSchedule as unknown[])] as unknown as RewardSchedule }),
     maxSteps: maxSteps as number,
     seed: seed as number,
     episodes: episodes as number,
@@ -85,6 +95,13 @@ export function parseCommand(message: unknown): ParsedCommand {
         return fail(`"set-params" needs a params object; got ${describe(params)}.`);
       // Value types and unknown keys are reported by paramErrors in the trainer.
       return { ok: true, command: { type, params: { ...params } } };
+    }
+    case 'set-env': {
+      const change = message.change;
+      if (!isRecord(change))
+        return fail(`"set-env" needs a change object; got ${describe(change)}.`);
+      // Values and unknown keys are checked by parseEnvChange in the trainer.
+      return { ok: true, command: { type, change: { ...change } as EnvChange } };
     }
     case 'set-speed': {
       const speed = message.speed;

@@ -3,12 +3,13 @@
  * `type` exhaustively (`assertNever` in the default branch).
  */
 import type { DecodedTrajectory } from '../rl/trajectory';
+import type { RewardSchedule } from '../rl/env';
 import type { QParams } from '../rl/params';
 import type { StepRecord } from '../rl/step-record';
-import type { ParamChangeRecord, RunRecord, RunSettings } from '../rl/replay';
+import type { EnvChange, ParamChangeRecord, RunRecord, RunSettings } from '../rl/replay';
 import type { ConvergenceReport } from '../rl/convergence';
 
-export type { ParamChangeRecord, RunRecord, RunSettings };
+export type { EnvChange, ParamChangeRecord, RunRecord, RunSettings };
 
 /** Live hyperparameter changes; `epsilon` sets the current ε (not only the starting one). */
 export type ParamChange = Partial<QParams>;
@@ -29,6 +30,11 @@ export type TrainerCommand =
   /** Same settings, Q back to 0, ε back to its start, same seed. */
   | { type: 'reset' }
   | { type: 'set-params'; params: ParamChange }
+  /**
+   * New rewards and/or success rate from the next step, Q kept (the map, ice switch and time
+   * limit stay); answered by `params-applied` with the change's `env` and a new `optimum`.
+   */
+  | { type: 'set-env'; change: EnvChange }
   | { type: 'set-speed'; speed: Speed }
   /** The page drew the last snapshot and can take the next one (backpressure). */
   | { type: 'request-snapshot' }
@@ -151,6 +157,8 @@ export interface EnvInfo {
   maxSteps: number;
   isSlippery: boolean;
   successRate: number;
+  /** Rewards for entering a goal, a hole, a frozen tile. */
+  rewardSchedule: RewardSchedule;
 }
 
 /** The optimum for the environment and the run's γ (value iteration), and the time-limit ceiling. */
@@ -197,7 +205,7 @@ export type TrainerEvent =
   | { type: 'snapshot'; snapshot: Snapshot }
   /** The optimum changed (γ changed). */
   | { type: 'optimum'; optimum: OptimumInfo }
-  /** A `set-params` took effect after `change.atStep` steps (the record of the run). */
+  /** A `set-params` or `set-env` took effect after `change.atStep` steps (the record of the run). */
   | { type: 'params-applied'; runId: number; change: ParamChangeRecord }
   | { type: 'pong'; id: number }
   /** A replay is under way (a long import): `steps` of the record's `totalSteps` so far. */
@@ -244,6 +252,7 @@ export const COMMAND_TYPES = [
   'step-episode',
   'reset',
   'set-params',
+  'set-env',
   'set-speed',
   'request-snapshot',
   'run-greedy-episode',

@@ -6,7 +6,8 @@
  */
 import { createEnv, type IceMazeEnv } from '../rl/env';
 import { paramErrors, RUN_LIMITS } from '../rl/params';
-import { checkNumber } from '../rl/parse-values';
+import { checkNumber, checkRewardSchedule } from '../rl/parse-values';
+import { settingsRewards } from '../rl/replay';
 import { errorMessage } from './message-shape';
 import type { RunSettings } from './protocol';
 
@@ -17,6 +18,8 @@ export function checkSettings(settings: RunSettings): { errors: string[]; env: I
     const read = checkNumber(RUN_LIMITS[key], settings[key]);
     if (!read.ok) errors.push(read.error);
   }
+  const rewards = checkRewardSchedule(settingsRewards(settings));
+  if (!rewards.ok) errors.push(rewards.error);
   errors.push(...paramErrors({ ...settings.params }));
   // With a bad number, still build from the map alone so every problem is named at once.
   const options = errors.length
@@ -25,6 +28,7 @@ export function checkSettings(settings: RunSettings): { errors: string[]; env: I
         map: settings.map,
         isSlippery: settings.isSlippery,
         successRate: settings.successRate,
+        rewardSchedule: settingsRewards(settings),
         maxSteps: settings.maxSteps,
       };
   let env: IceMazeEnv | null = null;

@@ -19,7 +19,7 @@
  */
 import { checkLimit, paramErrors, RUN_LIMITS, type Limit } from '../rl/params';
 import { lastStepRecord } from '../rl/step-record';
-import { parseRunRecord } from '../rl/replay';
+import { copyChange, parseEnvChange, parseRunRecord } from '../rl/replay';
 import { envInfo, optimumFor, optimumTransfer } from './env-facts';
 import { parseCommand } from './parse-command';
 import {
@@ -140,7 +140,7 @@ export function createTrainer<Handle>(
           },
           record: {
             settings: { ...next.initialSettings, params: { ...next.initialSettings.params } },
-            changes: next.changes.map((c) => ({ atStep: c.atStep, params: { ...c.params } })),
+            changes: next.changes.map(copyChange),
           },
           optimum,
         },
@@ -245,6 +245,22 @@ export function createTrainer<Handle>(
     gate.flush();
   }
 
+  /** A live change of rewards and/or success rate: checked, applied, recorded, optimum redone. */
+  function setEnv(r: TrainingRun, data: unknown): void {
+    const change = parseEnvChange(data);
+    if (typeof change === 'string') {
+      postError(change);
+      return;
+    }
+    post({ type: 'params-applied', runId: r.id, change: r.setEnv(change) });
+    gate.markDirty();
+    // Q* and the ceiling follow the rewards and the ice (value iteration on the new table).
+    const optimum = optimumFor(r.env, r.agent.params.gamma, r.bestWithinLimit);
+    r.optimalQ = optimum.q.slice();
+    post({ type: 'optimum', optimum }, optimumTransfer(optimum));
+    gate.flush();
+  }
+
   function setSpeed(next: Speed): void {
     const error = next === 'max' ? null : checkLimit(SPEED_LIMIT, next);
     if (error) {
@@ -301,6 +317,11 @@ export function createTrainer<Handle>(
       case 'set-params': {
         const r = needRun(command.type);
         if (r) setParams(r, command.params);
+        return;
+      }
+      case 'set-env': {
+        const r = needRun(command.type);
+        if (r) setEnv(r, command.change);
         return;
       }
       case 'set-speed':

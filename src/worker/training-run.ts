@@ -13,7 +13,15 @@ import type { IceMazeEnv } from '../rl/env';
 import { bestSuccessWithin } from '../rl/evaluation';
 import { createAgent, EPISODE_LOG_CAPACITY, type QAgent } from '../rl/agent';
 import { runSteps } from '../rl/fast-loop';
-import { applyParamChange, type ParamChangeRecord, type RunRecord } from '../rl/replay';
+import {
+  applyChange,
+  applyEnvChange,
+  applyParamChange,
+  copyChange,
+  type EnvChange,
+  type ParamChangeRecord,
+  type RunRecord,
+} from '../rl/replay';
 import { createRngState } from '../rl/rng';
 import { runGreedyEpisode } from '../rl/target-policy';
 import { createEpisodeRing, type EpisodeRing } from './episode-ring';
@@ -36,17 +44,18 @@ export interface TrainingRun {
   /** The settings the run started with: with `changes`, enough to replay it exactly. */
   readonly initialSettings: RunSettings;
   readonly changes: ParamChangeRecord[];
-  readonly env: IceMazeEnv;
+  /** The environment in force: replaced, with the books built on it, by `setEnv`. */
+  env: IceMazeEnv;
   readonly agent: QAgent;
-  /** Best success probability within the time limit (does not depend on γ). */
-  readonly bestWithinLimit: number;
+  /** Best success probability within the time limit (depends on the success rate, not on γ). */
+  bestWithinLimit: number;
   /** Q* for the run's γ (the posted optimum's buffers are transferred, so the run keeps a copy). */
   optimalQ: Float64Array;
   readonly episodes: EpisodeRing;
-  readonly evaluations: EvaluationCache;
+  evaluations: EvaluationCache;
   readonly frames: FrameQueue;
   /** Judges the greedy policy for the convergence notice (see `rl/convergence`). */
-  readonly convergence: ConvergenceWatch;
+  convergence: ConvergenceWatch;
   /**
    * Up to `maxSteps` steps, stopping after `maxEpisodes` episodes end (never more than the log
    * holds) and right after a frame's episode; `lastEpisode` is where the current Play stops (its
@@ -61,6 +70,12 @@ export interface TrainingRun {
   replaySome(record: RunRecord, maxSteps: number): boolean;
   /** Applies a checked change from the next step and records it. */
   setParams(change: ParamChange): ParamChangeRecord;
+  /**
+   * Applies a checked change of rewards and/or success rate from the next step (Q kept), rebuilds
+   * what was computed from the old environment (the ceiling, the evaluation cache, the
+   * convergence watch; the caller recomputes the optimum) and records it.
+   */
+  setEnv(change: EnvChange): ParamChangeRecord;
   /** One episode of the target (greedy) policy: no learning, its own generator, counted apart. */
   greedyEpisode(): GreedyEpisodeEvent;
 }
@@ -107,6 +122,7 @@ export function createTrainingRun(
     },
 
     replaySome(record, maxSteps) {
+      // Changes already replayed keep their books (see setEnv) as a live run does.
       let budget = maxSteps;
       for (;;) {
         const change = record.changes[run.changes.length];
@@ -115,8 +131,9 @@ export function createTrainingRun(
           if (budget <= 0) return false;
           budget -= run.advance(Math.min(budget, to - agent.totalSteps), Infinity, Infinity);
         } else if (change) {
-          applyParamChange(agent, change.params);
-          run.changes.push({ atStep: change.atStep, params: { ...change.params } });
+          applyChange(agent, change);
+          if (change.env) adoptEnv();
+          run.changes.push(copyChange(change));
         } else {
           run.settings = { ...run.settings, params: { ...agent.params } };
           return true;
@@ -133,9 +150,21 @@ export function createTrainingRun(
       return record;
     },
 
+    setEnv(change) {
+      applyEnvChange(agent, change);
+      adoptEnv();
+      const record: ParamChangeRecord = copyChange({
+        atStep: agent.totalSteps,
+        params: {},
+        env: change,
+      });
+      run.changes.push(record);
+      return record;
+    },
+
     greedyEpisode() {
       const { tieBreak } = agent.params;
-      const ep = runGreedyEpisode(env, agent.q, greedyRng, tieBreak, agent.episode);
+      const ep = runGreedyEpisode(run.env, agent.q, greedyRng, tieBreak, agent.episode);
       greedyEpisodes++;
       if (ep.reachedGoal) greedySuccesses++;
       const { reachedGoal, ...trajectory } = ep;
@@ -149,5 +178,20 @@ export function createTrainingRun(
       };
     },
   };
+
+  /** The run's books follow the agent onto its changed environment. */
+  function adoptEnv(): void {
+    const next = agent.env;
+    if (next.successRate !== run.env.successRate)
+      run.bestWithinLimit = bestSuccessWithin(next, next.maxSteps);
+    run.env = next;
+    run.evaluations = createEvaluationCache(next, now);
+    run.convergence = createConvergenceWatch(next);
+    run.settings = {
+      ...run.settings,
+      successRate: next.successRate,
+      rewardSchedule: next.rewardSchedule,
+    };
+  }
   return run;
 }
