@@ -17,6 +17,7 @@ export const DOCK_TAB_IDS = [
   'editor',
   'io',
   'glossary',
+  'puzzles',
 ] as const;
 
 /** One tab of the dock, e.g. `'curves'`. */

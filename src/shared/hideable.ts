@@ -51,6 +51,7 @@ export const HIDEABLE = [
   { id: 'compare', label: 'Compare algorithms', group: 'panels' },
   { id: 'sweep', label: 'Sweep', group: 'panels' },
   { id: 'seeds', label: 'Seed band and scrubber', group: 'panels' },
+  { id: 'puzzles', label: 'Puzzles', group: 'panels' },
 ] as const satisfies readonly HideableItem[];
 
 /** The id of something hideable, e.g. `'alpha'` or `'glossary'`. */

@@ -190,4 +190,10 @@ export const DOCK_TABS: readonly DockTabSpec[] = [
       return { default: () => <Glossary /> };
     }),
   },
+  {
+    id: 'puzzles',
+    label: 'Puzzles',
+    hideables: ['puzzles'],
+    Panel: lazy(() => import('./puzzles/PuzzlesTab')),
+  },
 ];
