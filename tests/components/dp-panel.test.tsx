@@ -143,6 +143,30 @@ describe('DpPanel, value iteration', () => {
   });
 });
 
+describe('DpPanel, on the run’s environment', () => {
+  it('a reward schedule of the run counts: goal 2 gives V₁(0) = 2/3 = 0.6667', () => {
+    renderWithLab(<DpPanel />, { settings: { ...SETTINGS, rewardSchedule: [2, 0, 0] as const } });
+    const panel = screen.getByRole('region', { name: 'Dynamic programming' });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Sweep' }));
+    expect(
+      within(panel)
+        .getByRole('gridcell', { name: /^state 0,/ })
+        .getAttribute('aria-label'),
+    ).toBe('state 0, start, V₁ 0.6667, greedy Down');
+  });
+
+  it('a new run on another map starts the DP over on it', () => {
+    const { store } = renderWithLab(<DpPanel />, { settings: SETTINGS });
+    const panel = screen.getByRole('region', { name: 'Dynamic programming' });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Sweep' }));
+    act(() => {
+      store.getState().applySettings({ ...SETTINGS, map: ['SFG'] });
+    });
+    expect(within(panel).getByRole('status').textContent).toMatch(/^V₀ = 0 everywhere/);
+    expect(within(panel).getAllByRole('gridcell')).toHaveLength(3);
+  });
+});
+
 describe('DpPanel, policy iteration', () => {
   it('evaluates π₀ = Left (V stays 0), then improves state 0 to Down and rings it', () => {
     const { panel, status, button, cell } = open();

@@ -12,6 +12,8 @@ import { dpStatus, formatDelta } from './dp-status';
 import { DpChartView, DpGridView } from './DpViews';
 import { LearnerTable } from './LearnerTable';
 import { useDpPanel } from './useDpPanel';
+import type { EnvInfo } from '../../../worker/protocol';
+import { useLab } from '../../shell/lab-context';
 import './dp-panel.css';
 
 const METHOD_LABELS: Readonly<Record<DpMethod, string>> = {
@@ -39,7 +41,20 @@ const LIMIT_CHART = {
  * V(s) beside V_k.
  */
 export function DpPanel() {
-  const [state, dispatch] = useDpPanel();
+  const info = useLab((s) => s.env);
+  if (!info)
+    return (
+      <section className="panel dp-panel" aria-labelledby="dp-heading">
+        <h2 id="dp-heading">Dynamic programming</h2>
+        <p role="status">Waiting for the run’s environment…</p>
+      </section>
+    );
+  return <DpRunPanel info={info} />;
+}
+
+/** The panel once the run's environment is known. */
+function DpRunPanel({ info }: { info: EnvInfo }) {
+  const [state, dispatch] = useDpPanel(info);
   const { env, run } = state;
   const [picked, setPicked] = useState<number>(env.start);
   const selected = picked < env.nS ? picked : env.start;
@@ -78,10 +93,10 @@ export function DpPanel() {
     <section className="panel dp-panel" aria-labelledby="dp-heading">
       <h2 id="dp-heading">Dynamic programming</h2>
       <p className="dp-explainer">
-        How the truth is computed from the model, on the lab’s map, ice and γ {state.gamma}: each
-        sweep backs every state up once, Vₖ₊₁(s) = maxₐ Σ p · (r + γ · Vₖ(s′)). Policy iteration
-        evaluates one policy by such sweeps, then improves it greedily. Pick a cell to see its
-        backup in numbers.
+        How the truth is computed from the model, on the run’s map, ice, rewards and γ {state.gamma}
+        : each sweep backs every state up once, Vₖ₊₁(s) = maxₐ Σ p · (r + γ · Vₖ(s′)). Policy
+        iteration evaluates one policy by such sweeps, then improves it greedily. Pick a cell to see
+        its backup in numbers.
       </p>
       <div className="dp-controls">
         <fieldset>
