@@ -155,6 +155,21 @@ describe('DpPanel, on the run’s environment', () => {
     ).toBe('state 0, start, V₁ 0.6667, greedy Down');
   });
 
+  it('γ 1 with a cost per step: evaluating π₀ = Left never settles, and the caption says so', () => {
+    const params = { ...SETTINGS.params, gamma: 1 };
+    renderWithLab(<DpPanel />, {
+      settings: { ...SETTINGS, params, rewardSchedule: [1, 0, -0.01] as const },
+    });
+    const panel = screen.getByRole('region', { name: 'Dynamic programming' });
+    fireEvent.click(within(panel).getByRole('radio', { name: 'Policy iteration' }));
+    // Left keeps the agent on S, which costs 0.01 a step: V₁₀₀₀₀(0) = −100, ΔV = 0.01 each sweep.
+    expect(
+      within(panel).getByText(
+        /Policy iteration does not get below it within 10000 evaluation sweeps/,
+      ),
+    ).toBeTruthy();
+  });
+
   it('a new run on another map starts the DP over on it', () => {
     const { store } = renderWithLab(<DpPanel />, { settings: SETTINGS });
     const panel = screen.getByRole('region', { name: 'Dynamic programming' });

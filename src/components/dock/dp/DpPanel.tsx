@@ -7,7 +7,7 @@ import { timeLimitCurve } from '../../../rl/dp/time-limit';
 import type { DpGridData } from '../../../viz/dp-grid';
 import { formatSigned } from '../../../viz/format';
 import { BackupTable } from './BackupTable';
-import { DP_PANEL_TOLERANCE } from './dp-state';
+import { DP_PANEL_MAX_SWEEPS, DP_PANEL_TOLERANCE } from './dp-state';
 import { dpStatus, formatDelta } from './dp-status';
 import { DpChartView, DpGridView } from './DpViews';
 import { LearnerTable } from './LearnerTable';
@@ -35,8 +35,8 @@ const LIMIT_CHART = {
 };
 
 /**
- * "Dynamic programming": value iteration or policy iteration on the lab's map, ice and γ, one
- * sweep at a time (Sweep, Play sweeps, Reset); V_k with its arrows on a grid whose cells show
+ * "Dynamic programming": value iteration or policy iteration on the run's environment and the
+ * lab's γ, one sweep at a time (Sweep, Play sweeps, Reset); V_k with its arrows on a grid whose cells show
  * their backup in numbers; ‖ΔV‖∞ per sweep on a log scale; the time limit's DP; and the learner's
  * V(s) beside V_k.
  */
@@ -61,10 +61,14 @@ function DpRunPanel({ info }: { info: EnvInfo }) {
   const methodName = useId();
 
   const toTolerance = useMemo(() => {
-    const limits = { tolerance: DP_PANEL_TOLERANCE, maxSweeps: 100_000 };
-    return state.method === 'value'
-      ? { sweeps: runValueIteration(env, state.gamma, limits).sweeps, improvements: null }
-      : runPolicyIteration(env, state.gamma, limits);
+    const limits = { tolerance: DP_PANEL_TOLERANCE, maxSweeps: DP_PANEL_MAX_SWEEPS };
+    const full =
+      state.method === 'value'
+        ? { ...runValueIteration(env, state.gamma, limits), improvements: null }
+        : runPolicyIteration(env, state.gamma, limits);
+    // γ = 1 with a cost per step: evaluating a policy that never ends runs V down for ever.
+    const reached = full.deltas.at(-1)! < DP_PANEL_TOLERANCE;
+    return { sweeps: full.sweeps, improvements: full.improvements, reached };
   }, [env, state.gamma, state.method]);
   const limit = useMemo(() => timeLimitCurve(env, env.maxSteps).curve, [env]);
   const gridData = useMemo<DpGridData>(
@@ -149,7 +153,10 @@ function DpRunPanel({ info }: { info: EnvInfo }) {
           <DpChartView options={DELTA_CHART} data={deltaData} />
           <figcaption>
             ‖Vₖ − Vₖ₋₁‖∞ per sweep, log scale; dashed: the tolerance {tol}.{' '}
-            {METHOD_LABELS[state.method]} gets below it after {toTolerance.sweeps}{' '}
+            {METHOD_LABELS[state.method]}{' '}
+            {toTolerance.reached
+              ? `gets below it after ${toTolerance.sweeps}`
+              : `does not get below it within ${toTolerance.sweeps}`}{' '}
             {state.method === 'value' ? 'sweeps' : 'evaluation sweeps'}
             {toTolerance.improvements === null
               ? ''

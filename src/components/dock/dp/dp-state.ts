@@ -9,6 +9,13 @@ import { createDpRun, stepDp, type DpMethod, type DpRun } from '../../../rl/dp/d
 /** A sweep changing V by less than this ends the panel's runs: a few hundred sweeps at γ 0.99. */
 export const DP_PANEL_TOLERANCE = 1e-6;
 
+/**
+ * Most sweeps of the full run the panel measures the tolerance by, on the page's thread: 10,000
+ * sweeps of a 12x12 map take a few tens of ms; a run that needs more (γ near 1) is reported as
+ * not reaching the tolerance within them.
+ */
+export const DP_PANEL_MAX_SWEEPS = 10_000;
+
 /** Time between two sweeps while Play sweeps is on: slow enough to watch the numbers change. */
 export const PLAY_SWEEP_INTERVAL_MS = 150;
 
