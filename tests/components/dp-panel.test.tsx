@@ -109,6 +109,31 @@ describe('DpPanel, value iteration', () => {
     expect(button('Sweep')).toHaveProperty('disabled', true);
   });
 
+  it('Tolerance: 1e-2 ends value iteration sooner; a refused value is named and changes nothing', () => {
+    const { panel, status, button } = open();
+    const field = within(panel).getByRole('textbox', { name: 'Tolerance' });
+    expect((field as HTMLInputElement).value).toBe('1e-6');
+    fireEvent.click(button('Sweep'));
+    fireEvent.change(field, { target: { value: '0' } });
+    fireEvent.keyDown(field, { key: 'Enter' });
+    expect(within(panel).getByRole('alert').textContent).toBe(
+      'Tolerance must be above 0 and at most 1; got 0.',
+    );
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    // Nothing else changed: the sweep taken is still there.
+    expect(status()).toMatch(/^Sweep 1: /);
+    fireEvent.change(field, { target: { value: '1e-2' } });
+    fireEvent.blur(field);
+    expect(within(panel).queryByRole('alert')).toBeNull();
+    // A new tolerance starts the run over. ΔV_k = (1/3)·0.66^(k−1): 0.0120 at k = 9, 0.00792 at 10.
+    expect(status()).toMatch(/^V₀ = 0 everywhere/);
+    fireEvent.click(button('Play sweeps'));
+    act(() => vi.advanceTimersByTime(PLAY_SWEEP_INTERVAL_MS * 20));
+    expect(status()).toBe(
+      'Sweep 10: ‖V₁₀ − V₉‖∞ = 7.92e-3, below 1e-2: value iteration has converged.',
+    );
+  });
+
   it('Reset goes back to V₀', () => {
     const { status, button, cell } = open();
     fireEvent.click(button('Sweep'));

@@ -7,10 +7,11 @@ import { timeLimitCurve } from '../../../rl/dp/time-limit';
 import type { DpGridData } from '../../../viz/dp-grid';
 import { formatSigned } from '../../../viz/format';
 import { BackupTable } from './BackupTable';
-import { DP_PANEL_MAX_SWEEPS, DP_PANEL_TOLERANCE } from './dp-state';
+import { DP_PANEL_MAX_SWEEPS } from './dp-state';
 import { dpStatus, formatDelta } from './dp-status';
 import { DpChartView, DpGridView } from './DpViews';
 import { LearnerTable } from './LearnerTable';
+import { ToleranceField } from './ToleranceField';
 import { useDpPanel } from './useDpPanel';
 import type { EnvInfo } from '../../../worker/protocol';
 import { useLab } from '../../shell/lab-context';
@@ -61,15 +62,15 @@ function DpRunPanel({ info }: { info: EnvInfo }) {
   const methodName = useId();
 
   const toTolerance = useMemo(() => {
-    const limits = { tolerance: DP_PANEL_TOLERANCE, maxSweeps: DP_PANEL_MAX_SWEEPS };
+    const limits = { tolerance: state.tolerance, maxSweeps: DP_PANEL_MAX_SWEEPS };
     const full =
       state.method === 'value'
         ? { ...runValueIteration(env, state.gamma, limits), improvements: null }
         : runPolicyIteration(env, state.gamma, limits);
     // γ = 1 with a cost per step: evaluating a policy that never ends runs V down for ever.
-    const reached = full.deltas.at(-1)! < DP_PANEL_TOLERANCE;
+    const reached = full.deltas.at(-1)! < state.tolerance;
     return { sweeps: full.sweeps, improvements: full.improvements, reached };
-  }, [env, state.gamma, state.method]);
+  }, [env, state.gamma, state.method, state.tolerance]);
   const limit = useMemo(() => timeLimitCurve(env, env.maxSteps).curve, [env]);
   const gridData = useMemo<DpGridData>(
     () => ({
@@ -84,15 +85,15 @@ function DpRunPanel({ info }: { info: EnvInfo }) {
     [env, run, selected],
   );
   const deltaData = useMemo(
-    () => ({ values: run.deltas, reference: DP_PANEL_TOLERANCE }),
-    [run.deltas],
+    () => ({ values: run.deltas, reference: state.tolerance }),
+    [run.deltas, state.tolerance],
   );
   const limitData = useMemo(() => ({ values: limit, reference: null }), [limit]);
   const onSelect = useCallback((s: number) => setPicked(s), []);
 
   const done = run.phase === 'done';
   const stepLabel = run.phase === 'improve' ? 'Improve policy' : 'Sweep';
-  const tol = DP_PANEL_TOLERANCE.toExponential(0);
+  const tol = state.tolerance.toExponential();
   return (
     <section className="panel dp-panel" aria-labelledby="dp-heading">
       <h2 id="dp-heading">Dynamic programming</h2>
@@ -118,6 +119,10 @@ function DpRunPanel({ info }: { info: EnvInfo }) {
             </label>
           ))}
         </fieldset>
+        <ToleranceField
+          value={state.tolerance}
+          onChange={(tolerance) => dispatch({ type: 'tolerance', tolerance })}
+        />
         <div className="dp-buttons">
           <button
             type="button"
