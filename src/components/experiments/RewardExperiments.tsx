@@ -100,9 +100,12 @@ export const RewardExperiments = memo(function RewardExperiments() {
           </li>
         ))}
       </ul>
-      <button type="button" onClick={restore}>
-        Back to Gymnasium’s rewards and ice
-      </button>
+      {/* In a paragraph, so the column's flex layout does not stretch it to the full width. */}
+      <p>
+        <button type="button" onClick={restore}>
+          Back to Gymnasium’s rewards and ice
+        </button>
+      </p>
       <div className="presets-note" role="status" aria-label="Experiment check">
         {chosen && check && (
           <>
