@@ -1,5 +1,5 @@
 /**
- * Q-learning, SARSA and Expected SARSA side by side: each trained with the lesson's parameters
+ * Every algorithm of the registry side by side (with the learner's flags of `learner-flags.ts`): each trained with the lesson's parameters
  * for the same seeds, and the greedy policy of each Q evaluated exactly (the probability of reaching
  * the goal within the time limit, no sampling). Prints a table, or JSON with `--json`.
  *
@@ -23,6 +23,7 @@ import {
   runCli,
   UsageError,
 } from './cli';
+import { LEARNER_FLAGS, learnerOptionsFromFlags } from './learner-flags';
 
 /** Median: the middle value, or the mean of the two middle values. */
 function median(xs: readonly number[]): number {
@@ -53,7 +54,14 @@ interface AlgorithmResult {
 }
 
 runCli(() => {
-  const flags = parseFlags(process.argv.slice(2), [...ENV_FLAGS, 'episodes', 'seeds', 'json']);
+  const flags = parseFlags(process.argv.slice(2), [
+    ...ENV_FLAGS,
+    'episodes',
+    'seeds',
+    ...LEARNER_FLAGS,
+    'json',
+  ]);
+  const options = learnerOptionsFromFlags(flags);
   const env = envFromFlags(flags);
   const episodes = numberFlag(flags, 'episodes', RUN_LIMITS.episodes, LESSON_EPISODES);
   const seeds = seedsFlag(flags.get('seeds') ?? '0-9');
@@ -64,7 +72,7 @@ runCli(() => {
     const successProbability: number[] = [];
     const steps: number[] = [];
     for (const seed of seeds) {
-      const agent = trainAlgorithm(env, algorithm, params, seed, episodes);
+      const agent = trainAlgorithm(env, algorithm, params, seed, episodes, options);
       successProbability.push(evaluateGreedy(env, agent.q).successProbability);
       steps.push(agent.totalSteps);
     }
@@ -92,6 +100,7 @@ runCli(() => {
         horizon: env.maxSteps,
         episodes,
         params,
+        options,
         seeds,
         bestSuccessWithinLimit: best,
         results,

@@ -27,6 +27,7 @@ import {
   parseFlags,
   UsageError,
 } from './cli';
+import { parseShard, shardPlan, type ShardId } from './sweep-shard';
 
 /** Every flag `npm run sweep` takes. */
 export const SWEEP_FLAGS = [
@@ -36,6 +37,7 @@ export const SWEEP_FLAGS = [
   'min-epsilon',
   'seeds',
   'threads',
+  'shard',
   'out',
   'json',
   'help',
@@ -61,9 +63,14 @@ npm run -s sweep -- [flags]
   --min-epsilon X           floor of ε (default 0.01)
   --seeds LIST              seeds and ranges, e.g. 0-9 or 0-3,7 (default 0-9)
   --threads N               worker threads (default: every core)
+  --shard K/N               run only the K-th of N equal parts of the agents; --out writes PREFIX.json
   --out PREFIX              also write PREFIX.json (everything) and PREFIX.csv (one row per setting)
   --json                    print the JSON on stdout instead of a table
   --help                    this text
+
+npm run -s sweep -- --merge FILE... [--out PREFIX] [--json]
+
+  joins the JSON files of every --shard K/N run into the report of the whole sweep
 
 A LIST is values separated by commas. Progress goes to stderr.`;
 
@@ -88,6 +95,8 @@ export interface SweepRequest {
   out: string | undefined;
   json: boolean;
   help: boolean;
+  /** The part of the sweep this run holds (`--shard K/N`); its plan holds only that part's jobs. */
+  shard: ShardId | undefined;
 }
 
 /** Reads the flags into a checked plan; a bad flag throws `UsageError` (one line, exit code 2). */
@@ -132,8 +141,13 @@ export function sweepRequest(argv: readonly string[]): SweepRequest | { help: tr
     : undefined;
   const out = flags.get('out');
   if (out === 'true' || out === '') throw new UsageError('--out needs a file name prefix.');
+  const shard = flags.has('shard') ? parseShard(flags.get('shard')!) : undefined;
+  if (shard && !out && !flags.has('json'))
+    throw new UsageError('--shard needs --out PREFIX (or --json) to write its part.');
+  const plan = expandSweep(spec);
   return {
-    plan: expandSweep(spec),
+    plan: shard ? shardPlan(plan, shard) : plan,
+    shard,
     threads,
     out,
     json: jsonFlag(flags),
@@ -176,6 +190,11 @@ const CSV_HEADER = [
   'median_steps',
   'mean_ms',
 ];
+
+/** The JSON text a sweep (or one part of it) writes to `PREFIX.json`. */
+export function sweepJson(report: SweepReport): string {
+  return JSON.stringify(report, null, 1) + '\n';
+}
 
 /** One CSV row per setting; success probabilities to 6 decimals, times to 0.1 ms. */
 export function sweepCsv(summaries: readonly SweepSummary[]): string {

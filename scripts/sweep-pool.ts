@@ -31,7 +31,8 @@ function startThread(): Worker {
 }
 
 /**
- * Runs every job of `plan` on worker threads; resolves with the results indexed by job id.
+ * Runs every job of `plan` on worker threads; resolves with the results in the order of
+ * `plan.jobs` (by job id for a whole sweep).
  * A job a worker refuses, or a thread that dies, rejects the whole sweep (and stops the threads).
  */
 export function runSweepOnThreads(
@@ -41,6 +42,8 @@ export function runSweepOnThreads(
   const total = plan.jobs.length;
   const count = Math.max(1, Math.min(options.threads ?? availableParallelism(), total));
   const results: SweepJobResult[] = new Array<SweepJobResult>(total);
+  // A shard's plan holds a slice of the job ids: results go in plan order, not at their id.
+  const position = new Map(plan.jobs.map((job, i) => [job.id, i]));
   let next = 0;
   let done = 0;
   const threads: Worker[] = [];
@@ -67,7 +70,11 @@ export function runSweepOnThreads(
           finish(new Error(`Job ${event.jobId} failed: ${event.message}`));
           return;
         }
-        results[event.result.jobId] = event.result;
+        if (event.type !== 'job-done') {
+          finish(new Error(`A sweep thread answered a "${event.type}" to a "run-job".`));
+          return;
+        }
+        results[position.get(event.result.jobId)!] = event.result;
         done++;
         options.onResult?.(event.result, done, total);
         if (done === total) finish();

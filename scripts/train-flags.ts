@@ -12,8 +12,10 @@ import {
   RUN_LIMITS,
   type QParams,
 } from '../src/rl/params';
-import { type Algorithm, isAlgorithm } from '../src/rl/algorithms/registry';
+import { type Algorithm, ALGORITHMS, isAlgorithm } from '../src/rl/algorithms/registry';
+import type { LearnerOptions } from '../src/rl/learner-options';
 import { ENV_FLAGS, envFromFlags, jsonFlag, numberFlag, parseFlags, UsageError } from './cli';
+import { LEARNER_FLAGS, learnerOptionsFromFlags } from './learner-flags';
 
 /** The flags `train` takes. */
 export const TRAIN_FLAGS = [
@@ -27,6 +29,7 @@ export const TRAIN_FLAGS = [
   'min-epsilon',
   'tie-break',
   'algorithm',
+  ...LEARNER_FLAGS,
   'json',
 ] as const;
 
@@ -35,6 +38,8 @@ export interface TrainRequest {
   env: IceMazeEnv;
   algorithm: Algorithm;
   params: QParams;
+  /** Exploration, step size, Q₀ and the algorithm's own knobs. */
+  options: LearnerOptions;
   seed: number;
   episodes: number;
   json: boolean;
@@ -46,7 +51,7 @@ export function trainRequest(argv: readonly string[]): TrainRequest {
   const algorithm = flags.get('algorithm') ?? 'q-learning';
   if (!isAlgorithm(algorithm))
     throw new UsageError(
-      `--algorithm must be q-learning, sarsa or expected-sarsa; got "${algorithm}".`,
+      `--algorithm must be one of ${ALGORITHMS.join(', ')}; got "${algorithm}".`,
     );
   const env = envFromFlags(flags);
   const tieBreak = flags.get('tie-break') ?? 'first';
@@ -69,6 +74,7 @@ export function trainRequest(argv: readonly string[]): TrainRequest {
     env,
     algorithm,
     params,
+    options: learnerOptionsFromFlags(flags),
     seed: numberFlag(flags, 'seed', RUN_LIMITS.seed, 0),
     episodes: numberFlag(flags, 'episodes', RUN_LIMITS.episodes, LESSON_EPISODES),
     json: jsonFlag(flags),

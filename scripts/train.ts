@@ -1,7 +1,7 @@
 /**
- * Trains the lesson's Q-learner (or SARSA, Expected SARSA: `--algorithm`) from the command line and
- * prints the result with its exact evaluation:
- * `npm run -s train -- --seed 3 --episodes 10000 --algorithm sarsa --json`.
+ * Trains the lesson's Q-learner (or any algorithm of the registry: `--algorithm`, with the
+ * learner's flags of `learner-flags.ts`) from the command line and prints the result with its
+ * exact evaluation: `npm run -s train -- --seed 3 --episodes 10000 --algorithm sarsa --json`.
  */
 import { ACTION_ARROWS } from '../src/rl/env';
 import {
@@ -10,22 +10,19 @@ import {
   evaluatePolicy,
   valueIteration,
 } from '../src/rl/evaluation';
-import { runEpisodes } from '../src/rl/fast-loop';
 import { ALGORITHM_LABELS } from '../src/rl/algorithms/registry';
-import { createAgent } from '../src/rl/agent';
-import { runAlgorithmEpisodes } from '../src/rl/readable-loop';
+import { trainAlgorithm } from '../src/rl/training';
 import { advantages, greedyPolicy, qRows, stateValues, policyMatrix } from '../src/rl/tables';
 import { runCli } from './cli';
 import { trainRequest } from './train-flags';
 
 runCli(() => {
-  const { env, algorithm, params, seed, episodes, json } = trainRequest(process.argv.slice(2));
+  const request = trainRequest(process.argv.slice(2));
+  const { env, algorithm, params, options, seed, episodes, json } = request;
 
-  const agent = createAgent(env, params, seed);
   const t0 = performance.now();
-  // Q-learning on the fast loop (the readable one gives the same numbers, only slower).
-  if (algorithm === 'q-learning') runEpisodes(agent, episodes);
-  else runAlgorithmEpisodes(agent, algorithm, episodes);
+  // Q-learning acting as the lesson's on the fast loop (the readable one gives the same numbers).
+  const agent = trainAlgorithm(env, algorithm, params, seed, episodes, options);
   const ms = performance.now() - t0;
 
   const evaluation = evaluateGreedy(env, agent.q);
@@ -40,8 +37,10 @@ runCli(() => {
     seed,
     algorithm,
     params,
+    options,
     episodes: agent.episode,
     steps: agent.totalSteps,
+    planningUpdates: agent.memory.planningUpdates,
     epsilon: agent.epsilon,
     ms,
     q: qRows(agent.q),

@@ -4,13 +4,17 @@
  * update. Every loop (`readable-loop.ts`, `fast-loop.ts`) moves the same agent, so a run can be
  * cut between them at any step and still give the same numbers.
  *
- * Q starts at zeros. Like the lesson, Q-learning's target bootstraps from Q(s′) even when s′ is a
+ * Q starts at Q₀ (`LearnerOptions.initialQ`, 0 by default) on every state that is not a hole or
+ * the goal. Like the lesson, Q-learning's target bootstraps from Q(s′) even when s′ is a
  * hole or the goal: those rows are never updated, so they stay 0.
  */
 import type { IceMazeEnv } from './env';
+import { createLearnerMemory, type LearnerMemory } from './learner-memory';
+import { learnerOptions, type LearnerOptions } from './learner-options';
 import { LESSON_PARAMS, type QParams } from './params';
 import { createChosenAction, type ChosenAction } from './policy';
 import { createRngState, type RngState } from './rng';
+import { greedySetChanged } from './tables';
 import { createTdUpdate, type TdUpdate } from './td-rule';
 import { createTrajectory, type Trajectory } from './trajectory';
 
@@ -67,6 +71,10 @@ export interface QAgent {
   env: IceMazeEnv;
   /** Live hyperparameters: changes act from the next step; `epsilon` here is the starting ε. */
   params: QParams;
+  /** Exploration rule, step-size schedule, Q₀ and the other algorithms' knobs (live, like `params`). */
+  options: LearnerOptions;
+  /** What algorithms beyond one-step TD keep (two tables, traces, a model, the episode). */
+  readonly memory: LearnerMemory;
   /** Q(s, a) = q[s * 4 + a]. */
   readonly q: Float64Array;
   /** Generator state (xoshiro128**). */
@@ -121,18 +129,29 @@ export interface FastTables {
   readonly g: Int32Array;
 }
 
-/** A learner at the start of a run, ready for any algorithm: Q all zeros, ε at its start. */
+/**
+ * A learner at the start of a run, ready for any algorithm: Q = Q₀ off the terminal states (0 on
+ * them: a hole or the goal is worth nothing after it, and the lesson's target reads their rows),
+ * ε at its start.
+ */
 export function createAgent(
   env: IceMazeEnv,
   params: Partial<QParams> = {},
   seed: number | RngState = 0,
+  options: Partial<LearnerOptions> = {},
 ): QAgent {
   const p: QParams = { ...LESSON_PARAMS, ...params };
+  const o = learnerOptions(options);
   const n = env.nS * env.nA;
+  const q = new Float64Array(n);
+  if (o.initialQ !== 0)
+    for (let s = 0; s < env.nS; s++) if (!env.terminal[s]) q.fill(o.initialQ, s * 4, s * 4 + 4);
   return {
     env,
     params: p,
-    q: new Float64Array(n),
+    options: o,
+    memory: createLearnerMemory(env, q),
+    q,
     rng: typeof seed === 'number' ? createRngState(seed) : Uint32Array.from(seed),
     epsilon: p.epsilon,
     state: env.start,
@@ -195,6 +214,22 @@ export function finishEpisode(agent: QAgent, terminated: boolean, lastState: num
   next.terminated = false;
   next.truncated = false;
   return next;
+}
+
+/** Sets learner options from the next step on (Q₀ only acts at `createAgent`). */
+export function setLearnerOptions(agent: QAgent, options: Partial<LearnerOptions>): void {
+  agent.options = { ...agent.options, ...options };
+}
+
+/**
+ * Q(s, a) ← value, keeping `greedyStableSince` exact: for an update outside the loop's own pair
+ * (a trace, a planning update, a Monte Carlo return, Double Q's mean).
+ */
+export function writeQ(agent: QAgent, s: number, a: number, value: number): void {
+  const sa = s * 4 + a;
+  const before = agent.q[sa]!;
+  agent.q[sa] = value;
+  if (greedySetChanged(agent.q, s, a, before)) agent.greedyStableSince = agent.current.episode + 1;
 }
 
 /** Sets hyperparameters from the next step on; Q, ε and the episode are kept. */

@@ -10,6 +10,8 @@
  */
 import { Q_LEARNING } from './algorithms/q-learning';
 import { envStep, tileAt, type IceMazeEnv } from './env';
+import { createLearnerMemory } from './learner-memory';
+import { learnerOptions } from './learner-options';
 import { createChosenAction } from './policy';
 import { createRngState, type RngState } from './rng';
 import type { StepRecord } from './step-record';
@@ -103,6 +105,9 @@ export function driveStep(drive: Drive, action: number, alpha: number, gamma: nu
     terminated,
     epsilonNext: 0,
     nextAction: createChosenAction(0),
+    visits: new Float64Array(q.length),
+    options: learnerOptions(),
+    memory: createLearnerMemory(env, q),
   });
   const td = tdRule(createTdUpdate(), q[sa]!, r, gamma, bootstrap, alpha);
   q[sa] = td.qAfter;

@@ -10,6 +10,8 @@
  *   time-dependent policies (finite-horizon dynamic programming), Gymnasium's "optimum".
  */
 import type { IceMazeEnv } from './env';
+import { runValueIteration } from './dp/sweep';
+import { timeLimitCurve } from './dp/time-limit';
 import { greedyPolicy, policyMatrix, stateValues } from './tables';
 
 /** What an exact evaluation of a policy found. */
@@ -117,9 +119,9 @@ export interface OptimalValues {
 }
 
 /**
- * Value iteration (synchronous sweeps) until max |ΔV| < tol. For γ = 1 on a map where the goal
- * can be avoided forever the values still converge (rewards only on entering a terminal state),
- * but slowly: `maxIterations` bounds the work.
+ * Value iteration (synchronous sweeps of `dp/sweep`) until max |ΔV| < tol. For γ = 1 on a map
+ * where the goal can be avoided forever the values still converge (rewards only on entering a
+ * terminal state), but slowly: `maxIterations` bounds the work.
  */
 export function valueIteration(
   env: IceMazeEnv,
@@ -127,36 +129,8 @@ export function valueIteration(
   tol = 1e-13,
   maxIterations = 100_000,
 ): OptimalValues {
-  const { nS, nA, outCount, outProb, outNext, outReward, outTerminated, terminal } = env;
-  const q = new Float64Array(nS * nA);
-  let v = new Float64Array(nS);
-  let iterations = 0;
-  for (; iterations < maxIterations; iterations++) {
-    const nv = new Float64Array(nS);
-    let delta = 0;
-    for (let s = 0; s < nS; s++) {
-      if (terminal[s]) continue;
-      let best = -Infinity;
-      for (let a = 0; a < nA; a++) {
-        const base = (s * nA + a) * 3;
-        let x = 0;
-        for (let k = 0; k < outCount[s * nA + a]!; k++) {
-          const cont = outTerminated[base + k] ? 0 : gamma * v[outNext[base + k]!]!;
-          x += outProb[base + k]! * (outReward[base + k]! + cont);
-        }
-        q[s * nA + a] = x;
-        if (x > best) best = x;
-      }
-      nv[s] = best;
-      delta = Math.max(delta, Math.abs(best - v[s]!));
-    }
-    v = nv;
-    if (delta < tol) {
-      iterations++;
-      break;
-    }
-  }
-  return { gamma, q, v: stateValues(q, nA), policy: greedyPolicy(q, nA), iterations };
+  const run = runValueIteration(env, gamma, { tolerance: tol, maxSweeps: maxIterations });
+  return { gamma, q: run.q, v: run.v, policy: run.policy, iterations: run.sweeps };
 }
 
 /**
@@ -175,34 +149,9 @@ export function optimalActionSets(q: ArrayLike<number>, nA = 4, tol = 1e-9): num
 
 /**
  * The best probability of reaching a goal within `horizon` steps over all policies, which may
- * depend on the time left: p_0(s) = [s is G]; p_k(s) = max_a Σ p · p_{k−1}(s′) on non-terminal s.
+ * depend on the time left: the last value of the time limit's DP (`dp/time-limit`),
+ * p_0(s) = [s is G]; p_k(s) = max_a Σ p · p_{k−1}(s′) on non-terminal s.
  */
 export function bestSuccessWithin(env: IceMazeEnv, horizon = env.maxSteps): number {
-  const { nS, nA, outCount, outProb, outNext, terminal, goal } = env;
-  let p = new Float64Array(nS);
-  for (let s = 0; s < nS; s++) p[s] = goal[s]!;
-  for (let k = 1; k <= horizon; k++) {
-    const np = new Float64Array(nS);
-    let change = 0;
-    for (let s = 0; s < nS; s++) {
-      if (terminal[s]) {
-        np[s] = goal[s]!;
-        continue;
-      }
-      let best = 0;
-      for (let a = 0; a < nA; a++) {
-        const base = (s * nA + a) * 3;
-        let x = 0;
-        for (let j = 0; j < outCount[s * nA + a]!; j++)
-          x += outProb[base + j]! * p[outNext[base + j]!]!;
-        if (x > best) best = x;
-      }
-      np[s] = best;
-      change = Math.max(change, best - p[s]!);
-    }
-    p = np;
-    // p_k grows with k; once it stops changing it has converged for every longer horizon.
-    if (change === 0) break;
-  }
-  return p[env.start]!;
+  return timeLimitCurve(env, horizon).values[env.start]!;
 }

@@ -2,11 +2,12 @@
  * The general loop, written as the lesson writes it, one call per idea, for any algorithm of the
  * registry (or any `AlgorithmDefinition`):
  *
- *   choose a from s, ε-greedy (or take the a′ SARSA chose last step)     `chooseInto`
+ *   choose a from s (or take the a′ SARSA chose last step)               `chooseExploring`
  *   step the environment: s′, r, terminated                              `sampleOutcome`
  *   ε′ = max(min ε, ε − decay)                                           (per-step schedule)
  *   bootstrap from s′, as the algorithm says                             `definition.bootstrap`
  *   td_target = r + γ·bootstrap; Q(s, a) ← Q(s, a) + α·td_error          `tdRule`
+ *     (or the algorithm's own `learn`: traces, planning, two tables, returns)
  *
  * and the books every loop keeps (trajectory codes, visits N(s, a), TD errors, the greedy-set
  * watch, the episode log, `agent.last`). No allocation per step. For Q-learning it gives the fast
@@ -14,12 +15,13 @@
  * would slow the fast loop for everyone.
  */
 import { finishEpisode, type QAgent } from './agent';
-import type { AlgorithmDefinition, BootstrapInput } from './algorithms/definition';
+import type { AlgorithmDefinition, BootstrapInput, LearnStep } from './algorithms/definition';
 import { algorithmDefinition, type Algorithm } from './algorithms/registry';
 import { sampleOutcome } from './env';
-import { chooseInto } from './policy';
+import { chooseExploring } from './exploration';
 import { nextUniform } from './rng';
 import { lastStepRecord, recordLast, type StepRecord } from './step-record';
+import { stepSize } from './step-size';
 import { greedySetChanged } from './tables';
 import { createTdUpdate, tdRule } from './td-rule';
 import { encodeStep } from './trajectory';
@@ -48,6 +50,7 @@ export function runAlgorithmSteps(
   const { env, q, rng } = agent;
   const chosen = agent.nextAction;
   const { alpha, gamma, epsilonDecay, minEpsilon, tieBreak } = agent.params;
+  const { options, visits } = agent;
   const input: BootstrapInput = {
     q,
     rng,
@@ -56,8 +59,28 @@ export function runAlgorithmSteps(
     terminated: false,
     epsilonNext: 0,
     nextAction: chosen,
+    visits,
+    options,
+    memory: agent.memory,
   };
   const td = createTdUpdate();
+  const learn = definition.learn;
+  const learnStep: LearnStep = {
+    agent,
+    state: 0,
+    action: 0,
+    reward: 0,
+    nextState: 0,
+    outcome: 0,
+    terminated: false,
+    ended: false,
+    bootstrap: 0,
+    alpha,
+    gamma,
+    td,
+    recordAlpha: alpha,
+  };
+  let recordAlpha = alpha;
   let steps = 0;
   let episodesDone = 0;
   let ended = false;
@@ -66,7 +89,8 @@ export function runAlgorithmSteps(
   while (steps < maxSteps && episodesDone < maxEpisodes) {
     const s = agent.state;
     // a: the a′ chosen last step if it is still this state's, else a fresh ε-greedy choice.
-    if (chosen.atStep !== agent.totalSteps) chooseInto(chosen, q, s, agent.epsilon, tieBreak, rng);
+    if (chosen.atStep !== agent.totalSteps)
+      chooseExploring(chosen, q, visits, s, agent.epsilon, tieBreak, rng, options);
     const a = chosen.action;
     const explored = chosen.explored;
     epsilon = chosen.epsilon;
@@ -91,11 +115,27 @@ export function runAlgorithmSteps(
     const bootstrap = definition.bootstrap(input);
     agent.bootstrapAction = carriesNextAction && !terminated ? chosen.action : -1;
     const sa = s * 4 + a;
-    tdRule(td, q[sa]!, r, gamma, bootstrap, alpha);
-    q[sa] = td.qAfter;
-    agent.visits[sa]!++;
+    const alphaSa = stepSize(options.alphaSchedule, alpha, visits[sa]! + 1);
+    if (learn === undefined) {
+      tdRule(td, q[sa]!, r, gamma, bootstrap, alphaSa);
+      q[sa] = td.qAfter;
+      recordAlpha = alphaSa;
+      if (greedySetChanged(q, s, a, td.qBefore)) agent.greedyStableSince = cur.episode + 1;
+    } else {
+      learnStep.state = s;
+      learnStep.action = a;
+      learnStep.reward = r;
+      learnStep.nextState = ns;
+      learnStep.outcome = i;
+      learnStep.terminated = terminated;
+      learnStep.ended = terminated || truncated;
+      learnStep.bootstrap = bootstrap;
+      learnStep.alpha = alphaSa;
+      learn(learnStep);
+      recordAlpha = learnStep.recordAlpha;
+    }
+    visits[sa]!++;
     agent.tdErrors[sa] = td.tdError;
-    if (greedySetChanged(q, s, a, td.qBefore)) agent.greedyStableSince = cur.episode + 1;
 
     // The books: one packed code per step, the return, the counters.
     cur.codes[cur.length] = encodeStep(ns, explored, env.outDirection[i]!, a);
@@ -114,7 +154,7 @@ export function runAlgorithmSteps(
       episodesDone++;
     } else if (carriesNextAction) chosen.atStep = agent.totalSteps; // a′ is the next action
   }
-  if (steps > 0) recordLast(agent, ended, td.qBefore, td.bootstrap, epsilon, alpha, gamma);
+  if (steps > 0) recordLast(agent, ended, td.qBefore, td.bootstrap, epsilon, recordAlpha, gamma);
   return steps;
 }
 

@@ -7,12 +7,14 @@ import { createAgent, type QAgent } from './agent';
 import type { Algorithm } from './algorithms/registry';
 import type { IceMazeEnv } from './env';
 import { runEpisodes, runSteps } from './fast-loop';
+import { actsAsLesson, type LearnerOptions } from './learner-options';
 import { LESSON_EPISODES, type QParams } from './params';
 import { runAlgorithmEpisodes, runAlgorithmSteps } from './readable-loop';
 
 /**
  * Up to `maxSteps` steps of `algorithm`, stopping after `maxEpisodes` episodes end; returns the
- * steps taken (`runAlgorithmSteps`' contract, on the fast loop for Q-learning).
+ * steps taken (`runAlgorithmSteps`' contract, on the fast loop for Q-learning with the lesson's
+ * ε-greedy behaviour and constant α, the only case the fast loop writes).
  */
 export function runAlgorithm(
   agent: QAgent,
@@ -20,21 +22,25 @@ export function runAlgorithm(
   maxSteps: number,
   maxEpisodes = Infinity,
 ): number {
-  return algorithm === 'q-learning'
+  return algorithm === 'q-learning' && actsAsLesson(agent.options)
     ? runSteps(agent, maxSteps, maxEpisodes)
     : runAlgorithmSteps(agent, algorithm, maxSteps, maxEpisodes);
 }
 
-/** Trains a fresh agent for `episodes` episodes with `algorithm` (Q-learning on the fast loop). */
+/**
+ * Trains a fresh agent for `episodes` episodes with `algorithm` and learner `options` (Q-learning
+ * acting as the lesson's on the fast loop).
+ */
 export function trainAlgorithm(
   env: IceMazeEnv,
   algorithm: Algorithm,
   params: Partial<QParams> = {},
   seed = 0,
   episodes = LESSON_EPISODES,
+  options: Partial<LearnerOptions> = {},
 ): QAgent {
-  const agent = createAgent(env, params, seed);
-  if (algorithm === 'q-learning') runEpisodes(agent, episodes);
+  const agent = createAgent(env, params, seed, options);
+  if (algorithm === 'q-learning' && actsAsLesson(agent.options)) runEpisodes(agent, episodes);
   else runAlgorithmEpisodes(agent, algorithm, episodes);
   return agent;
 }

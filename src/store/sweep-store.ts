@@ -141,6 +141,10 @@ export function createSweepStore(options: SweepStoreOptions): SweepStore {
         case 'job-failed':
           end('failed', [`Agent ${event.jobId + 1} could not run: ${event.message}`]);
           break;
+        case 'band-done':
+          // A sweep sends no checkpoints, so no worker answers it with a band's curve.
+          end('failed', [`Agent ${event.jobId + 1} answered with a seed band's curve.`]);
+          break;
         default:
           assertNever(event);
       }

@@ -10,6 +10,7 @@
 import { paramErrors } from '../rl/params';
 import { runSweepJob, sweepEnv, sweepErrors, type SweepEnvSpec, type SweepJob } from '../rl/sweep';
 import type { IceMazeEnv, RewardSchedule } from '../rl/env';
+import { BAND_CHECKPOINTS, seedCurve } from '../rl/seed-curve';
 import { isRecord } from './message-shape';
 import type { SweepCommand, SweepEvent } from './sweep-protocol';
 
@@ -69,7 +70,27 @@ export function parseSweepCommand(message: unknown): SweepCommand | string {
     episodes: job.episodes,
     params,
   };
-  return { type: 'run-job', sweepId, env: spec, job: copy };
+  const { checkpoints } = message;
+  if (checkpoints === undefined) return { type: 'run-job', sweepId, env: spec, job: copy };
+  if (!Array.isArray(checkpoints) || !checkpoints.every(isNumber))
+    return 'A band\'s "run-job" message needs checkpoints = [episode counts].';
+  return { type: 'run-job', sweepId, env: spec, job: copy, checkpoints: [...checkpoints] };
+}
+
+/**
+ * What is wrong with a band's checkpoints: 1 to `BAND_CHECKPOINTS` whole episode counts, strictly
+ * ascending from at least 1, the last one the job's episodes.
+ */
+function checkpointErrors(checkpoints: readonly number[], episodes: number): string[] {
+  const ascending = checkpoints.every(
+    (e, i) => Number.isInteger(e) && e > (i === 0 ? 0 : checkpoints[i - 1]!),
+  );
+  const fits = checkpoints.length > 0 && checkpoints.length <= BAND_CHECKPOINTS;
+  if (fits && ascending && checkpoints[checkpoints.length - 1] === episodes) return [];
+  return [
+    `A band's checkpoints must be 1 to ${BAND_CHECKPOINTS} whole episode counts, ascending, ` +
+      `the last one the job's ${episodes} episodes.`,
+  ];
 }
 
 /** Range errors of a job: its environment, hyperparameters, episodes and seed. */
@@ -118,10 +139,17 @@ export function createSweepHandler(endpoint: SweepEndpoint): SweepHandler {
         });
         return;
       }
-      const { sweepId, env, job } = command;
+      const { sweepId, env, job, checkpoints } = command;
       const errors = jobErrors(env, job);
+      if (checkpoints && errors.length === 0)
+        errors.push(...checkpointErrors(checkpoints, job.episodes));
       if (errors.length > 0) {
         endpoint.post({ type: 'job-failed', sweepId, jobId: job.id, message: errors.join(' ') });
+        return;
+      }
+      if (checkpoints) {
+        const curve = seedCurve(envFor(env), job.params, job.seed, checkpoints);
+        endpoint.post({ type: 'band-done', sweepId, jobId: job.id, curve });
         return;
       }
       const result = runSweepJob(envFor(env), job, endpoint.now);

@@ -7,9 +7,10 @@
  * job when the answer arrives, so the cores stay busy and a cancel only has to terminate the
  * workers (an agent's training is one uninterrupted call).
  */
+import type { SeedCurve } from '../rl/seed-curve';
 import type { SweepEnvSpec, SweepJob, SweepJobResult } from '../rl/sweep';
 
-export type { SweepEnvSpec, SweepJob, SweepJobResult };
+export type { SeedCurve, SweepEnvSpec, SweepJob, SweepJobResult };
 
 /** Pool → worker. */
 export type SweepCommand = {
@@ -18,10 +19,17 @@ export type SweepCommand = {
   sweepId: number;
   env: SweepEnvSpec;
   job: SweepJob;
+  /**
+   * A seed band's job: measure the agent at these episode counts (ascending, the last one
+   * `job.episodes`) and answer `band-done` with its curve instead of `job-done`.
+   */
+  checkpoints?: number[];
 };
 
 /** Worker → pool. */
 export type SweepEvent =
   | { type: 'job-done'; sweepId: number; result: SweepJobResult }
+  /** A seed band's job: the seed's curve at the checkpoints. */
+  | { type: 'band-done'; sweepId: number; jobId: number; curve: SeedCurve }
   /** The job could not run (a malformed or out-of-range message); `jobId` is -1 when unknown. */
   | { type: 'job-failed'; sweepId: number; jobId: number; message: string };

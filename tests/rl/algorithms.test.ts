@@ -32,9 +32,21 @@ const MIN_Q: AlgorithmDefinition<'min-q'> = {
     terminated ? 0 : Math.min(...q.subarray(nextState * 4, nextState * 4 + 4)),
 };
 
+/** The lesson's three, then issue 17's five. */
+const ALL_NAMES = [
+  'q-learning',
+  'sarsa',
+  'expected-sarsa',
+  'double-q-learning',
+  'sarsa-lambda',
+  'q-lambda',
+  'dyna-q',
+  'monte-carlo',
+];
+
 describe('the algorithm registry', () => {
   it('lists Q-learning, SARSA and Expected SARSA, each under its own name', () => {
-    expect(ALGORITHMS).toEqual(['q-learning', 'sarsa', 'expected-sarsa']);
+    expect(ALGORITHMS).toEqual(ALL_NAMES);
     for (const d of ALGORITHM_REGISTRY) {
       expect(algorithmDefinition(d.name)).toBe(d);
       expect(isAlgorithm(d.name)).toBe(true);
@@ -51,6 +63,11 @@ describe('the algorithm registry', () => {
       ['q-learning', 'off-policy', 'none'],
       ['sarsa', 'on-policy', 'next-action'],
       ['expected-sarsa', 'on-policy', 'none'],
+      ['double-q-learning', 'off-policy', 'none'],
+      ['sarsa-lambda', 'on-policy', 'next-action'],
+      ['q-lambda', 'off-policy', 'next-action'],
+      ['dyna-q', 'off-policy', 'none'],
+      ['monte-carlo', 'on-policy', 'none'],
     ]);
   });
 });
@@ -99,7 +116,7 @@ describe('a new definition runs through the general loop unchanged', () => {
 
 describe('isAlgorithm and ALGORITHMS', () => {
   it('knows the three names and nothing else', () => {
-    expect(ALGORITHMS).toEqual(['q-learning', 'sarsa', 'expected-sarsa']);
+    expect(ALGORITHMS).toEqual(ALL_NAMES);
     for (const a of ALGORITHMS) expect(isAlgorithm(a)).toBe(true);
     for (const x of ['Sarsa', 'qlearning', '', 3, undefined]) expect(isAlgorithm(x)).toBe(false);
   });

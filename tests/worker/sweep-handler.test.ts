@@ -31,7 +31,8 @@ function throughHandler(plan: SweepPlan) {
   for (const job of plan.jobs)
     handler.handle(structuredClone({ type: 'run-job', sweepId: 9, env: plan.spec.env, job }));
   return posted.map((e) => {
-    if (e.type !== 'job-done') throw new Error(e.message);
+    if (e.type === 'job-failed') throw new Error(e.message);
+    if (e.type !== 'job-done') throw new Error(`unexpected ${e.type}`);
     expect(e.sweepId).toBe(9);
     return e.result;
   });

@@ -7,6 +7,8 @@ import { TERMS } from '../dock/glossary/glossary-terms';
 import { describeSpeed } from '../shell/speed';
 import { CHAPTERS, type Chapter } from './chapters';
 import { CheckQuestion } from './CheckQuestion';
+import { PREDICTIONS } from './predictions';
+import { PredictionCheckpoint } from './PredictionCheckpoint';
 import { useCellMark, useChapterCell, useHighlight } from './lesson-marks';
 import { cellName } from './questions';
 import { RunNote } from './RunNote';
@@ -134,6 +136,13 @@ export function ChapterPanel({
         </ul>
         {chapter.question && choice !== 'ask' && (
           <CheckQuestion store={store} chapter={chapter} kind={chapter.question} />
+        )}
+        {chapter.prediction && choice !== 'ask' && (
+          <PredictionCheckpoint
+            store={store}
+            prediction={PREDICTIONS[chapter.prediction]}
+            lessonRun={lessonRun}
+          />
         )}
       </div>
       <nav className="lesson-nav" aria-label="Chapters">

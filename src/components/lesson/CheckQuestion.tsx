@@ -1,17 +1,24 @@
 import { useId, useState } from 'react';
 import type { LabStore } from '../../store/lab-store';
+import { worksheetStore, type WorksheetStore } from '../../store/worksheet-store';
 import type { Chapter } from './chapters';
 import { checkAnswer, makeQuestion, type Question, type Verdict } from './questions';
 
-/** "Check your understanding": a question from the live run, its answer checked against it. */
+/**
+ * "Check your understanding": a question from the live run, its answer checked against it; each
+ * checked answer goes into the worksheet.
+ */
 export function CheckQuestion({
   store,
   chapter,
   kind,
+  worksheet = worksheetStore,
 }: {
   store: LabStore;
   chapter: Chapter;
   kind: NonNullable<Chapter['question']>;
+  /** Where checked answers are kept (the page's worksheet unless a test gives one). */
+  worksheet?: WorksheetStore;
 }) {
   const id = useId();
   const [question, setQuestion] = useState<Question | string | null>(null);
@@ -35,7 +42,20 @@ export function CheckQuestion({
 
   const check = () => {
     if (question === null || typeof question === 'string') return;
-    setVerdict(checkAnswer(question, answer));
+    const result = checkAnswer(question, answer);
+    setVerdict(result);
+    if (typeof result === 'string') return;
+    const label =
+      question.format === 'choice'
+        ? (question.choices.find((c) => c.value === answer)?.label ?? answer)
+        : answer.trim();
+    worksheet.getState().recordAnswer({
+      chapter: chapter.title,
+      prompt: question.prompt,
+      answer: label,
+      correct: result.correct,
+      explanation: result.text,
+    });
   };
 
   return (

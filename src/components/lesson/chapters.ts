@@ -17,6 +17,7 @@ import {
 import type { GridView } from '../../shared/grid-view';
 import type { Speed } from '../../worker/protocol';
 import type { QuestionKind } from './questions';
+import type { PredictionId } from './predictions';
 import type { LessonTarget } from './targets';
 import type { TermId } from '../dock/glossary/term-names';
 import type { DockTab } from '../../shared/dock-tabs';
@@ -109,6 +110,8 @@ export interface Chapter {
   setup: ChapterSetup;
   /** The check-your-understanding question asked from the live state, if any. */
   question?: QuestionKind;
+  /** The prediction checkpoint the chapter ends with, if any: a guess locked before its run. */
+  prediction?: PredictionId;
 }
 
 /** The lesson's run on the 4x4 map, seed 0: every chapter is set up on it. */
@@ -174,6 +177,7 @@ export const CHAPTERS: readonly Chapter[] = [
     terms: ['agent', 'q', 'return'],
     setup: onLessonRun('fresh', 'q', 10, 'grid', { update: true, cell: START }),
     question: 'greedy-action',
+    prediction: 'state-4',
   },
   {
     id: 'epsilon-greedy',
@@ -205,6 +209,7 @@ export const CHAPTERS: readonly Chapter[] = [
     terms: ['epsilon'],
     setup: onLessonRun('fresh', 'v', 100, 'decay', { update: false, cell: null }),
     question: 'why-decay',
+    prediction: 'epsilon-zero',
   },
   {
     id: 'update',
@@ -276,5 +281,6 @@ export const CHAPTERS: readonly Chapter[] = [
     terms: ['policy'],
     setup: onLessonRun('trained', 'q', 10, 'target-policy', { update: true, cell: START }),
     question: 'greedy-action',
+    prediction: 'gamma-half',
   },
 ];

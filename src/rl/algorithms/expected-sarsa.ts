@@ -7,9 +7,10 @@
  *
  * (`expectedValue`; tied greedy actions share the max, so both tie rules give this closed form,
  * which at ε′ = 0 is max Q(s′) bit for bit), and 0 past a hole or the goal. It draws nothing
- * beyond the behaviour policy's choice, so it draws exactly what Q-learning draws.
+ * beyond the behaviour policy's choice, so it draws exactly what Q-learning draws. Under softmax
+ * or UCB exploration the expectation is over that rule's policy (`behaviourValue`).
  */
-import { expectedValue } from '../policy';
+import { behaviourValue } from '../exploration';
 import type { AlgorithmDefinition } from './definition';
 
 /** Expected SARSA's definition. */
@@ -19,6 +20,6 @@ export const EXPECTED_SARSA: AlgorithmDefinition<'expected-sarsa'> = {
   policy: 'on-policy',
   extraState: 'none',
   bootstrapFormula: 'Σ_a π(a | s′) · Q(s′, a)',
-  bootstrap: ({ q, nextState, terminated, epsilonNext }) =>
-    terminated ? 0 : expectedValue(q, nextState, epsilonNext),
+  bootstrap: ({ q, visits, nextState, terminated, epsilonNext, options }) =>
+    terminated ? 0 : behaviourValue(q, visits, nextState, epsilonNext, options),
 };

@@ -4,12 +4,26 @@
  * read from the entries, so nothing else lists them.
  */
 import type { AlgorithmDefinition } from './definition';
+import { DOUBLE_Q_LEARNING } from './double-q-learning';
+import { DYNA_Q } from './dyna-q';
 import { EXPECTED_SARSA } from './expected-sarsa';
+import { MONTE_CARLO } from './monte-carlo';
+import { Q_LAMBDA } from './q-lambda';
 import { Q_LEARNING } from './q-learning';
 import { SARSA } from './sarsa';
+import { SARSA_LAMBDA } from './sarsa-lambda';
 
 /** The registry: one definition per algorithm. */
-export const ALGORITHM_REGISTRY = Object.freeze([Q_LEARNING, SARSA, EXPECTED_SARSA] as const);
+export const ALGORITHM_REGISTRY = Object.freeze([
+  Q_LEARNING,
+  SARSA,
+  EXPECTED_SARSA,
+  DOUBLE_Q_LEARNING,
+  SARSA_LAMBDA,
+  Q_LAMBDA,
+  DYNA_Q,
+  MONTE_CARLO,
+] as const);
 
 /** An algorithm's name. */
 export type Algorithm = (typeof ALGORITHM_REGISTRY)[number]['name'];

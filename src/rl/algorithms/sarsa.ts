@@ -1,6 +1,6 @@
 /**
  * SARSA (on-policy): bootstraps from the action it will actually take next,
- * td_target = r + γ · Q(s′, a′) with a′ ~ ε′-greedy(Q, s′), drawn from Q before this update as
+ * td_target = r + γ · Q(s′, a′) with a′ ~ ε′-greedy(Q, s′) (or the agent's exploration rule), drawn from Q before this update as
  * Sutton & Barto write it, and a′ becomes the next step's action (`extraState` 'next-action').
  * Past a hole or the goal the continuation is 0 and no a′ is drawn.
  *
@@ -10,7 +10,7 @@
  * choice against Q-learning's draws; on episodes that end in a hole or the goal it draws exactly
  * what Q-learning draws, in the same order.
  */
-import { chooseInto } from '../policy';
+import { chooseExploring } from '../exploration';
 import type { AlgorithmDefinition } from './definition';
 
 /** SARSA's definition. */
@@ -20,9 +20,19 @@ export const SARSA: AlgorithmDefinition<'sarsa'> = {
   policy: 'on-policy',
   extraState: 'next-action',
   bootstrapFormula: 'Q(s′, a′), a′ the next action',
-  bootstrap: ({ q, rng, tieBreak, nextState, terminated, epsilonNext, nextAction }) => {
+  bootstrap: (input) => {
+    const { q, rng, tieBreak, nextState, terminated, epsilonNext, nextAction } = input;
     if (terminated) return 0;
-    chooseInto(nextAction, q, nextState, epsilonNext, tieBreak, rng);
+    chooseExploring(
+      nextAction,
+      q,
+      input.visits,
+      nextState,
+      epsilonNext,
+      tieBreak,
+      rng,
+      input.options,
+    );
     return q[nextState * 4 + nextAction.action]!;
   },
 };
