@@ -13,7 +13,7 @@
 import { createAgent } from './agent';
 import type { IceMazeEnv } from './env';
 import { runSteps, step } from './fast-loop';
-import { applyParamChange, recordEnv, type RunRecord } from './replay';
+import { applyChange, recordEnv, type RunRecord } from './replay';
 import type { StepRecord } from './step-record';
 
 /** One episode, replayed. */
@@ -33,7 +33,7 @@ export type EpisodeReplayResult =
   { ok: true; replay: EpisodeReplay } | { ok: false; error: string };
 
 /**
- * Replays episode `episode` (0-based) of `record`. Refused with a message when the run never
+ * Replays episode `episode` (0-based, as the step inspector numbers them) of `record`. Refused with a message when the run never
  * started that episode (it took `record.totalSteps` steps in all).
  */
 export function replayEpisode(
@@ -42,14 +42,14 @@ export function replayEpisode(
   env: IceMazeEnv = recordEnv(record),
 ): EpisodeReplayResult {
   if (!Number.isInteger(episode) || episode < 0)
-    return { ok: false, error: `Episode must be a whole number from 1; got ${episode + 1}.` };
+    return { ok: false, error: `Episode must be a whole number from 0; got ${episode}.` };
   const agent = createAgent(env, record.settings.params, record.settings.seed);
   const { changes, totalSteps } = record;
   let next = 0;
   /** Applies every change that takes effect after exactly the steps taken so far. */
   const applyDue = (): void => {
     while (next < changes.length && changes[next]!.atStep === agent.totalSteps)
-      applyParamChange(agent, changes[next++]!.params);
+      applyChange(agent, changes[next++]!);
   };
   applyDue();
   while (agent.episode < episode && agent.totalSteps < totalSteps) {
@@ -60,7 +60,7 @@ export function replayEpisode(
   if (agent.episode < episode || agent.totalSteps === totalSteps)
     return {
       ok: false,
-      error: `The run has not reached episode ${episode + 1}: it finished ${agent.episode} episodes.`,
+      error: `The run has not started episode ${episode}: it finished ${agent.episode} episodes.`,
     };
   const firstStep = agent.totalSteps;
   const steps: StepRecord[] = [];

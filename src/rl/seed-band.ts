@@ -6,17 +6,8 @@
  * same the sweep's summaries use, so the band's median of the exact success at a checkpoint is
  * the sweep's median for the same seeds with that many episodes, bit for bit.
  */
-import type { Limit } from './params';
 import type { SeedCurve } from './seed-curve';
 import { quantile } from './statistics';
-
-/** Seeds a band trains: 2 to 64 (one seed has no spread; 64 keeps the page's pool responsive). */
-export const BAND_SEED_LIMIT: Limit = {
-  label: 'Seeds in a band',
-  min: 2,
-  max: 64,
-  integer: true,
-};
 
 /** The series a band draws, in the order the panel shows them. */
 export const BAND_SERIES = ['successRate', 'exactSuccess', 'episodeLength'] as const;

@@ -87,6 +87,28 @@ describe('replayEpisode', () => {
     expect(slips).toBeGreaterThan(0);
   });
 
+  it('a change of the ice mid-episode (success rate) acts from its step, as replayRun applies it', () => {
+    const starts = episodeStarts(600);
+    const atStep = starts[20]! + 1;
+    const withIce: RunRecord = {
+      settings: SETTINGS,
+      changes: [{ atStep, params: {}, env: { successRate: 0.9 } }],
+      totalSteps: 600,
+    };
+    const result = replayEpisode(withIce, 20);
+    if (!result.ok) throw new Error(result.error);
+    const { replay } = result;
+    replay.steps.forEach((s, k) =>
+      expect(s).toEqual(lastStepRecord(replayRun(cutAt(withIce, replay.firstStep + k + 1)))),
+    );
+    // Later episodes differ from the record without the change: the ice did change.
+    const later = (r: RunRecord) => {
+      const e = replayEpisode(r, 25);
+      return e.ok ? e.replay.steps.map((s) => s.actual) : [];
+    };
+    expect(later(withIce)).not.toEqual(later({ ...withIce, changes: [] }));
+  });
+
   it('the steps chain: each starts where the one before it ended, the first at the start', () => {
     const result = replayEpisode(record, 41);
     if (!result.ok) throw new Error(result.error);
@@ -122,11 +144,11 @@ describe('replayEpisode', () => {
     };
     expect(replayEpisode(shortRecord, episodes)).toEqual({
       ok: false,
-      error: `The run has not reached episode ${episodes + 1}: it finished ${episodes} episodes.`,
+      error: `The run has not started episode ${episodes}: it finished ${episodes} episodes.`,
     });
     expect(replayEpisode(shortRecord, -1)).toEqual({
       ok: false,
-      error: 'Episode must be a whole number from 1; got 0.',
+      error: 'Episode must be a whole number from 0; got -1.',
     });
     expect(replayEpisode({ ...shortRecord, totalSteps: 0 }, 0).ok).toBe(false);
   });

@@ -11,9 +11,15 @@ import {
 } from '../../src/rl/params';
 import type { GridView } from '../../src/shared/grid-view';
 import { lessonSettings } from '../../src/shared/lesson-run';
-import { labQuery, urlStateFromLab, urlStateToRun } from '../../src/shared/url/lab-link';
+import {
+  labQuery,
+  urlStateFromLab,
+  urlStateToRun,
+  withBandSeeds,
+} from '../../src/shared/url/lab-link';
 import { mapRows, parseMapSpec, type MapSpec } from '../../src/shared/url/map-spec';
 import {
+  linkBandSeeds,
   DEFAULT_URL_STATE,
   parseUrlState,
   serializeUrlState,
@@ -472,5 +478,34 @@ describe('properties', () => {
         );
       }),
     );
+  });
+});
+
+describe('seeds= (the seed band, issue 21)', () => {
+  it('reads 2 to 64 seeds, writes them back, and refuses anything else with a notice', () => {
+    const { state, notices } = parseUrlState('?seeds=8');
+    expect(notices).toEqual([]);
+    expect(state.seeds).toBe(8);
+    expect(serializeUrlState(state)).toBe('seeds=8');
+    for (const bad of ['1', '65', '2.5', '0x8']) {
+      const read = parseUrlState(`?seeds=${bad}`);
+      expect(read.state.seeds).toBeUndefined();
+      expect(read.notices).toHaveLength(1);
+      expect(read.notices[0]).toMatch(/Seeds in a band must be a whole number from 2 to 64/);
+    }
+    expect(serializeUrlState(parseUrlState('').state)).toBe('');
+  });
+
+  it('the lab’s link keeps the band’s seeds from the current query', () => {
+    expect(linkBandSeeds('?seed=3&seeds=12')).toBe(12);
+    expect(linkBandSeeds('?seeds=99')).toBeUndefined();
+    expect(linkBandSeeds('')).toBeUndefined();
+    const lab = {
+      settings: lessonSettings('4x4', 3),
+      speed: DEFAULT_URL_STATE.speed,
+      view: 'v' as const,
+    };
+    expect(labQuery(lab, withBandSeeds('?seed=3', 16))).toBe('seed=3&seeds=16');
+    expect(labQuery(lab, '?seed=3')).toBe('seed=3');
   });
 });

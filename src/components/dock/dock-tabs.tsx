@@ -97,6 +97,12 @@ export const DOCK_TABS: readonly DockTabSpec[] = [
     }),
   },
   {
+    id: 'dp',
+    label: 'Dynamic programming',
+    hideables: ['dp'],
+    Panel: lazy(async () => ({ default: (await import('./dp/DpPanel')).DpPanel })),
+  },
+  {
     id: 'compare',
     label: 'Compare',
     hideables: ['compare'],
@@ -114,6 +120,15 @@ export const DOCK_TABS: readonly DockTabSpec[] = [
     Panel: lazy(async () => {
       const { SweepPanel } = await import('./sweep/SweepPanel');
       return { default: (p: DockPanelProps) => <SweepPanel createWorker={p.createSweepWorker} /> };
+    }),
+  },
+  {
+    id: 'seeds',
+    label: 'Seeds',
+    hideables: ['seeds'],
+    Panel: lazy(async () => {
+      const { SeedsTab } = await import('./seeds/SeedsTab');
+      return { default: (p: DockPanelProps) => <SeedsTab createWorker={p.createSweepWorker} /> };
     }),
   },
   {
@@ -174,5 +189,11 @@ export const DOCK_TABS: readonly DockTabSpec[] = [
       const { Glossary } = await import('./glossary/Glossary');
       return { default: () => <Glossary /> };
     }),
+  },
+  {
+    id: 'puzzles',
+    label: 'Puzzles',
+    hideables: ['puzzles'],
+    Panel: lazy(() => import('./puzzles/PuzzlesTab')),
   },
 ];

@@ -1,0 +1,20 @@
+import './seeds.css';
+import type { SweepWorkerPort } from '../../../store/sweep-store';
+import { EpisodeScrubber } from './EpisodeScrubber';
+import { SeedBandPanel } from './SeedBandPanel';
+
+/** Props of `SeedsTab`. */
+export interface SeedsTabProps {
+  /** One worker of the band's pool (the sweep's Web Worker). */
+  createWorker: () => SweepWorkerPort;
+}
+
+/** The dock's Seeds tab: the seed band, then the episode scrubber. */
+export function SeedsTab({ createWorker }: SeedsTabProps) {
+  return (
+    <>
+      <SeedBandPanel createWorker={createWorker} />
+      <EpisodeScrubber />
+    </>
+  );
+}
