@@ -24,6 +24,11 @@ export interface PolicyEvaluation {
   expectedLength: number;
   /** E[T | reached G within the horizon] (NaN when the goal is never reached). */
   expectedStepsToGoal: number;
+  /**
+   * E[Σ_{t ≤ min(T, H)} γ^{t−1}·r_t]: the return an episode earns under the environment's reward
+   * schedule (the reward of each tile entered), discounted by the `gamma` asked for (1: not at all).
+   */
+  expectedReturn: number;
   horizon: number;
 }
 
@@ -36,8 +41,9 @@ export function evaluatePolicy(
   env: IceMazeEnv,
   pi: ArrayLike<number>,
   horizon = env.maxSteps,
+  gamma = 1,
 ): PolicyEvaluation {
-  const { nS, nA, terminal, goal, outCount, outProb, outNext } = env;
+  const { nS, nA, terminal, goal, outCount, outProb, outNext, outReward } = env;
   let d = new Float64Array(nS);
   let next = new Float64Array(nS);
   d[env.start] = 1;
@@ -45,6 +51,9 @@ export function evaluatePolicy(
   let hole = 0;
   let expectedLength = 0;
   let goalTime = 0;
+  let expectedReturn = 0;
+  /** γ^{t−1}, the discount of step t's reward. */
+  let discount = 1;
   for (let t = 1; t <= horizon; t++) {
     next.fill(0);
     let alive = 0;
@@ -59,6 +68,7 @@ export function evaluatePolicy(
         for (let k = 0; k < outCount[s * nA + a]!; k++) {
           const ns = outNext[base + k]!;
           const m = mass * w * outProb[base + k]!;
+          expectedReturn += m * discount * outReward[base + k]!;
           if (terminal[ns]) {
             if (goal[ns]) {
               success += m;
@@ -71,6 +81,7 @@ export function evaluatePolicy(
     // Each step taken while alive adds one to the length.
     expectedLength += alive;
     if (alive === 0) break;
+    discount *= gamma;
     const swap = d;
     d = next;
     next = swap;
@@ -80,6 +91,7 @@ export function evaluatePolicy(
     holeProbability: hole,
     expectedLength,
     expectedStepsToGoal: success > 0 ? goalTime / success : NaN,
+    expectedReturn,
     horizon,
   };
 }

@@ -3,7 +3,7 @@
  * live: every hyperparameter and run setting is checked here, by the command line, the worker,
  * the URL parser and the sliders alike.
  */
-import { MAX_TIME_LIMIT } from './env';
+import { DEFAULT_REWARD_SCHEDULE, MAX_TIME_LIMIT, type RewardSchedule } from './env';
 
 /** How the greedy action is chosen when several actions share the maximum. */
 export type TieBreak = 'first' | 'random';
@@ -81,6 +81,14 @@ export const REWARD_LIMITS = {
   hole: { label: 'Reward for a hole', min: -100, max: 100 },
   frozen: { label: 'Reward for a frozen tile', min: -100, max: 100 },
 } as const satisfies Record<string, Limit>;
+
+/**
+ * The reward schedule of a run's settings (or anything that may carry one): its own, or
+ * Gymnasium's (1, 0, 0) when it has none, as in records made before schedules could be set.
+ */
+export function settingsRewards(settings: { rewardSchedule?: RewardSchedule }): RewardSchedule {
+  return settings.rewardSchedule ?? DEFAULT_REWARD_SCHEDULE;
+}
 
 /** The rewards of a schedule in Gymnasium's order (goal, hole, frozen), with their limits. */
 export const REWARD_ORDER = ['goal', 'hole', 'frozen'] as const;

@@ -15,7 +15,14 @@ import {
   valueIteration,
   type PolicyEvaluation,
 } from './evaluation';
-import { LESSON_EPISODES, LESSON_PARAMS, PARAM_LIMITS, RUN_LIMITS, type Limit } from './params';
+import {
+  LESSON_EPISODES,
+  LESSON_PARAMS,
+  PARAM_LIMITS,
+  REWARD_LIMITS,
+  RUN_LIMITS,
+  type Limit,
+} from './params';
 import { parseNumber } from './parse-values';
 import { greedyAction, policyMatrix } from './tables';
 import { train } from './training';
@@ -61,13 +68,6 @@ export interface Puzzle {
   solution: PuzzleSettings;
   check(settings: PuzzleSettings): PuzzleResult;
 }
-
-/** Limits of the rewards a student may choose for the reward puzzle. */
-export const PUZZLE_REWARD_LIMITS = {
-  goalReward: { label: 'Reward for reaching the goal', min: -10, max: 10 },
-  holeReward: { label: 'Reward for falling in a hole', min: -10, max: 10 },
-  frozenReward: { label: 'Reward for each step on ice', min: -10, max: 10 },
-} as const satisfies Record<string, Limit>;
 
 /** The success the second puzzle asks for, and its episode budget. */
 export const SUCCESS_GOAL = 0.7;
@@ -246,9 +246,9 @@ export const PUZZLES: readonly Puzzle[] = [
       `${LESSON_PARAMS.gamma}) takes the short, risky path: shorter episodes than under the ` +
       'lesson’s rewards (1, 0, 0), and more of them ending in a hole.',
     inputs: [
-      { field: 'goalReward', limit: PUZZLE_REWARD_LIMITS.goalReward, initial: 1 },
-      { field: 'holeReward', limit: PUZZLE_REWARD_LIMITS.holeReward, initial: 0 },
-      { field: 'frozenReward', limit: PUZZLE_REWARD_LIMITS.frozenReward, initial: 0 },
+      { field: 'goalReward', limit: REWARD_LIMITS.goal, initial: 1 },
+      { field: 'holeReward', limit: REWARD_LIMITS.hole, initial: 0 },
+      { field: 'frozenReward', limit: REWARD_LIMITS.frozen, initial: 0 },
     ],
     hints: () => {
       const lesson = optimalUnder([1, 0, 0]);

@@ -5,28 +5,15 @@
  * cut into slices, pauses and single steps.
  */
 import { createEnv, DEFAULT_REWARD_SCHEDULE, type IceMazeEnv, type RewardSchedule } from './env';
+import type { EnvChange } from './env-change';
+
+export type { EnvChange } from './env-change';
 import { isMapName, splitMapRows } from './maps';
-import { paramErrors, type QParams, RUN_LIMITS } from './params';
-import {
-  checkNumber,
-  checkRewardSchedule,
-  checkSwitch,
-  REWARDS_LABEL,
-  SLIPPERY_LABEL,
-} from './parse-values';
+import { paramErrors, type QParams, RUN_LIMITS, settingsRewards } from './params';
+import { checkNumber, checkRewardSchedule, checkSwitch, SLIPPERY_LABEL } from './parse-values';
+import { parseEnvChange } from './env-change';
 import { createAgent, type QAgent, setParams } from './agent';
 import { runSteps } from './fast-loop';
-
-/**
- * A live change of the environment: new rewards, a new success rate, or both. The map, the
- * slippery switch and the time limit stay as the run began, so Q keeps its meaning state by state.
- */
-export interface EnvChange {
-  /** Probability that a slippery move goes the intended way, from the next step on. */
-  successRate?: number;
-  /** Rewards for entering a goal, a hole, a frozen tile, from the next step on. */
-  rewardSchedule?: RewardSchedule;
-}
 
 /**
  * A change of hyperparameters and/or of the environment, applied after `atStep` steps of the run
@@ -138,11 +125,6 @@ export function copyChange(change: ParamChangeRecord): ParamChangeRecord {
         : { rewardSchedule: [...env.rewardSchedule] as const }),
     },
   };
-}
-
-/** A record's reward schedule: its own, or Gymnasium's (1, 0, 0) when it has none. */
-export function settingsRewards(settings: Pick<RunSettings, 'rewardSchedule'>): RewardSchedule {
-  return settings.rewardSchedule ?? DEFAULT_REWARD_SCHEDULE;
 }
 
 /** Builds the environment of a record's settings. */
@@ -274,30 +256,4 @@ export function parseRunRecord(data: unknown): ParsedRecord {
       totalSteps: total as number,
     },
   };
-}
-
-/**
- * Checks untrusted data for an `EnvChange`: an object with a success rate within
- * `RUN_LIMITS.successRate` and/or a reward schedule of three numbers within `REWARD_LIMITS`, and
- * nothing else. Returns the change, or the reason it is refused.
- */
-export function parseEnvChange(data: unknown): EnvChange | string {
-  if (!isObject(data))
-    return 'an environment change must be { "successRate"?, "rewardSchedule"? }.';
-  const change: EnvChange = {};
-  for (const key of Object.keys(data))
-    if (key !== 'successRate' && key !== 'rewardSchedule') return `Unknown setting "${key}".`;
-  if (data.successRate !== undefined) {
-    const read = checkNumber(RUN_LIMITS.successRate, data.successRate);
-    if (!read.ok) return read.error;
-    change.successRate = read.value;
-  }
-  if (data.rewardSchedule !== undefined) {
-    const read = checkRewardSchedule(data.rewardSchedule);
-    if (!read.ok) return read.error;
-    change.rewardSchedule = read.value;
-  }
-  if (change.successRate === undefined && change.rewardSchedule === undefined)
-    return `it changes nothing: give a success rate or ${REWARDS_LABEL.toLowerCase()}.`;
-  return change;
 }

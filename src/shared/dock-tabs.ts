@@ -10,12 +10,14 @@ export const DOCK_TAB_IDS = [
   'target',
   'tables',
   'optimal',
+  'dp',
   'compare',
   'sweep',
   'seeds',
   'editor',
   'io',
   'glossary',
+  'puzzles',
 ] as const;
 
 /** One tab of the dock, e.g. `'curves'`. */

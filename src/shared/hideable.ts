@@ -44,12 +44,14 @@ export const HIDEABLE = [
   { id: 'tables', label: 'Q and A tables', group: 'panels' },
   { id: 'glossary', label: 'Glossary', group: 'panels' },
   { id: 'optimal', label: 'Optimal values', group: 'panels' },
+  { id: 'dp', label: 'Dynamic programming', group: 'panels' },
   { id: 'why8x8', label: 'Why the lesson’s settings fail on 8x8', group: 'panels' },
   { id: 'editor', label: 'Map editor', group: 'panels' },
   { id: 'drive', label: 'Drive it yourself', group: 'panels' },
   { id: 'compare', label: 'Compare algorithms', group: 'panels' },
   { id: 'sweep', label: 'Sweep', group: 'panels' },
   { id: 'seeds', label: 'Seed band and scrubber', group: 'panels' },
+  { id: 'puzzles', label: 'Puzzles', group: 'panels' },
 ] as const satisfies readonly HideableItem[];
 
 /** The id of something hideable, e.g. `'alpha'` or `'glossary'`. */

@@ -8,10 +8,12 @@
  * moment (map, seed, α, γ, ε schedule), so both agents learn what the main lab is set to.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { ALGORITHMS } from '../rl/algorithms/registry';
 import { checkLimit, COMPARE_SPEED_LIMIT, DEFAULT_COMPARE_SPEED } from '../rl/params';
+import { COMPARE_AGENTS } from '../worker/compare-protocol';
 import type {
   Algorithm,
-  AlgorithmPair,
+  CompareAlgorithms,
   CompareCommand,
   CompareCurvePoint,
   CompareEvent,
@@ -35,41 +37,50 @@ export type CompareConnection = 'idle' | 'starting' | 'ready' | 'failed';
 export const MAX_CURVE_POINTS = 1000;
 
 /** The pair compared until the user picks: the lesson's off-policy learner against on-policy SARSA. */
-export const DEFAULT_ALGORITHMS: AlgorithmPair = ['q-learning', 'sarsa'];
+export const DEFAULT_ALGORITHMS: CompareAlgorithms = ['q-learning', 'sarsa'];
+
+/** The algorithm a newly added agent starts with: the next of the registry not yet compared. */
+function nextAlgorithm(current: CompareAlgorithms): Algorithm {
+  return ALGORITHMS.find((a) => !current.includes(a)) ?? ALGORITHMS[0]!;
+}
 
 /** Speeds the panel offers, episodes per second per agent (and full speed). */
 export const COMPARE_SPEEDS: readonly CompareSpeed[] = [100, DEFAULT_COMPARE_SPEED, 'max'];
 
 /** The comparison's state. */
 export interface CompareState {
-  /** The algorithms the next run uses (left, right). */
-  algorithms: AlgorithmPair;
+  /** The algorithms the next run uses, in order (two to four). */
+  algorithms: CompareAlgorithms;
   speed: CompareSpeed;
   connection: CompareConnection;
   runId: number;
   running: boolean;
   finished: boolean;
-  /** Episodes each agent finished (left, right). */
-  episodes: readonly [number, number];
+  /** Episodes each agent finished, in the run's order. */
+  episodes: readonly number[];
   /** Where the current Play stops. */
   targetEpisode: number;
   /** The run's environment, settings, algorithms and optimum (null before the first run). */
   env: EnvInfo | null;
   settings: RunSettings | null;
-  runAlgorithms: AlgorithmPair | null;
+  runAlgorithms: CompareAlgorithms | null;
   optimum: CompareOptimum | null;
   /** Episodes the moving success rate averages over. */
   window: number;
   /** Latest snapshot: for D3 hosts through `subscribe`, never for React selectors. */
   snapshot: CompareSnapshot | null;
   /** Curve points per agent, oldest first, thinned to `MAX_CURVE_POINTS` (for D3 hosts). */
-  curves: readonly [readonly CompareCurvePoint[], readonly CompareCurvePoint[]];
+  curves: readonly (readonly CompareCurvePoint[])[];
 }
 
 /** What the user can do. */
 export interface CompareActions {
-  /** Picks the algorithm of one side (0 left, 1 right) for the next run. */
-  setAlgorithm(side: 0 | 1, algorithm: Algorithm): void;
+  /** Picks the algorithm of agent `index` (0 the first) for the next run. */
+  setAlgorithm(index: number, algorithm: Algorithm): void;
+  /** Adds an agent for the next run (up to `COMPARE_AGENTS.max`), with an algorithm not yet in. */
+  addAgent(): void;
+  /** Removes agent `index` from the next run (down to `COMPARE_AGENTS.min`). */
+  removeAgent(index: number): void;
   /** Episodes per second per agent, or full speed; refused (with `onError`) when out of range. */
   setSpeed(speed: CompareSpeed): boolean;
   /**
@@ -97,7 +108,7 @@ export interface CompareStoreOptions {
   onError?: (message: string) => void;
 }
 
-const NO_CURVES: CompareState['curves'] = [[], []];
+const NO_CURVES: CompareState['curves'] = [];
 
 /**
  * True when a comparison run with settings `run` (null: none yet) trains what `lab` describes,
@@ -151,7 +162,7 @@ export function createCompareStore(options: CompareStoreOptions): CompareStore {
       runId: 0,
       running: false,
       finished: false,
-      episodes: [0, 0],
+      episodes: [],
       targetEpisode: 0,
       env: null,
       settings: null,
@@ -161,10 +172,21 @@ export function createCompareStore(options: CompareStoreOptions): CompareStore {
       snapshot: null,
       curves: NO_CURVES,
 
-      setAlgorithm: (side, algorithm) => {
-        const next: [Algorithm, Algorithm] = [...get().algorithms];
-        next[side] = algorithm;
+      setAlgorithm: (index, algorithm) => {
+        const next = [...get().algorithms];
+        if (index < 0 || index >= next.length) return;
+        next[index] = algorithm;
         set({ algorithms: next });
+      },
+      addAgent: () => {
+        const current = get().algorithms;
+        if (current.length >= COMPARE_AGENTS.max) return;
+        set({ algorithms: [...current, nextAlgorithm(current)] });
+      },
+      removeAgent: (index) => {
+        const current = get().algorithms;
+        if (current.length <= COMPARE_AGENTS.min || index < 0 || index >= current.length) return;
+        set({ algorithms: current.filter((_, i) => i !== index) });
       },
       setSpeed: (speed) => {
         const error = speed === 'max' ? null : checkLimit(COMPARE_SPEED_LIMIT, speed);
@@ -181,8 +203,8 @@ export function createCompareStore(options: CompareStoreOptions): CompareStore {
         const current =
           sameRunSettings(get().settings, settings) &&
           runAlgorithms !== null &&
-          runAlgorithms[0] === algorithms[0] &&
-          runAlgorithms[1] === algorithms[1];
+          runAlgorithms.length === algorithms.length &&
+          runAlgorithms.every((a, i) => a === algorithms[i]);
         if (current) sendStarting({ type: 'play' });
         else {
           playWhenReady = true;
@@ -220,10 +242,10 @@ export function createCompareStore(options: CompareStoreOptions): CompareStore {
           window: event.window,
           running: false,
           finished: false,
-          episodes: [0, 0],
+          episodes: event.algorithms.map(() => 0),
           targetEpisode: event.settings.episodes,
           snapshot: null,
-          curves: NO_CURVES,
+          curves: event.algorithms.map(() => []),
         });
         if (playWhenReady) {
           playWhenReady = false;
@@ -232,21 +254,18 @@ export function createCompareStore(options: CompareStoreOptions): CompareStore {
         break;
       case 'snapshot': {
         const s = event.snapshot;
-        const [left, right] = store.getState().curves;
-        const [a, b] = s.agents;
+        const curves = store.getState().curves;
         store.setState({
           snapshot: s,
           running: s.running,
           finished: s.finished,
-          episodes: [a.episode, b.episode],
+          episodes: s.agents.map((a) => a.episode),
           targetEpisode: s.targetEpisode,
-          curves:
-            a.points.length + b.points.length > 0
-              ? [
-                  thinFrames([...left, ...a.points], MAX_CURVE_POINTS),
-                  thinFrames([...right, ...b.points], MAX_CURVE_POINTS),
-                ]
-              : store.getState().curves,
+          curves: s.agents.some((a) => a.points.length > 0)
+            ? s.agents.map((a, i) =>
+                thinFrames([...(curves[i] ?? []), ...a.points], MAX_CURVE_POINTS),
+              )
+            : curves,
         });
         break;
       }

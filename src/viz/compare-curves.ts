@@ -1,6 +1,7 @@
 /**
- * Shared learning curves of two learners: three small panels over one x axis (episodes), one line
- * per learner in each (left blue, right orange, as the lab's two success measures):
+ * Shared learning curves of two to four learners: three small panels over one x axis (episodes),
+ * one line per learner in each (blue, orange, as the lab's two success measures, then violet and
+ * green):
  *
  *   Success rate        the share of the last `window` episodes that reached the goal
  *   Greedy policy       the exact probability that the greedy policy of Q reaches the goal within
@@ -31,10 +32,10 @@ export interface CompareSample {
 
 /** What the chart shows. */
 export interface CompareCurvesData {
-  /** The two learners' names, left then right. */
-  labels: readonly [string, string];
-  /** Their samples, oldest first. */
-  samples: readonly [readonly CompareSample[], readonly CompareSample[]];
+  /** The learners' names, in order (two to four). */
+  labels: readonly string[];
+  /** Their samples, oldest first, one list per learner. */
+  samples: readonly (readonly CompareSample[])[];
   /** Where the run is heading, in episodes: the x axis reaches at least that far. */
   episodeTarget: number;
   /** Episodes the moving success rate averages over. */
@@ -50,8 +51,13 @@ export interface CompareCurves {
   destroy(): void;
 }
 
-/** Line colours of the left and right learner. */
-export const COMPARE_COLORS = [CURVE_COLORS.moving, CURVE_COLORS.greedy] as const;
+/** Line colours of the learners, in order (the first two as the lab's two success measures). */
+export const COMPARE_COLORS = [
+  CURVE_COLORS.moving,
+  CURVE_COLORS.greedy,
+  CURVE_COLORS.length,
+  '#2f9e44',
+] as const;
 
 type Metric = 'movingSuccessRate' | 'successProbability' | 'startValue';
 
@@ -86,7 +92,8 @@ const PANELS: readonly PanelSpec[] = [
 
 const WIDTH = 640;
 const MARGIN = { left: 48, right: 16 };
-const LEGEND_HEIGHT = 26;
+/** Two rows of legend: learners 1–2 and the dashed key, then learners 3–4. */
+const LEGEND_HEIGHT = 44;
 const TITLE_HEIGHT = 22;
 const PANEL_HEIGHT = 90;
 const PANEL_GAP = 14;
@@ -137,14 +144,19 @@ export function createCompareCurves(host: HTMLElement): CompareCurves {
     .style('height', 'auto');
 
   const legend = svg.append('g').attr('class', 'compare-legend');
-  const legendItems = [0, 1].map((i) => {
-    const g = legend.append('g').attr('transform', `translate(${MARGIN.left + i * 200},14)`);
+  const legendSlots = COMPARE_COLORS.map((_, i) => {
+    const g = legend
+      .append('g')
+      .attr(
+        'transform',
+        `translate(${MARGIN.left + (i % 2) * 200},${14 + Math.floor(i / 2) * 18})`,
+      );
     g.append('line')
       .attr('x1', 0)
       .attr('x2', 22)
       .attr('stroke', COMPARE_COLORS[i]!)
       .attr('stroke-width', 3);
-    return g.append('text').attr('x', 28).attr('dy', '0.35em').attr('font-size', 13);
+    return { g, text: g.append('text').attr('x', 28).attr('dy', '0.35em').attr('font-size', 13) };
   });
   const dashKey = legend.append('g').attr('transform', `translate(${MARGIN.left + 400},14)`);
   dashKey
@@ -178,16 +190,8 @@ export function createCompareCurves(host: HTMLElement): CompareCurves {
       .attr('stroke', 'currentColor')
       .attr('stroke-dasharray', '5 4')
       .attr('stroke-opacity', 0.8);
-    const lines = [0, 1].map((k) =>
-      g
-        .append('path')
-        .attr('class', 'compare-line')
-        .attr('data-side', k)
-        .attr('fill', 'none')
-        .attr('stroke', COMPARE_COLORS[k]!)
-        .attr('stroke-width', 2)
-        .attr('stroke-linejoin', 'round'),
-    );
+    // One path per learner, joined on each update (the number of learners is the run's).
+    const lines = g.append('g').attr('class', 'compare-lines');
     const y = scaleLinear().range([box.bottom, box.top]);
     return { spec, title, axis, reference, lines, y };
   });
@@ -203,7 +207,7 @@ export function createCompareCurves(host: HTMLElement): CompareCurves {
   return {
     element: svg.node()!,
     update(d) {
-      const last = Math.max(d.samples[0].at(-1)?.episode ?? 0, d.samples[1].at(-1)?.episode ?? 0);
+      const last = Math.max(0, ...d.samples.map((s) => s.at(-1)?.episode ?? 0));
       x.domain([0, episodeAxisMax(last, d.episodeTarget)]);
       axisX.call(
         axisBottom(x)
@@ -211,7 +215,10 @@ export function createCompareCurves(host: HTMLElement): CompareCurves {
           .tickFormat((v) => formatThousands(+v)),
       );
       svg.attr('aria-label', compareSummary(d));
-      legendItems.forEach((t, i) => t.text(d.labels[i]!));
+      legendSlots.forEach((slot, i) => {
+        slot.g.attr('display', i < d.labels.length ? null : 'none');
+        slot.text.text(d.labels[i] ?? '');
+      });
       dashKey.attr('display', d.optimum ? null : 'none');
       for (const p of panels) {
         const ref = p.spec.reference(d);
@@ -240,9 +247,20 @@ export function createCompareCurves(host: HTMLElement): CompareCurves {
           .defined((s) => Number.isFinite(s[p.spec.metric]))
           .x((s) => x(s.episode))
           .y((s) => p.y(s[p.spec.metric]));
-        p.lines.forEach((l, k) =>
-          l.attr('d', d.samples[k]!.length > 0 ? path(d.samples[k]!) : null),
-        );
+        p.lines
+          .selectAll<SVGPathElement, readonly CompareSample[]>('path.compare-line')
+          .data(d.samples)
+          .join((enter) =>
+            enter
+              .append('path')
+              .attr('class', 'compare-line')
+              .attr('fill', 'none')
+              .attr('stroke-width', 2)
+              .attr('stroke-linejoin', 'round'),
+          )
+          .attr('data-side', (_, k) => k)
+          .attr('stroke', (_, k) => COMPARE_COLORS[k % COMPARE_COLORS.length]!)
+          .attr('d', (samples) => (samples.length > 0 ? path(samples) : null));
       }
     },
     destroy() {

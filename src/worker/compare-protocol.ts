@@ -1,5 +1,5 @@
 /**
- * The typed messages between the page and the comparison worker, which trains two learners
+ * The typed messages between the page and the comparison worker, which trains two to four learners
  * side by side on one environment, one seed and one ε schedule. Types only: both sides switch on
  * `type` exhaustively (`assertNever` from `protocol.ts` in the default branch).
  */
@@ -8,8 +8,11 @@ import type { EnvInfo, RunSettings } from './protocol';
 
 export type { Algorithm, EnvInfo, RunSettings };
 
-/** The two algorithms compared, left then right (the same one twice is allowed). */
-export type AlgorithmPair = readonly [Algorithm, Algorithm];
+/** How many agents a comparison trains: at least two, at most four. */
+export const COMPARE_AGENTS = { min: 2, max: 4 } as const;
+
+/** The algorithms compared, in order: two to four (the same one more than once is allowed). */
+export type CompareAlgorithms = readonly Algorithm[];
 
 /** Episodes per second each agent trains, or `'max'` for as fast as the worker can go. */
 export type CompareSpeed = number | 'max';
@@ -17,14 +20,14 @@ export type CompareSpeed = number | 'max';
 /** Page → comparison worker. */
 export type CompareCommand =
   /**
-   * Build the environment and two fresh agents (Q = 0) with the same settings and seed; answered
-   * by `ready` and a snapshot, or `error` with nothing changed.
+   * Build the environment and one fresh agent (Q = 0) per algorithm with the same settings and
+   * seed; answered by `ready` and a snapshot, or `error` with nothing changed.
    */
-  | { type: 'init'; settings: RunSettings; algorithms: AlgorithmPair }
-  /** Train both until each reached the next multiple of `settings.episodes`. */
+  | { type: 'init'; settings: RunSettings; algorithms: CompareAlgorithms }
+  /** Train every agent until each reached the next multiple of `settings.episodes`. */
   | { type: 'play' }
   | { type: 'pause' }
-  /** Same settings and algorithms, both agents back to Q = 0. */
+  /** Same settings and algorithms, every agent back to Q = 0. */
   | { type: 'reset' }
   | { type: 'set-speed'; speed: CompareSpeed }
   /** The page drew the last snapshot and can take the next one (backpressure). */
@@ -74,22 +77,23 @@ export interface CompareAgentSnapshot {
   points: CompareCurvePoint[];
 }
 
-/** Both learners at one moment. */
+/** Every learner at one moment. */
 export interface CompareSnapshot {
   /** Increases with every snapshot. */
   seq: number;
   /** Increases with every `init` / `reset`; a snapshot of an older run is stale. */
   runId: number;
   running: boolean;
-  /** Play stopped because both reached the episode budget. */
+  /** Play stopped because every agent reached the episode budget. */
   finished: boolean;
-  /** Where the current Play stops (both agents), in episodes. */
+  /** Where the current Play stops (every agent), in episodes. */
   targetEpisode: number;
   speed: CompareSpeed;
-  agents: readonly [CompareAgentSnapshot, CompareAgentSnapshot];
+  /** One per algorithm, in the run's order. */
+  agents: readonly CompareAgentSnapshot[];
 }
 
-/** The truth both learners are measured against (value iteration for the run's γ). */
+/** The truth every learner is measured against (value iteration for the run's γ). */
 export interface CompareOptimum {
   gamma: number;
   /** V*(start). */
@@ -107,7 +111,7 @@ export type CompareEvent =
       runId: number;
       env: EnvInfo;
       settings: RunSettings;
-      algorithms: AlgorithmPair;
+      algorithms: CompareAlgorithms;
       optimum: CompareOptimum;
       /** A curve point is taken every this many episodes. */
       curveInterval: number;

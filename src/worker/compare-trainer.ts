@@ -17,7 +17,7 @@ import { bestSuccessWithin } from '../rl/evaluation';
 import { checkLimit, COMPARE_SPEED_LIMIT, DEFAULT_COMPARE_SPEED } from '../rl/params';
 import { createLearner, type Learner } from './compare-learner';
 import type {
-  AlgorithmPair,
+  CompareAlgorithms,
   CompareCommand,
   CompareEvent,
   CompareSpeed,
@@ -53,22 +53,25 @@ export interface CompareTrainer {
 interface Run {
   readonly id: number;
   readonly settings: RunSettings;
-  readonly algorithms: AlgorithmPair;
+  readonly algorithms: CompareAlgorithms;
   readonly env: IceMazeEnv;
-  readonly learners: readonly [Learner, Learner];
+  /** One per algorithm, in the same order. */
+  readonly learners: readonly Learner[];
   readonly curveInterval: number;
 }
 
-/** The learner to advance next toward `goal`: the one behind (left on a tie), or null. */
+/** The learner to advance next toward `goal`: the one furthest behind (the first on a tie), or null. */
 function behind(r: Run, goal: number): Learner | null {
-  const [a, b] = r.learners;
-  const next = b.agent.episode < a.agent.episode ? b : a;
+  let next = r.learners[0]!;
+  for (const l of r.learners) if (l.agent.episode < next.agent.episode) next = l;
   return next.agent.episode < goal ? next : null;
 }
 
-/** Episodes the slower learner has finished. */
+/** Episodes the slowest learner has finished. */
 function slowest(r: Run): number {
-  return Math.min(r.learners[0].agent.episode, r.learners[1].agent.episode);
+  let min = Infinity;
+  for (const l of r.learners) min = Math.min(min, l.agent.episode);
+  return min;
 }
 
 /**
@@ -101,7 +104,6 @@ export function createCompareTrainer<Handle>(
     pacedDelay: () => (speed === 'max' ? null : PACED_SLICE_DELAY_MS),
     send(r) {
       const transfer: Transferable[] = [];
-      const [left, right] = r.learners;
       endpoint.post(
         {
           type: 'snapshot',
@@ -112,7 +114,7 @@ export function createCompareTrainer<Handle>(
             finished: control.finished,
             targetEpisode: control.targetEpisode,
             speed,
-            agents: [left.snapshot(transfer), right.snapshot(transfer)],
+            agents: r.learners.map((l) => l.snapshot(transfer)),
           },
         },
         transfer,
@@ -121,18 +123,18 @@ export function createCompareTrainer<Handle>(
   });
   const { loop, gate, postError, needRun } = control;
 
-  /** Builds a run (both agents at Q = 0), or the messages why it cannot be; changes nothing. */
-  function buildRun(settings: RunSettings, algorithms: AlgorithmPair): Run | string {
+  /** Builds a run (every agent at Q = 0), or the messages why it cannot be; changes nothing. */
+  function buildRun(settings: RunSettings, algorithms: CompareAlgorithms): Run | string {
     const { errors, env } = checkSettings(settings);
     if (!env) return errors.join(' ');
     const curveInterval = curveIntervalFor(settings.episodes);
-    const learner = (i: 0 | 1) => createLearner(env, settings, algorithms[i], curveInterval, now);
+
     return {
       id: control.nextId,
       env,
       settings: { ...settings, map: [...env.desc] },
-      algorithms: [algorithms[0], algorithms[1]],
-      learners: [learner(0), learner(1)],
+      algorithms: [...algorithms],
+      learners: algorithms.map((a) => createLearner(env, settings, a, curveInterval, now)),
       curveInterval,
     };
   }

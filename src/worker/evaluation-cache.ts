@@ -30,6 +30,11 @@ export interface EvaluationCache {
   exact(q: Float64Array, episode: number): GreedyEvaluation;
   /** While running: exact when π is unchanged or a new one is due and affordable, else the last. */
   throttled(q: Float64Array, episode: number): GreedyEvaluation;
+  /**
+   * The expected return per episode (undiscounted, under the reward schedule) of the policy the
+   * last `exact` or `throttled` answer is about; NaN before the first.
+   */
+  expectedReturn(): number;
 }
 
 function sameArray(a: Int8Array, b: Int8Array): boolean {
@@ -42,6 +47,8 @@ function sameArray(a: Int8Array, b: Int8Array): boolean {
 export function createEvaluationCache(env: IceMazeEnv, now: () => number): EvaluationCache {
   let last: GreedyEvaluation | null = null;
   let lastPolicy: Int8Array | null = null;
+  /** The expected return of the policy `last` evaluated. */
+  let lastReturn = Number.NaN;
   /** When the last evaluation was computed and how long it took, in ms. */
   let time = -Infinity;
   let costMs = 0;
@@ -57,6 +64,7 @@ export function createEvaluationCache(env: IceMazeEnv, now: () => number): Evalu
       episode,
     };
     lastPolicy = policy;
+    lastReturn = e.expectedReturn;
     costMs = Math.max(0, after - before);
     time = after;
     return { ...last };
@@ -71,6 +79,7 @@ export function createEvaluationCache(env: IceMazeEnv, now: () => number): Evalu
   }
 
   return {
+    expectedReturn: () => lastReturn,
     exact(q, episode) {
       const policy = greedyPolicy(q, env.nA);
       return reuse(policy, episode) ?? evaluate(q, episode, policy);

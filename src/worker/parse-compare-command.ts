@@ -4,7 +4,7 @@
  * the trainer's job, with the limits of `rl/params`.
  */
 import { ALGORITHMS, isAlgorithm } from '../rl/algorithms/registry';
-import { COMPARE_COMMAND_TYPES, type CompareCommand } from './compare-protocol';
+import { COMPARE_AGENTS, COMPARE_COMMAND_TYPES, type CompareCommand } from './compare-protocol';
 import { describeValue as describe, isRecord } from './message-shape';
 import { parseCommand } from './parse-command';
 import type { Parsed } from './guarded-handler';
@@ -31,9 +31,14 @@ export function parseCompareCommand(message: unknown): Parsed<CompareCommand> {
       if (!parsed.ok) return { ok: false, error: parsed.error };
       if (parsed.command.type !== 'init') return fail('"init" needs settings.');
       const algorithms = command.algorithms;
-      if (!Array.isArray(algorithms) || algorithms.length !== 2 || !algorithms.every(isAlgorithm))
+      if (
+        !Array.isArray(algorithms) ||
+        algorithms.length < COMPARE_AGENTS.min ||
+        algorithms.length > COMPARE_AGENTS.max ||
+        !algorithms.every(isAlgorithm)
+      )
         return fail(
-          `"init" needs two algorithms out of ${ALGORITHMS.map((a) => `"${a}"`).join(', ')}; ` +
+          `"init" needs two algorithms (up to four) out of ${ALGORITHMS.map((a) => `"${a}"`).join(', ')}; ` +
             `got ${describe(algorithms)}.`,
         );
       return {
@@ -41,7 +46,7 @@ export function parseCompareCommand(message: unknown): Parsed<CompareCommand> {
         command: {
           type: 'init',
           settings: parsed.command.settings,
-          algorithms: [algorithms[0]!, algorithms[1]!],
+          algorithms: [...algorithms],
         },
       };
     }

@@ -141,6 +141,11 @@ export interface Snapshot {
   episodes: EpisodeBatch;
   stats: RunStats;
   evaluation: GreedyEvaluation;
+  /**
+   * The same exact evaluation's expected return of an episode under the reward schedule,
+   * undiscounted, within the time limit: Σ over tiles entered of their reward, in expectation.
+   */
+  greedyReturn?: number;
   /** Frames kept since the previous snapshot, oldest first (one per `frameInterval` episodes). */
   frames: Frame[];
   /** Has the greedy policy settled, and is it the optimal one (see `rl/convergence`)? */

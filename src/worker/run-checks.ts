@@ -5,9 +5,8 @@
  * the same settings.
  */
 import { createEnv, type IceMazeEnv } from '../rl/env';
-import { paramErrors, RUN_LIMITS } from '../rl/params';
+import { paramErrors, RUN_LIMITS, settingsRewards } from '../rl/params';
 import { checkNumber, checkRewardSchedule } from '../rl/parse-values';
-import { settingsRewards } from '../rl/replay';
 import { errorMessage } from './message-shape';
 import type { RunSettings } from './protocol';
 

@@ -19,7 +19,8 @@
  */
 import { checkLimit, paramErrors, RUN_LIMITS, type Limit } from '../rl/params';
 import { lastStepRecord } from '../rl/step-record';
-import { copyChange, parseEnvChange, parseRunRecord } from '../rl/replay';
+import { parseEnvChange } from '../rl/env-change';
+import { copyChange, parseRunRecord } from '../rl/replay';
 import { envInfo, optimumFor, optimumTransfer } from './env-facts';
 import { parseCommand } from './parse-command';
 import {
@@ -205,6 +206,8 @@ export function createTrainer<Handle>(
       evaluation: running
         ? r.evaluations.throttled(tables.q, agent.episode)
         : r.evaluations.exact(tables.q, agent.episode),
+      // Of the policy just evaluated (or reused) for `evaluation`, the line above.
+      greedyReturn: r.evaluations.expectedReturn(),
       frames: r.frames.take(
         transfer,
         (q, episode) => r.evaluations.exact(q, episode).successProbability,

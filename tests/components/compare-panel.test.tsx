@@ -113,6 +113,33 @@ describe('ComparePanel', () => {
     );
   });
 
+  it('takes up to four agents of any algorithm: add, pick, remove, and a card for each', async () => {
+    const user = userEvent.setup();
+    const { workers, run } = renderPanel();
+    const add = screen.getByRole('button', { name: 'Add an agent' });
+    await user.click(add);
+    await user.click(add);
+    expect(add).toHaveProperty('disabled', true);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Fourth algorithm' }), 'dyna-q');
+    await user.click(screen.getByRole('button', { name: 'Remove the third agent' }));
+    expect(screen.queryByRole('combobox', { name: 'Fourth algorithm' })).toBeNull();
+    expect(screen.getByRole('combobox', { name: 'Third algorithm' })).toHaveProperty(
+      'value',
+      'dyna-q',
+    );
+    expect(add).toHaveProperty('disabled', false);
+    await user.click(screen.getByRole('button', { name: 'Start comparison' }));
+    const init = workers[0]!.sent.find((c) => c.type === 'init')!;
+    expect(init).toMatchObject({ algorithms: ['q-learning', 'sarsa', 'dyna-q'] });
+    await run(400);
+    await waitFor(() =>
+      expect(
+        screen.getByRole('img', { name: 'Third: Dyna-Q: V(s) and greedy actions' }),
+      ).toBeDefined(),
+    );
+    expect(screen.getAllByRole('img', { name: /: V\(s\) and greedy actions$/ })).toHaveLength(3);
+  });
+
   it('ends its worker when it unmounts', async () => {
     const user = userEvent.setup();
     const { workers, view } = renderPanel();

@@ -8,27 +8,19 @@ import {
   holeRisk,
   optimalSuccessAt,
   PREDICTIONS,
+  predictionRun,
+  referenceOutcome,
+  rightAnswer,
   shortestPath,
   type Prediction,
   type RunOutcome,
 } from '../../src/components/lesson/predictions';
-import { predictionRun } from '../../src/components/lesson/PredictionCheckpoint';
 import { fmt } from '../../src/components/lesson/questions';
 
 const env = createEnv({ map: '4x4' });
 
-/** What the lesson's worker would leave after the checkpoint's run (seed 0, 10,000 episodes). */
-function outcomeOf(prediction: Prediction): RunOutcome {
-  const settings = predictionRun(prediction);
-  const agent = train(env, settings.params, settings.seed, settings.episodes);
-  return {
-    settings,
-    episodes: settings.episodes,
-    q: agent.q,
-    successProbability: evaluateGreedy(env, agent.q).successProbability,
-    optimalSuccess: optimalSuccessAt(env, settings.params.gamma),
-  };
-}
+/** What the lesson's worker leaves after the checkpoint's run (seed 0, 10,000 episodes). */
+const outcomeOf = (p: Prediction): RunOutcome => referenceOutcome(p);
 
 describe('prediction checkpoints', () => {
   it('state 4: Left is right after the lesson’s run, Down is not, with the one-step hole risks', () => {
@@ -83,7 +75,10 @@ describe('prediction checkpoints', () => {
   });
 
   it('each checkpoint’s run is the lesson’s with its own hyperparameters', () => {
-    expect(predictionRun(PREDICTIONS['epsilon-zero']).params.epsilon).toBe(0);
+    expect(predictionRun(PREDICTIONS['epsilon-zero']).params).toMatchObject({
+      epsilon: 0,
+      minEpsilon: 0,
+    });
     expect(predictionRun(PREDICTIONS['gamma-half']).params.gamma).toBe(0.5);
     expect(predictionRun(PREDICTIONS['state-4']).params.gamma).toBe(0.99);
   });
@@ -95,5 +90,27 @@ describe('the lesson’s checkpoints', () => {
     expect(CHAPTERS.flatMap((c) => (c.prediction ? [c.prediction] : [])).sort()).toEqual(
       Object.keys(PREDICTIONS).sort(),
     );
+  });
+});
+
+describe('the reference outcome (the teacher’s key)', () => {
+  it('is the worker’s: the same Q as training the same seeded run, and the same exact success', () => {
+    const p = PREDICTIONS['state-4'];
+    const o = referenceOutcome(p);
+    const q = train(env, {}, 0, 10_000).q;
+    expect(Array.from(o.q)).toEqual(Array.from(q));
+    expect(o.successProbability).toBe(evaluateGreedy(env, q).successProbability);
+  });
+
+  it('names the right answer of each checkpoint', () => {
+    expect(rightAnswer(PREDICTIONS['state-4'], referenceOutcome(PREDICTIONS['state-4']))).toEqual({
+      value: '0',
+      label: '← Left',
+    });
+    const eps = PREDICTIONS['epsilon-zero'];
+    expect(rightAnswer(eps, referenceOutcome(eps)).value).toBe('stuck');
+    const gamma = PREDICTIONS['gamma-half'];
+    const o = referenceOutcome(gamma);
+    expect(rightAnswer(gamma, o).value).toBe(fmt(o.successProbability, 3));
   });
 });

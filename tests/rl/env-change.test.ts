@@ -7,12 +7,12 @@ import { runAlgorithmSteps } from '../../src/rl/readable-loop';
 import {
   applyChange,
   applyEnvChange,
-  parseEnvChange,
   parseRunRecord,
   replayRun,
   type ParamChangeRecord,
   type RunRecord,
 } from '../../src/rl/replay';
+import { parseEnvChange } from '../../src/rl/env-change';
 
 const SETTINGS: RunRecord['settings'] = {
   map: ['SFFF', 'FHFH', 'FFFH', 'HFFG'],

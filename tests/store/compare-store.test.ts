@@ -55,11 +55,11 @@ describe('compare store', () => {
     expect(s.finished).toBe(true);
     expect(s.episodes).toEqual([150, 150]);
     // The curves hold one point per interval for each agent.
-    expect(s.curves[0].at(-1)!.episode).toBe(150);
-    expect(s.curves[1]).toHaveLength(s.curves[0].length);
+    expect(s.curves[0]!.at(-1)!.episode).toBe(150);
+    expect(s.curves[1]).toHaveLength(s.curves[0]!.length);
     const env = createEnv({ map: settings.map });
     const core = trainAlgorithm(env, 'expected-sarsa', settings.params, 5, 150);
-    expect([...s.snapshot!.agents[1].q]).toEqual([...core.q]);
+    expect([...s.snapshot!.agents[1]!.q]).toEqual([...core.q]);
   });
 
   it('start again with the same settings resumes; other settings or algorithms start afresh', () => {

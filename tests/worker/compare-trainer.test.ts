@@ -7,7 +7,7 @@ import { expectedValue } from '../../src/rl/policy';
 import { trainAlgorithm } from '../../src/rl/training';
 import type { Algorithm } from '../../src/rl/algorithms/registry';
 import type {
-  AlgorithmPair,
+  CompareAlgorithms,
   CompareCommand,
   CompareEvent,
   CompareSnapshot,
@@ -50,7 +50,7 @@ interface Harness {
 
 function started(
   settings = settingsFor(),
-  algorithms: AlgorithmPair = ['q-learning', 'sarsa'],
+  algorithms: CompareAlgorithms = ['q-learning', 'sarsa'],
   options: Partial<TrainerOptions> = {},
   tick = 0,
 ): Harness {
@@ -112,7 +112,7 @@ describe('init', () => {
     h.send({
       type: 'init',
       settings: settingsFor(),
-      algorithms: ['sarsa', 'dqn'] as unknown as AlgorithmPair,
+      algorithms: ['sarsa', 'dqn'] as unknown as CompareAlgorithms,
     });
     const errors = h.port.events('error').map((e) => e.message);
     expect(errors[0]).toMatch(/^Seed must be/);
@@ -144,11 +144,32 @@ describe('parseCompareCommand', () => {
   });
 });
 
+describe('two to four agents', () => {
+  it('refuses one agent and five, naming the bounds', () => {
+    for (const algorithms of [['sarsa'], ['sarsa', 'sarsa', 'sarsa', 'sarsa', 'sarsa']]) {
+      const parsed = parseCompareCommand({ type: 'init', settings: settingsFor(), algorithms });
+      expect(parsed.ok || parsed.error).toMatch(/needs two algorithms \(up to four\)/);
+    }
+  });
+
+  it('a four-agent run announces its four algorithms and snapshots four agents', () => {
+    const four: CompareAlgorithms = ['q-learning', 'dyna-q', 'sarsa-lambda', 'monte-carlo'];
+    const h = started(settingsFor({ episodes: 40 }), four);
+    expect(h.port.events('ready')[0]!.algorithms).toEqual(four);
+    const end = playToEnd(h);
+    expect(end.agents.map((a) => a.algorithm)).toEqual(four);
+    expect(end.agents.every((a) => a.episode === 40)).toBe(true);
+  });
+});
+
 describe('determinism', () => {
-  const pairs: AlgorithmPair[] = [
+  const pairs: CompareAlgorithms[] = [
     ['q-learning', 'sarsa'],
     ['expected-sarsa', 'q-learning'],
     ['sarsa', 'sarsa'],
+    // Issue 17: up to four agents, of any algorithm.
+    ['double-q-learning', 'sarsa-lambda', 'dyna-q', 'monte-carlo'],
+    ['q-lambda', 'q-learning', 'expected-sarsa'],
   ];
   for (const pair of pairs) {
     it(`${pair.join(' vs ')}: after N episodes each Q is the core's for the same seed`, () => {
@@ -158,7 +179,7 @@ describe('determinism', () => {
       const end = playToEnd(h);
       expect(end.finished).toBe(true);
       expect(end.running).toBe(false);
-      pair.forEach((algorithm: Algorithm, i) => {
+      pair.forEach((algorithm: Algorithm, i: number) => {
         const core = trainAlgorithm(env4, algorithm, settings.params, settings.seed, 250);
         const a = end.agents[i]!;
         expect(a.episode).toBe(250);

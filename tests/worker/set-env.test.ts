@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LESSON_PARAMS } from '../../src/rl/params';
 import { replayRun, type RunRecord } from '../../src/rl/replay';
-import { bestSuccessWithin, valueIteration } from '../../src/rl/evaluation';
+import { bestSuccessWithin, evaluateGreedy, valueIteration } from '../../src/rl/evaluation';
 import { createEnv } from '../../src/rl/env';
 import type { RunSettings, Snapshot, TrainerCommand } from '../../src/worker/protocol';
 import { parseCommand } from '../../src/worker/parse-command';
@@ -138,5 +138,16 @@ describe('parseCommand: set-env', () => {
   it('refuses settings whose schedule is not a list', () => {
     const parsed = parseCommand({ type: 'init', settings: { ...SETTINGS, rewardSchedule: 'x' } });
     expect(parsed.ok).toBe(false);
+  });
+});
+
+describe('the snapshot’s exact expected return', () => {
+  it('is the greedy policy’s, under the schedule in force', () => {
+    const { send, snap } = started({ ...SETTINGS, rewardSchedule: [1, -1, -0.01] });
+    send({ type: 'step-episode' });
+    const s = snap();
+    const env = createEnv({ map: MAP, rewardSchedule: [1, -1, -0.01] });
+    expect(s.greedyReturn).toBe(evaluateGreedy(env, s.q).expectedReturn);
+    expect(s.greedyReturn).toBeLessThan(0);
   });
 });

@@ -1,4 +1,5 @@
-import { memo, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useId, useMemo, useRef, useState } from 'react';
+import { FormField } from './FormField';
 import { defaultMaxSteps } from '../../rl/env';
 import { isMapName, MAPS, type MapName } from '../../rl/maps';
 import { checkLimit, describeLimit, RUN_LIMITS, type Limit } from '../../rl/params';
@@ -180,59 +181,6 @@ function followLab(form: MapForm, prev: LabMap, next: LabMap): MapForm {
 function describeRows(rows: readonly string[]): string {
   const holes = rows.join('').split('H').length - 1;
   return `${rows.length} by ${rows[0]!.length}: ${holes} hole${holes === 1 ? '' : 's'}`;
-}
-
-/** A labelled text field whose error is shown beside it and tied to it for screen readers. */
-function FormField({
-  id,
-  label,
-  value,
-  error,
-  hint,
-  onChange,
-  inputMode,
-  placeholder,
-  children,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  error: string | undefined;
-  hint?: string;
-  onChange: (value: string) => void;
-  inputMode?: 'decimal' | 'numeric' | 'text';
-  placeholder?: string;
-  children?: ReactNode;
-}) {
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
-  return (
-    <div className="map-picker-field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="text"
-        inputMode={inputMode}
-        autoComplete="off"
-        spellCheck={false}
-        value={value}
-        placeholder={placeholder}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described.length > 0 ? described.join(' ') : undefined}
-        onChange={(e) => onChange(e.target.value)}
-      />
-      {hint && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      )}
-      {children}
-    </div>
-  );
 }
 
 /**

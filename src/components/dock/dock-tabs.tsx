@@ -97,6 +97,12 @@ export const DOCK_TABS: readonly DockTabSpec[] = [
     }),
   },
   {
+    id: 'dp',
+    label: 'Dynamic programming',
+    hideables: ['dp'],
+    Panel: lazy(async () => ({ default: (await import('./dp/DpPanel')).DpPanel })),
+  },
+  {
     id: 'compare',
     label: 'Compare',
     hideables: ['compare'],
@@ -183,5 +189,11 @@ export const DOCK_TABS: readonly DockTabSpec[] = [
       const { Glossary } = await import('./glossary/Glossary');
       return { default: () => <Glossary /> };
     }),
+  },
+  {
+    id: 'puzzles',
+    label: 'Puzzles',
+    hideables: ['puzzles'],
+    Panel: lazy(() => import('./puzzles/PuzzlesTab')),
   },
 ];

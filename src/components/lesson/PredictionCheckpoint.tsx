@@ -1,10 +1,14 @@
 import { useEffect, useId, useState } from 'react';
 import { useStore } from 'zustand';
 import type { LabStore, LabState } from '../../store/lab-store';
-import { lessonSettings } from '../../store/lab-store';
 import { worksheetStore, type WorksheetStore } from '../../store/worksheet-store';
-import type { RunSettings } from '../../worker/protocol';
-import { guessError, guessLabel, type Prediction, type RunOutcome } from './predictions';
+import {
+  guessError,
+  guessLabel,
+  predictionRun,
+  type Prediction,
+  type RunOutcome,
+} from './predictions';
 import './predict.css';
 import type { LessonRunRef } from './useChapterRun';
 
@@ -16,12 +20,6 @@ export interface PredictionCheckpointProps {
   lessonRun?: LessonRunRef;
   /** Where the guess and its reveal are kept (the page's worksheet unless a test gives one). */
   worksheet?: WorksheetStore;
-}
-
-/** The run a checkpoint trains: the lesson's, on the 4x4 map, with the checkpoint's hyperparameters. */
-export function predictionRun(prediction: Prediction): RunSettings {
-  const settings = lessonSettings('4x4', 0);
-  return { ...settings, params: { ...settings.params, ...prediction.params } };
 }
 
 /** The outcome of the finished run `runId`, or null while it is not finished. */

@@ -6,7 +6,9 @@
  * computed from it or from exact evaluation on the run's environment, never typed in.
  */
 import { ACTION_ARROWS, ACTION_NAMES, createEnv, moveFrom, type IceMazeEnv } from '../../rl/env';
-import { evaluatePolicy, valueIteration } from '../../rl/evaluation';
+import { evaluateGreedy, evaluatePolicy, valueIteration } from '../../rl/evaluation';
+import { train } from '../../rl/training';
+import { lessonSettings } from '../../shared/lesson-run';
 import { MAPS } from '../../rl/maps';
 import { LESSON_EPISODES, LESSON_PARAMS, type Limit, type QParams } from '../../rl/params';
 import { parseNumber } from '../../rl/parse-values';
@@ -200,7 +202,8 @@ export const PREDICTIONS: Readonly<Record<PredictionId, Prediction>> = {
       { value: 'learns', label: 'Yes: it learns a good policy anyway' },
       { value: 'stuck', label: 'No: it gets stuck and hardly ever reaches the goal' },
     ],
-    params: { epsilon: 0 },
+    // The floor too: ε ← max(min ε, ε − decay) would lift ε to the lesson's 0.01 after one step.
+    params: { epsilon: 0, minEpsilon: 0 },
     reveal: epsilonZeroReveal,
   },
   'gamma-half': {
@@ -214,6 +217,43 @@ export const PREDICTIONS: Readonly<Record<PredictionId, Prediction>> = {
     reveal: gammaHalfReveal,
   },
 };
+
+/** The run a checkpoint trains: the lesson's, on the 4x4 map, with the checkpoint's hyperparameters. */
+export function predictionRun(prediction: Prediction): RunSettings {
+  const settings = lessonSettings('4x4', 0);
+  return { ...settings, params: { ...settings.params, ...prediction.params } };
+}
+
+/**
+ * The outcome of a checkpoint's run computed in the page instead of the worker: the same seeded
+ * run (the fast loop gives the worker's Q bit for bit) and the same exact evaluations. The
+ * teacher's key reads it; the lesson reveals from the live run.
+ */
+export function referenceOutcome(prediction: Prediction): RunOutcome {
+  const settings = predictionRun(prediction);
+  const env = envOf(settings);
+  const q = train(env, settings.params, settings.seed, settings.episodes).q;
+  return {
+    settings,
+    episodes: settings.episodes,
+    q,
+    successProbability: evaluateGreedy(env, q).successProbability,
+    optimalSuccess: optimalSuccessAt(env, settings.params.gamma),
+  };
+}
+
+/** The right answer of a checkpoint for an outcome, in the words a guess is shown in. */
+export function rightAnswer(
+  prediction: Prediction,
+  o: RunOutcome,
+): { value: string; label: string } {
+  if (prediction.format === 'number') {
+    const value = fmt(o.successProbability, 3);
+    return { value, label: value };
+  }
+  const right = prediction.choices.find((c) => prediction.reveal(c.value, o).correct)!;
+  return { value: right.value, label: right.label };
+}
 
 /**
  * Reads a guess before it is locked: `null` when it can be committed, else the sentence saying why

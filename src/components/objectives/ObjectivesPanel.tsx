@@ -72,6 +72,8 @@ export function ObjectivesPanel() {
               {r.recentSuccessRate}
               {r.recentGoals && <span className="objectives-detail"> ({r.recentGoals})</span>}
             </dd>
+            <dt>Greedy policy, exact return per episode</dt>
+            <dd data-fact="expected-return">{r.expectedReturn}</dd>
             <dt>Optimal policy for γ = {r.gamma}</dt>
             <dd data-fact="optimum-success">{r.optimumSuccess}</dd>
             <dt>Best possible within {r.maxSteps} steps</dt>

@@ -23,6 +23,8 @@ export interface ObjectiveReadings {
   /** "12 of 100". */
   recentGoals: string;
   greedySuccess: string;
+  /** The greedy policy's exact expected return per episode under the reward schedule. */
+  expectedReturn: string;
   optimumSuccess: string;
   bestWithinLimit: string;
   /** Episode at which the greedy policy was last evaluated exactly. */
@@ -60,6 +62,7 @@ export function objectiveReadings(state: ReadingsSource): ObjectiveReadings {
     recentSuccessRate: percent(rate),
     recentGoals: Number.isFinite(rate) ? `${count(Math.round(rate * n))} of ${count(n)}` : '',
     greedySuccess: percent(evaluation?.successProbability ?? NaN),
+    expectedReturn: formatFixed(snapshot?.greedyReturn ?? NaN, 3, NONE),
     optimumSuccess: percent(optimum?.successProbability ?? NaN),
     bestWithinLimit: percent(optimum?.bestWithinLimit ?? NaN),
     evaluatedAt: evaluation ? count(evaluation.episode) : NONE,

@@ -34,12 +34,16 @@ export interface DpRun {
   readonly previous: Float64Array;
   /** Value iteration: the greedy policy of Q_k; policy iteration: π being evaluated. */
   readonly policy: Int8Array;
+  /** The action the latest sweep gave V_k(s) from: the first max, or π(s) as it was then. */
+  readonly swept: Int8Array;
   /** ‖V_k − V_{k−1}‖∞ of every sweep so far. */
   readonly deltas: readonly number[];
   /** Improvements made (policy iteration). */
   readonly improvements: number;
   /** States whose action the latest improvement changed (empty until one has). */
   readonly changed: readonly number[];
+  /** What the latest step was (null before the first). */
+  readonly last: 'sweep' | 'improvement' | null;
 }
 
 /** A fresh run: V_0 = 0, π_0 = Left everywhere. */
@@ -59,9 +63,11 @@ export function createDpRun(
     v,
     previous: v,
     policy: new Int8Array(env.nS),
+    swept: new Int8Array(env.nS),
     deltas: [],
     improvements: 0,
     changed: [],
+    last: null,
   };
 }
 
@@ -70,14 +76,17 @@ export function stepDp(env: BackupEnv, run: DpRun): DpRun {
   switch (run.phase) {
     case 'sweep': {
       const sweep = valueSweep(env, run.v, run.gamma);
+      const policy = greedyPolicy(sweep.q, env.nA);
       return {
         ...run,
         phase: sweep.delta < run.tolerance ? 'done' : 'sweep',
         sweeps: run.sweeps + 1,
         v: sweep.v,
         previous: run.v,
-        policy: greedyPolicy(sweep.q, env.nA),
+        policy,
+        swept: policy,
         deltas: [...run.deltas, sweep.delta],
+        last: 'sweep',
       };
     }
     case 'evaluate': {
@@ -88,7 +97,9 @@ export function stepDp(env: BackupEnv, run: DpRun): DpRun {
         sweeps: run.sweeps + 1,
         v: sweep.v,
         previous: run.v,
+        swept: run.policy,
         deltas: [...run.deltas, sweep.delta],
+        last: 'sweep',
       };
     }
     case 'improve': {
@@ -99,6 +110,7 @@ export function stepDp(env: BackupEnv, run: DpRun): DpRun {
         policy: step.policy,
         improvements: run.improvements + 1,
         changed: step.changed,
+        last: 'improvement',
       };
     }
     case 'done':

@@ -8,7 +8,7 @@ import type { DisplaySettings } from '../display';
 import type { GridView } from '../grid-view';
 import type { HideableId } from '../hideable';
 import { linkMapSpec, mapRows, type MapSpec } from './map-spec';
-import { linkBandSeeds, serializeUrlState, type UrlState } from './url-state';
+import { parseUrlState, serializeUrlState, type UrlState } from './url-state';
 
 /** The fields of the lab a link describes (the store's state has them all). */
 export interface LabLinkFields {
@@ -32,6 +32,7 @@ export function urlStateToRun(state: UrlState): {
       map: mapRows(state.map),
       isSlippery: state.isSlippery,
       successRate: state.successRate,
+      ...(state.rewardSchedule ? { rewardSchedule: state.rewardSchedule } : {}),
       maxSteps: state.maxSteps,
       seed: state.seed,
       episodes: state.episodes,
@@ -72,13 +73,15 @@ export function urlStateFromLab(lab: LabLinkFields, hint?: MapSpec): UrlState {
 }
 
 /**
- * The query (without `?`) for the lab's current state, given the page's current query. The seed
- * band's `seeds=` is not the lab's: it is carried over from the current query.
+ * The query (without `?`) for the lab's current state, given the page's current query. The lab's
+ * store holds neither the seed band's `seeds=` nor the puzzle the puzzles tab shows (`puzzle=`):
+ * both are carried over from the current query.
  */
 export function labQuery(lab: LabLinkFields, currentSearch: string): string {
-  const seeds = linkBandSeeds(currentSearch);
+  const { seeds, puzzle } = parseUrlState(currentSearch).state;
   return serializeUrlState({
     ...urlStateFromLab(lab, linkMapSpec(currentSearch)),
     ...(seeds !== undefined ? { seeds } : {}),
+    ...(puzzle !== undefined ? { puzzle } : {}),
   });
 }

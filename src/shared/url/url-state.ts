@@ -9,15 +9,27 @@
  * - `serializeUrlState` omits every field equal to its default, so a link says only what differs
  *   from the lesson, and `serialize(parse(serialize(x)).state) === serialize(x)` for a valid x.
  */
-import { isTieBreak, lessonChapterLimit, PARAM_LIMITS, RUN_LIMITS } from '../../rl/params';
+import {
+  isTieBreak,
+  lessonChapterLimit,
+  PARAM_LIMITS,
+  RUN_LIMITS,
+  settingsRewards,
+} from '../../rl/params';
 import type { RunSettings, Speed } from '../../worker/protocol';
 import { DEFAULT_DISPLAY, type DisplaySettings } from '../display';
 import { DOCK_TAB_IDS, isDockTab } from '../dock-tabs';
 import { isGridView, type GridView } from '../grid-view';
 import { HIDEABLE_IDS, orderedHideables, parseHideList, type HideableId } from '../hideable';
 import { LAB_START_SPEED, lessonSettings } from '../lesson-run';
-import { parseSwitch, SLIPPERY_LABEL } from '../../rl/parse-values';
+import {
+  formatRewardSchedule,
+  parseRewardSchedule,
+  parseSwitch,
+  SLIPPERY_LABEL,
+} from '../../rl/parse-values';
 import { BAND_SEED_LIMIT } from '../../rl/band-limit';
+import { PUZZLE_LIMIT } from '../../rl/puzzle-count';
 import { ignored, limitedNumber, nameList, quote, upperFirst } from './link-values';
 import { defaultMaxStepsOf, mapSpecText, parseMapSpec, type MapSpec } from './map-spec';
 
@@ -34,7 +46,12 @@ export interface UrlState extends Omit<RunSettings, 'map'> {
   hide?: HideableId[];
   /** Seeds in the seed band (`seeds=8`, 2 to 64); absent: the band's default. */
   seeds?: number;
+  /** The puzzle the puzzles tab opens at (`puzzle=2`), or `'key'`: the teacher's key. */
+  puzzle?: PuzzleLink;
 }
+
+/** A link's `puzzle=`: a puzzle's number, or `key` for the teacher's key of the worksheet. */
+export type PuzzleLink = number | 'key';
 
 /** The lesson's run: what a link without parameters opens. */
 export const DEFAULT_URL_STATE: Readonly<UrlState> = Object.freeze<UrlState>({
@@ -62,6 +79,7 @@ export const URL_KEYS = [
   'map',
   'slippery',
   'success',
+  'rewards',
   'max_steps',
   'seed',
   'episodes',
@@ -76,6 +94,7 @@ export const URL_KEYS = [
   'hide',
   'tab',
   'seeds',
+  'puzzle',
 ] as const;
 
 type UrlKey = (typeof URL_KEYS)[number];
@@ -146,6 +165,10 @@ export function parseUrlState(
       const on = parseSwitch(SLIPPERY_LABEL, raw);
       if (!on.ok) notices.push(ignored(k, raw, on.error));
       else state.isSlippery = on.value;
+    } else if (k === 'rewards') {
+      const rewards = parseRewardSchedule(raw);
+      if (!rewards.ok) notices.push(ignored(k, raw, rewards.error));
+      else state.rewardSchedule = rewards.value;
     } else if (k === 'ties') {
       if (isTieBreak(value)) state.params.tieBreak = value;
       else notices.push(ignored(k, raw, 'Tie rule must be "first" or "random".'));
@@ -171,6 +194,11 @@ export function parseUrlState(
       if (value === 'default' || value === 'colorblind')
         state.display = { ...state.display, palette: value };
       else notices.push(ignored(k, raw, 'Palette must be default or colorblind.'));
+    } else if (k === 'puzzle') {
+      // A puzzle's number, or `key` for the teacher's key.
+      const puzzle = value === 'key' ? value : limitedNumber(PUZZLE_LIMIT, raw);
+      if (puzzle === 'key' || typeof puzzle === 'number') state.puzzle = puzzle;
+      else notices.push(ignored(k, raw, puzzle));
     } else if (k === 'tab') {
       if (isDockTab(value)) state.display = { ...state.display, tab: value };
       else notices.push(ignored(k, raw, `The dock's tab must be ${DOCK_TAB_IDS.join(', ')}.`));
@@ -218,6 +246,9 @@ export function parseUrlState(
     );
   // The time limit's default depends on the map, so it is settled once the map is.
   state.maxSteps = maxSteps ?? defaultMaxStepsOf(state.map);
+  // A puzzle link opens the puzzles tab, unless it names another tab.
+  if (state.puzzle !== undefined && state.display?.tab === undefined)
+    state.display = { ...state.display, tab: 'puzzles' };
   return { state, notices };
 }
 
@@ -240,6 +271,11 @@ export function serializeUrlState(state: UrlState): string {
   put('map', map, mapSpecText(d.map));
   if (state.isSlippery !== d.isSlippery) entries.push(['slippery', state.isSlippery ? '1' : '0']);
   put('success', state.successRate, d.successRate);
+  put(
+    'rewards',
+    formatRewardSchedule(settingsRewards(state)),
+    formatRewardSchedule(settingsRewards(d)),
+  );
   put('max_steps', state.maxSteps, defaultMaxStepsOf(state.map));
   put('seed', state.seed, d.seed);
   put('episodes', state.episodes, d.episodes);
@@ -260,6 +296,7 @@ export function serializeUrlState(state: UrlState): string {
   if (hide.length > 0) entries.push(['hide', hide.join(',')]);
   if (display.tab !== null) entries.push(['tab', display.tab]);
   if (state.seeds !== undefined) entries.push(['seeds', String(state.seeds)]);
+  if (state.puzzle !== undefined) entries.push(['puzzle', String(state.puzzle)]);
   return entries.map(([k, v]) => `${k}=${encode(v)}`).join('&');
 }
 

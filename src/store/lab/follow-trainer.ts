@@ -5,7 +5,7 @@
  */
 import { assertNever, type TrainerEvent } from '../../worker/protocol';
 import { greedyRecord } from './gallery-slice';
-import { recordWithChange } from './run-slice';
+import { recordWithChange, withEnvChange } from './run-slice';
 import type { StoreApi } from 'zustand/vanilla';
 import type { LabState } from '../lab-store';
 import type { Lab, LabFollower } from './slice';
@@ -47,9 +47,16 @@ export function followTrainer(
     case 'snapshot':
       store.setState(merged(followers.map((f) => f.snapshot?.(event.snapshot, state))));
       break;
-    case 'params-applied':
-      if (state.record) store.setState({ record: recordWithChange(state.record, event.change) });
+    case 'params-applied': {
+      const { env } = event.change;
+      store.setState({
+        ...(state.record ? { record: recordWithChange(state.record, event.change) } : {}),
+        // The environment the run now steps on, and the settings the controls and the link show.
+        ...(env && state.env ? { env: withEnvChange(state.env, env) } : {}),
+        ...(env ? { settings: withEnvChange(state.settings, env) } : {}),
+      });
       break;
+    }
     case 'greedy-episode':
       store.setState({ greedy: greedyRecord(event) });
       break;

@@ -13,9 +13,12 @@ import {
   paramErrors,
   RUN_LIMITS,
   runSettingErrors,
+  settingsRewards,
   type QParams,
 } from '../../rl/params';
+import { checkRewardSchedule } from '../../rl/parse-values';
 import type {
+  EnvChange,
   EnvInfo,
   OptimumInfo,
   ParamChange,
@@ -83,6 +86,12 @@ export interface RunActions {
   reset(): void;
   /** Changes hyperparameters from the next step; refused with a notice when out of range. */
   setParams(change: ParamChange): boolean;
+  /**
+   * Changes the rewards and/or the success rate from the next step, Q kept (recorded, so the run
+   * replays). The worker checks the change (`parseEnvChange`): a bad one comes back as an error
+   * notice and changes nothing; the settings follow the worker's `params-applied`.
+   */
+  setEnv(change: EnvChange): void;
   setSpeed(speed: Speed): void;
   /** Starts a new run with new settings (map, seed…); refused with a notice when invalid. */
   applySettings(settings: RunSettings, mapName?: MapSource): boolean;
@@ -113,17 +122,34 @@ export interface InitialRun {
 /** The errors of a run's settings: its limits, its hyperparameters, and whether the map builds. */
 function settingsErrors(settings: RunSettings): string[] {
   const errors = [...runSettingErrors(settings), ...paramErrors(settings.params)];
+  const rewards = checkRewardSchedule(settingsRewards(settings));
+  if (!rewards.ok) return [...errors, rewards.error];
   try {
     createEnv({
       map: settings.map,
       isSlippery: settings.isSlippery,
       successRate: settings.successRate,
+      rewardSchedule: rewards.value,
       maxSteps: settings.maxSteps,
     });
   } catch (e) {
     errors.unshift((e as Error).message);
   }
   return errors;
+}
+
+/**
+ * The settings and environment facts after an environment change (`params-applied` with `env`):
+ * the changed success rate and rewards, the rest as they were.
+ */
+export function withEnvChange<
+  T extends { successRate: number; rewardSchedule?: EnvInfo['rewardSchedule'] },
+>(target: T, change: EnvChange): T {
+  return {
+    ...target,
+    ...(change.successRate === undefined ? {} : { successRate: change.successRate }),
+    ...(change.rewardSchedule === undefined ? {} : { rewardSchedule: change.rewardSchedule }),
+  };
 }
 
 /** The record with one more hyperparameter change (`params-applied`). */
@@ -193,6 +219,8 @@ export function createRunSlice(
       send({ type: 'set-params', params: change });
       return true;
     },
+    // Checked by the worker, so the check's code stays out of the page's first download.
+    setEnv: (change) => send({ type: 'set-env', change }),
     setSpeed: (speed) => {
       const error = speed === 'max' ? null : checkLimit(RUN_LIMITS.speed, speed);
       if (error) {

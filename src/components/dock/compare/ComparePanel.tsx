@@ -10,7 +10,7 @@ import {
   type CompareStore,
   type CompareWorkerPort,
 } from '../../../store/compare-store';
-import type { CompareSpeed } from '../../../worker/compare-protocol';
+import { COMPARE_AGENTS, type CompareSpeed } from '../../../worker/compare-protocol';
 import { createCompareAgentCard, type CompareAgentData } from '../../../viz/compare-agent';
 import { createCompareCurves } from '../../../viz/compare-curves';
 import type { Palette } from '../../../viz/scales';
@@ -26,21 +26,32 @@ function speedLabel(speed: CompareSpeed): string {
   return speed === 'max' ? 'Full speed' : `${formatThousands(speed)} episodes per second`;
 }
 
-/** Both agents' cards: V(s) with the greedy actions and their numbers at the start state. */
+/**
+ * The agents' names in the controls and cards, in order: with two they sit left and right, as the
+ * comparison always did; a third and a fourth follow them.
+ */
+const AGENT_NAMES = ['Left', 'Right', 'Third', 'Fourth'] as const;
+
+/** Every agent's card: V(s) with the greedy actions and its numbers at the start state. */
 function createCards(host: HTMLElement, palette: Palette) {
-  const cards = [0, 1].map(() => createCompareAgentCard(host, palette));
+  let cards: ReturnType<typeof createCompareAgentCard>[] = [];
   let drawnSnapshot: unknown = null;
   return {
     /** Draws a new snapshot; true when it drew one (then the worker may send the next). */
     draw({ snapshot, env, optimum }: CompareState): boolean {
       if (!snapshot || !env || snapshot === drawnSnapshot) return false;
       drawnSnapshot = snapshot;
-      // One colour domain for both, up to V*(start)'s scale, so equal colours mean equal values.
-      const both = [...snapshot.agents[0].v, ...snapshot.agents[1].v, optimum?.startValue ?? 0];
-      const domain = extentWithZero(both);
+      // A run with another number of agents gets its own cards (built once per run, not per frame).
+      if (cards.length !== snapshot.agents.length) {
+        for (const c of cards) c.destroy();
+        cards = snapshot.agents.map(() => createCompareAgentCard(host, palette));
+      }
+      // One colour domain for all, up to V*(start)'s scale, so equal colours mean equal values.
+      const all = [...snapshot.agents.flatMap((a) => [...a.v]), optimum?.startValue ?? 0];
+      const domain = extentWithZero(all);
       snapshot.agents.forEach((a, i) => {
         const data: CompareAgentData = {
-          label: `${i === 0 ? 'Left' : 'Right'}: ${ALGORITHM_LABELS[a.algorithm]}`,
+          label: `${AGENT_NAMES[i]!}: ${ALGORITHM_LABELS[a.algorithm]}`,
           desc: env.desc,
           v: a.v,
           greedyMask: a.greedyMask,
@@ -72,7 +83,7 @@ function createCurves(host: HTMLElement) {
       if (!runAlgorithms || samples === drawnCurves) return;
       drawnCurves = samples;
       curves.update({
-        labels: [ALGORITHM_LABELS[runAlgorithms[0]], ALGORITHM_LABELS[runAlgorithms[1]]],
+        labels: runAlgorithms.map((a) => ALGORITHM_LABELS[a]),
         samples,
         episodeTarget: targetEpisode,
         window,
@@ -119,8 +130,8 @@ function CompareViews({ store, palette }: { store: CompareStore; palette: Palett
     <>
       {!started && (
         <p className="compare-empty">
-          The two agents’ grids, their numbers at the start state and the shared learning curves
-          appear here once the comparison starts.
+          Each agent’s grid, its numbers at the start state and the shared learning curves appear
+          here once the comparison starts.
         </p>
       )}
       <div ref={cardsHost} className="compare-cards" hidden={!started} />
@@ -129,7 +140,7 @@ function CompareViews({ store, palette }: { store: CompareStore; palette: Palett
   );
 }
 
-/** Start / pause / reset, the two algorithms and the speed. */
+/** Start / pause / reset, the agents' algorithms (two to four) and the speed. */
 function CompareControls({ store }: { store: CompareStore }) {
   const lab = useLabStore();
   const id = useId();
@@ -142,28 +153,49 @@ function CompareControls({ store }: { store: CompareStore }) {
       connection: s.connection,
     })),
   );
-  const sides = ['Left', 'Right'] as const;
   return (
     <div className="compare-controls">
-      {sides.map((side, i) => (
-        <label key={side} htmlFor={`${id}-${side}`}>
-          {side} algorithm
-          <select
-            id={`${id}-${side}`}
-            value={algorithms[i]}
-            onChange={(e) => {
-              if (isAlgorithm(e.target.value))
-                store.getState().setAlgorithm(i as 0 | 1, e.target.value);
-            }}
-          >
-            {ALGORITHMS.map((a) => (
-              <option key={a} value={a}>
-                {ALGORITHM_LABELS[a]}
-              </option>
-            ))}
-          </select>
-        </label>
-      ))}
+      {algorithms.map((algorithm, i) => {
+        const name = AGENT_NAMES[i]!;
+        return (
+          <span key={name} className="compare-agent-choice">
+            <label htmlFor={`${id}-${name}`}>
+              {name} algorithm
+              <select
+                id={`${id}-${name}`}
+                value={algorithm}
+                onChange={(e) => {
+                  if (isAlgorithm(e.target.value)) store.getState().setAlgorithm(i, e.target.value);
+                }}
+              >
+                {ALGORITHMS.map((a) => (
+                  <option key={a} value={a}>
+                    {ALGORITHM_LABELS[a]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {i >= COMPARE_AGENTS.min && (
+              <button
+                type="button"
+                aria-label={`Remove the ${name.toLowerCase()} agent`}
+                title="The next comparison leaves this agent out"
+                onClick={() => store.getState().removeAgent(i)}
+              >
+                Remove
+              </button>
+            )}
+          </span>
+        );
+      })}
+      <button
+        type="button"
+        title="The next comparison trains one more agent (at most four)"
+        disabled={algorithms.length >= COMPARE_AGENTS.max}
+        onClick={() => store.getState().addAgent()}
+      >
+        Add an agent
+      </button>
       <label htmlFor={`${id}-speed`}>
         Speed
         <select
@@ -183,7 +215,7 @@ function CompareControls({ store }: { store: CompareStore }) {
       {/* Named apart from the lab's Play, Pause and Reset, so no name contains another. */}
       <div className="compare-buttons">
         <button
-          title="Train both agents; after a stop it carries on where they were"
+          title="Train every agent; after a stop it carries on where they were"
           type="button"
           disabled={running || connection === 'starting'}
           onClick={() => store.getState().start(lab.getState().settings)}
@@ -192,7 +224,7 @@ function CompareControls({ store }: { store: CompareStore }) {
         </button>
         <button
           type="button"
-          title="Pause both agents; Start comparison carries on"
+          title="Pause every agent; Start comparison carries on"
           disabled={!running}
           onClick={() => store.getState().pause()}
         >
@@ -200,7 +232,7 @@ function CompareControls({ store }: { store: CompareStore }) {
         </button>
         <button
           type="button"
-          title="Both agents back to Q = 0, with the lab's current settings"
+          title="Every agent back to Q = 0, with the lab's current settings"
           onClick={() => store.getState().reset(lab.getState().settings)}
         >
           New comparison
@@ -232,7 +264,7 @@ function CompareProgress({ store }: { store: CompareStore }) {
       <p className="compare-progress">
         {connection === 'starting'
           ? 'Starting the comparison…'
-          : 'Press Start comparison: both agents train on the lab’s map, seed and settings.'}
+          : 'Press Start comparison: the agents train on the lab’s map, seed and settings.'}
       </p>
     );
   const state = running ? 'Training' : finished ? 'Finished' : 'Paused';
@@ -242,15 +274,15 @@ function CompareProgress({ store }: { store: CompareStore }) {
         <strong>{state}</strong>{' '}
         {runAlgorithms.map((a, i) => (
           <span key={i} className="compare-count" data-side={i}>
-            {ALGORITHM_LABELS[a]} {formatThousands(episodes[i]!)}
-            {i === 0 ? ' · ' : ''}
+            {ALGORITHM_LABELS[a]} {formatThousands(episodes[i] ?? 0)}
+            {i < runAlgorithms.length - 1 ? ' · ' : ''}
           </span>
         ))}{' '}
         of {formatThousands(target)} episodes
       </p>
       <progress
         max={target}
-        value={Math.min(episodes[0], episodes[1])}
+        value={Math.min(...episodes)}
         aria-label="Comparison progress (the slower agent)"
       />
       {!sameRunSettings(settings, labSettings) && (
@@ -273,7 +305,7 @@ function CompareProgress({ store }: { store: CompareStore }) {
 }
 
 /**
- * "Compare algorithms": two learners trained side by side in their own worker on the lab's map,
+ * "Compare algorithms": two to four learners trained side by side in their own worker on the lab's map,
  * seed and ε schedule, with their grids, their numbers at the start state and shared curves.
  * The panel owns its store; the worker starts with the first comparison and ends with the panel.
  */

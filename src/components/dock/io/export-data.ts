@@ -12,7 +12,7 @@
 import type { RunHistory } from '../../../shared/history/types';
 import { advantages, greedyMasks, stateValues } from '../../../rl/tables';
 import type { QParams } from '../../../rl/params';
-import type { ParamChangeRecord, RunRecord } from '../../../rl/replay';
+import { copyChange, type ParamChangeRecord, type RunRecord } from '../../../rl/replay';
 import type { EnvInfo, GreedyEvaluation, OptimumInfo, RunSettings } from '../../../worker/protocol';
 
 /** Action names as columns and JSON keys use them, in Gymnasium's order. */
@@ -238,7 +238,7 @@ export function runExport(input: RunExportInput): RunExport {
     // A change the worker made after the snapshot of these tables is not part of this state.
     changes: (input.changes ?? [])
       .filter((c) => c.atStep <= counters.totalSteps)
-      .map((c) => ({ atStep: c.atStep, params: { ...c.params } })),
+      .map(copyChange),
     totalSteps: counters.totalSteps,
     params: { ...(input.params ?? settings.params) },
     env: { nrow: env.nrow, ncol: env.ncol, nS, start: env.start },

@@ -95,7 +95,14 @@ export function sweepSpecFromForm(
   return {
     ok: true,
     spec: {
-      env: { map: [...map], isSlippery, successRate, maxSteps },
+      // The lab's rewards too: a sweep trains what the lab would (absent: Gymnasium's 1,0,0).
+      env: {
+        map: [...map],
+        isSlippery,
+        successRate,
+        ...(current.rewardSchedule ? { rewardSchedule: current.rewardSchedule } : {}),
+        maxSteps,
+      },
       base: { ...current.params },
       values,
       seeds: seeds.values,
@@ -113,11 +120,12 @@ export function settingsForSweepCell(
   current: RunSettings,
 ): RunSettings {
   const setting = plan.settings[settingIndex]!;
-  const { map, isSlippery, successRate, maxSteps } = plan.spec.env;
+  const { map, isSlippery, successRate, rewardSchedule, maxSteps } = plan.spec.env;
   return {
     map: [...map],
     isSlippery,
     successRate,
+    ...(rewardSchedule ? { rewardSchedule } : {}),
     maxSteps,
     seed: current.seed,
     episodes: setting.episodes,
