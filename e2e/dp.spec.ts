@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, openLab, openTab, test } from './fixtures';
 
-const TAB = 'Dynamic programming';
+const TAB = 'Dynamic programming (DP)';
 
 /** V_k(s) as the grid's cell names write it ("state 14, V₃ 0.5159, greedy Down"), per state. */
 async function valuesShown(panel: Locator): Promise<Map<number, string>> {

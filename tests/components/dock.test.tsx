@@ -37,9 +37,14 @@ describe('the dock', () => {
   it('has one tab per id of the shared list, in its order, each with a label', () => {
     expect(DOCK_TABS.map((t) => t.id)).toEqual([...DOCK_TAB_IDS]);
     renderWithLab(<TestDock />);
-    expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(
+    const tabs = screen.getAllByRole('tab');
+    expect(tabs.map((t) => t.getAttribute('aria-label') ?? t.textContent)).toEqual(
       DOCK_TABS.map((t) => t.label),
     );
+    // The strip shows a short word where one is set; the name still contains it (label in name).
+    expect(tabs.map((t) => t.textContent)).toEqual(DOCK_TABS.map((t) => t.short ?? t.label));
+    for (const t of DOCK_TABS)
+      if (t.short !== undefined) expect(t.label.toLowerCase()).toContain(t.short.toLowerCase());
     // Closed: no tab selected, no panel, one tab in the Tab order.
     expect(screen.queryByRole('tabpanel')).toBeNull();
     expect(screen.getAllByRole('tab').filter((t) => t.tabIndex === 0)).toHaveLength(1);

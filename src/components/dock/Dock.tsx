@@ -101,9 +101,11 @@ export const DockBar = memo(function DockBar({ dock }: { dock: DockState }) {
             aria-selected={t.id === active}
             aria-controls={visited.includes(t.id) ? panelId(t.id) : undefined}
             tabIndex={t.id === focusable ? 0 : -1}
+            aria-label={t.short !== undefined ? t.label : undefined}
+            title={t.short !== undefined ? t.label : undefined}
             onClick={() => setDisplay({ tab: t.id === active ? null : t.id })}
           >
-            {t.label}
+            {t.short ?? t.label}
           </button>
         ))}
       </div>

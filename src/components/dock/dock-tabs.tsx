@@ -8,8 +8,6 @@ import type { DockTab } from '../../shared/dock-tabs';
 import type { HideableId } from '../../shared/hideable';
 import type { CompareWorkerPort } from '../../store/compare-store';
 import type { SweepPanelProps } from './sweep/SweepPanel';
-import { Hideable } from '../shell/Hideable';
-import { useLab } from '../shell/lab-context';
 
 /** What the App hands the dock's panels: the workers they start and the grid they export. */
 export interface DockPanelProps {
@@ -22,12 +20,29 @@ export interface DockPanelProps {
 /** One tab of the dock. */
 export interface DockTabSpec {
   id: DockTab;
-  /** The tab's name, as the tab strip shows it. */
+  /** The tab's full name: its accessible name, its tooltip, and the strip's text unless `short` is set. */
   label: string;
+  /**
+   * A shorter text for the strip, a word of `label` (so the name a screen reader or a voice
+   * command uses still contains what is on screen): thirteen tabs fit 1280 px only this way.
+   */
+  short?: string;
   /** The teacher's-link ids of its panels: the tab is drawn while any of them is shown. */
   hideables: readonly HideableId[];
   /** Its panels, loaded when the tab is first opened. */
   Panel: LazyExoticComponent<ComponentType<DockPanelProps>>;
+}
+
+/**
+ * A tab's panel from a module's named export, loaded when the tab is first opened. Each tab's
+ * composition lives in its own module (`./optimal/OptimalTab`), so none of it is in the first
+ * download: this list is data.
+ */
+function panel<K extends string>(
+  load: () => Promise<Record<K, ComponentType<DockPanelProps>>>,
+  name: K,
+): DockTabSpec['Panel'] {
+  return lazy(async () => ({ default: (await load())[name] }));
 }
 
 /** The tabs, in `DOCK_TAB_IDS` order. */
@@ -36,163 +51,78 @@ export const DOCK_TABS: readonly DockTabSpec[] = [
     id: 'curves',
     label: 'Curves',
     hideables: ['curves'],
-    Panel: lazy(async () => {
-      const { LearningCurves } = await import('./curves/LearningCurves');
-      return {
-        default: function CurvesTab() {
-          const history = useLab((s) => s.history);
-          return <LearningCurves history={history} />;
-        },
-      };
-    }),
+    Panel: lazy(() => import('./curves/CurvesTab')),
   },
   {
     id: 'frames',
     label: 'Frames',
     hideables: ['frames'],
-    Panel: lazy(async () => {
-      const { FramesGallery } = await import('./frames/FramesGallery');
-      return { default: () => <FramesGallery /> };
-    }),
+    Panel: panel(() => import('./frames/FramesGallery'), 'FramesGallery'),
   },
   {
     id: 'target',
     label: 'Target policy',
+    short: 'Target',
     hideables: ['target'],
-    Panel: lazy(async () => {
-      const { TargetPolicy } = await import('./target/TargetPolicy');
-      return { default: () => <TargetPolicy /> };
-    }),
+    Panel: panel(() => import('./target/TargetPolicy'), 'TargetPolicy'),
   },
   {
     id: 'tables',
     label: 'Q and A tables',
+    short: 'Tables',
     hideables: ['tables'],
-    Panel: lazy(async () => {
-      const { QTables } = await import('./tables/QTables');
-      return { default: () => <QTables /> };
-    }),
+    Panel: panel(() => import('./tables/QTables'), 'QTables'),
   },
   {
     id: 'optimal',
     label: 'Optimal values',
+    short: 'Optimal',
     hideables: ['optimal', 'why8x8'],
-    Panel: lazy(async () => {
-      const [{ OptimalPanel }, { WhyEightByEight }] = await Promise.all([
-        import('./optimal/OptimalPanel'),
-        import('./optimal/WhyEightByEight'),
-      ]);
-      return {
-        default: () => (
-          <>
-            <Hideable id="optimal">
-              <OptimalPanel />
-            </Hideable>
-            <Hideable id="why8x8">
-              <WhyEightByEight />
-            </Hideable>
-          </>
-        ),
-      };
-    }),
+    Panel: lazy(() => import('./optimal/OptimalTab')),
   },
   {
     id: 'dp',
-    label: 'Dynamic programming',
+    label: 'Dynamic programming (DP)',
+    short: 'DP',
     hideables: ['dp'],
-    Panel: lazy(async () => ({ default: (await import('./dp/DpPanel')).DpPanel })),
+    Panel: panel(() => import('./dp/DpPanel'), 'DpPanel'),
   },
   {
     id: 'compare',
     label: 'Compare',
     hideables: ['compare'],
-    Panel: lazy(async () => {
-      const { ComparePanel } = await import('./compare/ComparePanel');
-      return {
-        default: (p: DockPanelProps) => <ComparePanel createWorker={p.createCompareWorker} />,
-      };
-    }),
+    Panel: lazy(() => import('./compare/CompareTab')),
   },
   {
     id: 'sweep',
     label: 'Sweep',
     hideables: ['sweep'],
-    Panel: lazy(async () => {
-      const { SweepPanel } = await import('./sweep/SweepPanel');
-      return { default: (p: DockPanelProps) => <SweepPanel createWorker={p.createSweepWorker} /> };
-    }),
+    Panel: lazy(() => import('./sweep/SweepTab')),
   },
   {
     id: 'seeds',
     label: 'Seeds',
     hideables: ['seeds'],
-    Panel: lazy(async () => {
-      const { SeedsTab } = await import('./seeds/SeedsTab');
-      return { default: (p: DockPanelProps) => <SeedsTab createWorker={p.createSweepWorker} /> };
-    }),
+    Panel: lazy(() => import('./seeds/SeedsTab')),
   },
   {
     id: 'editor',
     label: 'Map editor and Drive',
+    short: 'Editor',
     hideables: ['editor', 'drive'],
-    Panel: lazy(async () => {
-      const [{ MapEditor }, { DrivePanel }] = await Promise.all([
-        import('./editor/MapEditor'),
-        import('./editor/DrivePanel'),
-      ]);
-      return {
-        default: () => (
-          <>
-            <Hideable id="editor">
-              <MapEditor />
-            </Hideable>
-            <Hideable id="drive">
-              <DrivePanel />
-            </Hideable>
-          </>
-        ),
-      };
-    }),
+    Panel: lazy(() => import('./editor/EditorTab')),
   },
   {
     id: 'io',
     label: 'Export and Import',
     hideables: ['exports', 'import', 'presets'],
-    Panel: lazy(async () => {
-      const [{ ExportMenu }, { ImportRun }, { Presets }, { RewardExperiments }] = await Promise.all(
-        [
-          import('./io/ExportMenu'),
-          import('./io/ImportRun'),
-          import('./io/Presets'),
-          import('../experiments/RewardExperiments'),
-        ],
-      );
-      return {
-        default: (p: DockPanelProps) => (
-          <>
-            <Hideable id="exports">
-              <ExportMenu gridSvg={p.gridSvg} />
-            </Hideable>
-            <Hideable id="import">
-              <ImportRun />
-            </Hideable>
-            <Hideable id="presets">
-              <Presets />
-              <RewardExperiments />
-            </Hideable>
-          </>
-        ),
-      };
-    }),
+    Panel: lazy(() => import('./io/IoTab')),
   },
   {
     id: 'glossary',
     label: 'Glossary',
     hideables: ['glossary'],
-    Panel: lazy(async () => {
-      const { Glossary } = await import('./glossary/Glossary');
-      return { default: () => <Glossary /> };
-    }),
+    Panel: panel(() => import('./glossary/Glossary'), 'Glossary'),
   },
   {
     id: 'puzzles',

@@ -236,9 +236,7 @@ export function runExport(input: RunExportInput): RunExport {
     // Every field of the settings (a field added later travels too), copied.
     settings: { ...settings, map: [...settings.map], params: { ...settings.params } },
     // A change the worker made after the snapshot of these tables is not part of this state.
-    changes: (input.changes ?? [])
-      .filter((c) => c.atStep <= counters.totalSteps)
-      .map(copyChange),
+    changes: (input.changes ?? []).filter((c) => c.atStep <= counters.totalSteps).map(copyChange),
     totalSteps: counters.totalSteps,
     params: { ...(input.params ?? settings.params) },
     env: { nrow: env.nrow, ncol: env.ncol, nS, start: env.start },

@@ -1,5 +1,6 @@
 import './seeds.css';
 import type { SweepWorkerPort } from '../../../store/sweep-store';
+import type { DockPanelProps } from '../dock-tabs';
 import { EpisodeScrubber } from './EpisodeScrubber';
 import { SeedBandPanel } from './SeedBandPanel';
 
@@ -17,4 +18,9 @@ export function SeedsTab({ createWorker }: SeedsTabProps) {
       <EpisodeScrubber />
     </>
   );
+}
+
+/** The Seeds tab as the dock mounts it, on the sweep's worker pool. */
+export default function SeedsDockTab({ createSweepWorker }: DockPanelProps) {
+  return <SeedsTab createWorker={createSweepWorker} />;
 }
