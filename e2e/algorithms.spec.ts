@@ -1,21 +1,17 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { ALGORITHM_LABELS } from '../src/rl/algorithms/registry';
-import { expect, openLab, openTab, test } from './fixtures';
-
-/** Every agent's episode count in the comparison's progress line. */
-async function counts(page: Page): Promise<number[]> {
-  const texts = await page.locator('.compare-count').allTextContents();
-  return texts.map((t) => Number((/([\d,]+)/.exec(t)?.[1] ?? 'NaN').replace(/,/g, '')));
-}
+import { expect, openLab, test } from './fixtures';
 
 test('four agents of issue 17’s algorithms, set up and started from the keyboard, train side by side', async ({
   page,
 }) => {
-  await openLab(page);
-  await openTab(page, 'Compare');
+  // The link opens the dock on the comparison.
+  await openLab(page, '?tab=compare');
   const panel = page.getByRole('region', { name: 'Compare algorithms' });
-  await panel.scrollIntoViewIfNeeded();
+  await expect(page.getByRole('tab', { name: 'Compare', exact: true })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
 
   // Keyboard only: Enter on "Add an agent" twice, arrow keys in the menus, Enter on Start.
   const add = panel.getByRole('button', { name: 'Add an agent' });
@@ -44,8 +40,10 @@ test('four agents of issue 17’s algorithms, set up and started from the keyboa
   await panel.getByRole('button', { name: 'Start comparison' }).focus();
   await page.keyboard.press('Enter');
 
+  // The progress bar follows the slowest of the four agents.
+  const progress = panel.getByRole('progressbar', { name: /Comparison progress/ });
   await expect
-    .poll(async () => Math.min(...(await counts(page))), { timeout: 30_000 })
+    .poll(async () => Number(await progress.getAttribute('value')), { timeout: 30_000 })
     .toBeGreaterThan(200);
   const names = ['Left', 'Right', 'Third', 'Fourth'];
   for (const [i, [, algorithm]] of picks.entries()) {

@@ -1,7 +1,7 @@
 /**
  * Solves the Ice Maze by dynamic programming:
  * `npm run -s dp -- --map 4x4 --gamma 0.99 --method value|policy [--slippery B] [--success-rate R]
- * [--sweeps K] [--tolerance T] --json` prints `{ "V": [...], "Q": [[...]], "policy": [...],
+ * [--reward-schedule g,h,f] [--sweeps K] [--tolerance T] --json` prints `{ "V": [...], "Q": [[...]], "policy": [...],
  * "sweeps": n, "deltas": [...] }` (policy iteration adds "improvements"). Without --json, V and
  * the greedy arrows as grids, the sweeps taken and the time limit's ceiling.
  */
@@ -29,7 +29,7 @@ runCli(() => {
   const last = out.deltas.at(-1) ?? NaN;
   const ceiling = timeLimitCurve(env, env.maxSteps).values[env.start]!;
   const lines = [
-    `${name} on ${env.nrow}x${env.ncol}, ${env.isSlippery ? `slippery (success rate ${env.successRate.toFixed(3)})` : 'not slippery'}, γ ${request.gamma}`,
+    `${name} on ${env.nrow}x${env.ncol}, ${env.isSlippery ? `slippery (success rate ${env.successRate.toFixed(3)})` : 'not slippery'}, rewards (goal, hole, frozen) ${env.rewardSchedule.join(', ')}, γ ${request.gamma}`,
     `${out.sweeps} sweeps${out.improvements === undefined ? '' : `, ${out.improvements} improvements`}, last ‖ΔV‖∞ ${last.toExponential(2)} (tolerance ${request.tolerance})`,
     'V:',
     ...rows((s) => out.V[s]!.toFixed(3)),

@@ -99,12 +99,8 @@ export const REWARDS_LABEL = 'Rewards (goal, hole, frozen)';
  */
 export function parseRewardSchedule(text: string): ValueResult<RewardSchedule> {
   const parts = text.split(',');
-  if (parts.length !== 3)
-    return {
-      ok: false,
-      error: `${REWARDS_LABEL} must be three numbers such as 1,-1,-0.01; got ${describeValue(text)}.`,
-    };
-  return checkRewardSchedule(parts.map(jsonNumber));
+  // Not three parts: the text itself is named in the refusal.
+  return checkRewardSchedule(parts.length === 3 ? parts.map(jsonNumber) : text);
 }
 
 /** A schedule already read (from JSON or a message): a list of three numbers within `REWARD_LIMITS`. */
@@ -112,7 +108,7 @@ export function checkRewardSchedule(value: unknown): ValueResult<RewardSchedule>
   if (!Array.isArray(value) || value.length !== 3)
     return {
       ok: false,
-      error: `${REWARDS_LABEL} must be a list of three numbers; got ${describeValue(value)}.`,
+      error: `${REWARDS_LABEL} must be three numbers such as 1,-1,-0.01; got ${describeValue(value)}.`,
     };
   const values: number[] = [];
   for (let i = 0; i < 3; i++) {

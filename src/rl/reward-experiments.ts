@@ -55,7 +55,7 @@ export const REWARD_EXPERIMENTS: readonly RewardExperiment[] = Object.freeze([
   },
   {
     id: 'deterministic',
-    title: 'Deterministic ice',
+    title: 'Deterministic ice, live (success rate 1)',
     watch:
       'Every move now goes where it is aimed: watch the agent learn the shortest path, and the greedy chance reach 100 %.',
     successRate: 1,

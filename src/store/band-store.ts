@@ -17,7 +17,8 @@ import type { SeedCurve } from '../rl/seed-curve';
 import { assertNever } from '../worker/protocol';
 import type { SweepCommand, SweepEvent } from '../worker/sweep-protocol';
 import type { SweepPhase, SweepWorkerPort } from './sweep-store';
-import { createWorkerClient, type WorkerClient } from './worker-client';
+import { startSweepWorkers } from './sweep-workers';
+import type { WorkerClient } from './worker-client';
 
 /** The band's state. */
 export interface BandState {
@@ -72,19 +73,14 @@ export function createBandStore(options: BandStoreOptions): BandStore {
       set({ phase, errors });
     };
 
-    const feed = (worker: WorkerClient<SweepCommand>, plan: BandPlan): void => {
+    const nextCommand = (plan: BandPlan): SweepCommand | undefined => {
       const job = plan.jobs[next++];
-      if (job)
-        worker.send({
-          type: 'run-job',
-          sweepId: bandId,
-          env: plan.request.env,
-          job,
-          checkpoints: plan.checkpoints,
-        });
+      if (!job) return undefined;
+      const { env } = plan.request;
+      return { type: 'run-job', sweepId: bandId, env, job, checkpoints: plan.checkpoints };
     };
 
-    const onEvent = (worker: WorkerClient<SweepCommand>, plan: BandPlan, event: SweepEvent) => {
+    const onEvent = (plan: BandPlan, event: SweepEvent, feed: () => void) => {
       if (get().phase !== 'running') return;
       switch (event.type) {
         case 'band-done': {
@@ -93,7 +89,7 @@ export function createBandStore(options: BandStoreOptions): BandStore {
           const done = get().done + 1;
           set({ done, version: get().version + 1 });
           if (done === plan.jobs.length) end('done');
-          else feed(worker, plan);
+          else feed();
           break;
         }
         case 'job-failed':
@@ -137,19 +133,15 @@ export function createBandStore(options: BandStoreOptions): BandStore {
           version: get().version + 1,
           errors: [],
         });
-        for (let i = 0; i < size; i++) {
-          const worker: WorkerClient<SweepCommand> = createWorkerClient<SweepCommand, SweepEvent>({
-            create: options.createWorker,
-            onEvent: (event) => onEvent(worker, plan, event),
-            onFatal: (message) =>
-              end('failed', [`A band worker failed: ${message || 'unknown error'}.`]),
-            runOf: (event) => event.sweepId,
-            currentRun: () => bandId,
-          });
-          workers.push(worker);
-          worker.start();
-          feed(worker, plan);
-        }
+        workers = startSweepWorkers({
+          count: size,
+          createWorker: options.createWorker,
+          currentRun: () => bandId,
+          next: () => nextCommand(plan),
+          onEvent: (event, feed) => onEvent(plan, event, feed),
+          onFatal: (message) =>
+            end('failed', [`A band worker failed: ${message || 'unknown error'}.`]),
+        });
         return [];
       },
       cancel: () => {

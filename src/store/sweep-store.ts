@@ -24,7 +24,8 @@ import {
 import { summarizeSweep, type SweepSummary } from '../rl/sweep-summary';
 import { assertNever } from '../worker/protocol';
 import type { SweepCommand, SweepEvent } from '../worker/sweep-protocol';
-import { createWorkerClient, type WorkerClient, type WorkerPort } from './worker-client';
+import { startSweepWorkers } from './sweep-workers';
+import type { WorkerClient, WorkerPort } from './worker-client';
 
 /** A sweep `Worker` as the pool sees it (an in-process fake in tests). */
 export type SweepWorkerPort = WorkerPort<SweepCommand, SweepEvent>;
@@ -116,16 +117,12 @@ export function createSweepStore(options: SweepStoreOptions): SweepStore {
       set({ phase, errors, elapsedMs: now() - startedAt });
     };
 
-    const feed = (worker: WorkerClient<SweepCommand>, plan: SweepPlan): void => {
+    const nextCommand = (plan: SweepPlan): SweepCommand | undefined => {
       const job = plan.jobs[next++];
-      if (job) worker.send({ type: 'run-job', sweepId, env: plan.spec.env, job });
+      return job && { type: 'run-job', sweepId, env: plan.spec.env, job };
     };
 
-    const onEvent = (
-      worker: WorkerClient<SweepCommand>,
-      plan: SweepPlan,
-      event: SweepEvent,
-    ): void => {
+    const onEvent = (plan: SweepPlan, event: SweepEvent, feed: () => void): void => {
       if (get().phase !== 'running') return;
       switch (event.type) {
         case 'job-done': {
@@ -135,7 +132,7 @@ export function createSweepStore(options: SweepStoreOptions): SweepStore {
           const done = get().done + 1;
           set({ done, version: get().version + 1, elapsedMs: now() - startedAt });
           if (done === plan.jobs.length) end('done');
-          else feed(worker, plan);
+          else feed();
           break;
         }
         case 'job-failed':
@@ -185,20 +182,16 @@ export function createSweepStore(options: SweepStoreOptions): SweepStore {
           elapsedMs: 0,
           errors: [],
         });
-        for (let i = 0; i < size; i++) {
-          const worker: WorkerClient<SweepCommand> = createWorkerClient<SweepCommand, SweepEvent>({
-            create: options.createWorker,
-            onEvent: (event) => onEvent(worker, plan, event),
-            onFatal: (message) =>
-              end('failed', [`A sweep worker failed: ${message || 'unknown error'}.`]),
-            // A result of an earlier sweep (cancelled or replaced) is stale.
-            runOf: (event) => event.sweepId,
-            currentRun: () => sweepId,
-          });
-          workers.push(worker);
-          worker.start();
-          feed(worker, plan);
-        }
+        // A result of an earlier sweep (cancelled or replaced) is stale.
+        workers = startSweepWorkers({
+          count: size,
+          createWorker: options.createWorker,
+          currentRun: () => sweepId,
+          next: () => nextCommand(plan),
+          onEvent: (event, feed) => onEvent(plan, event, feed),
+          onFatal: (message) =>
+            end('failed', [`A sweep worker failed: ${message || 'unknown error'}.`]),
+        });
         return [];
       },
       cancel: () => {

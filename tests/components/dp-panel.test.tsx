@@ -109,6 +109,31 @@ describe('DpPanel, value iteration', () => {
     expect(button('Sweep')).toHaveProperty('disabled', true);
   });
 
+  it('Tolerance: 1e-2 ends value iteration sooner; a refused value is named and changes nothing', () => {
+    const { panel, status, button } = open();
+    const field = within(panel).getByRole('textbox', { name: 'Tolerance' });
+    expect((field as HTMLInputElement).value).toBe('1e-6');
+    fireEvent.click(button('Sweep'));
+    fireEvent.change(field, { target: { value: '0' } });
+    fireEvent.keyDown(field, { key: 'Enter' });
+    expect(within(panel).getByRole('alert').textContent).toBe(
+      'Tolerance must be above 0 and at most 1; got 0.',
+    );
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    // Nothing else changed: the sweep taken is still there.
+    expect(status()).toMatch(/^Sweep 1: /);
+    fireEvent.change(field, { target: { value: '1e-2' } });
+    fireEvent.blur(field);
+    expect(within(panel).queryByRole('alert')).toBeNull();
+    // A new tolerance starts the run over. ΔV_k = (1/3)·0.66^(k−1): 0.0120 at k = 9, 0.00792 at 10.
+    expect(status()).toMatch(/^V₀ = 0 everywhere/);
+    fireEvent.click(button('Play sweeps'));
+    act(() => vi.advanceTimersByTime(PLAY_SWEEP_INTERVAL_MS * 20));
+    expect(status()).toBe(
+      'Sweep 10: ‖V₁₀ − V₉‖∞ = 7.92e-3, below 1e-2: value iteration has converged.',
+    );
+  });
+
   it('Reset goes back to V₀', () => {
     const { status, button, cell } = open();
     fireEvent.click(button('Sweep'));
@@ -140,6 +165,45 @@ describe('DpPanel, value iteration', () => {
       within(panel).getByRole('img', { name: /Best chance of reaching the goal/ }),
     ).toBeTruthy();
     expect(within(panel).getByText(/Value iteration gets below it after \d+ sweeps/)).toBeTruthy();
+  });
+});
+
+describe('DpPanel, on the run’s environment', () => {
+  it('a reward schedule of the run counts: goal 2 gives V₁(0) = 2/3 = 0.6667', () => {
+    renderWithLab(<DpPanel />, { settings: { ...SETTINGS, rewardSchedule: [2, 0, 0] as const } });
+    const panel = screen.getByRole('region', { name: 'Dynamic programming' });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Sweep' }));
+    expect(
+      within(panel)
+        .getByRole('gridcell', { name: /^state 0,/ })
+        .getAttribute('aria-label'),
+    ).toBe('state 0, start, V₁ 0.6667, greedy Down');
+  });
+
+  it('γ 1 with a cost per step: evaluating π₀ = Left never settles, and the caption says so', () => {
+    const params = { ...SETTINGS.params, gamma: 1 };
+    renderWithLab(<DpPanel />, {
+      settings: { ...SETTINGS, params, rewardSchedule: [1, 0, -0.01] as const },
+    });
+    const panel = screen.getByRole('region', { name: 'Dynamic programming' });
+    fireEvent.click(within(panel).getByRole('radio', { name: 'Policy iteration' }));
+    // Left keeps the agent on S, which costs 0.01 a step: V₁₀₀₀₀(0) = −100, ΔV = 0.01 each sweep.
+    expect(
+      within(panel).getByText(
+        /Policy iteration does not get below it within 10000 evaluation sweeps/,
+      ),
+    ).toBeTruthy();
+  });
+
+  it('a new run on another map starts the DP over on it', () => {
+    const { store } = renderWithLab(<DpPanel />, { settings: SETTINGS });
+    const panel = screen.getByRole('region', { name: 'Dynamic programming' });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Sweep' }));
+    act(() => {
+      store.getState().applySettings({ ...SETTINGS, map: ['SFG'] });
+    });
+    expect(within(panel).getByRole('status').textContent).toMatch(/^V₀ = 0 everywhere/);
+    expect(within(panel).getAllByRole('gridcell')).toHaveLength(3);
   });
 });
 

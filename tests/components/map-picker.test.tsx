@@ -3,7 +3,7 @@ import { act, cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Profiler } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MapPicker } from '../../src/components/board/MapPicker';
+import { MapSettings as MapPicker } from '../../src/components/board/MapPicker';
 import { generateRandomMap, MAPS } from '../../src/rl/maps';
 import { lessonSettings } from '../../src/store/lab-store';
 import { renderWithLab } from './lab-fixture';

@@ -144,7 +144,7 @@ describe('parseRunRecord with rewards and environment changes', () => {
     expect(parsed).toEqual({
       ok: false,
       errors: [
-        '"settings.rewardSchedule": Rewards (goal, hole, frozen) must be a list of three numbers; got a list.',
+        '"settings.rewardSchedule": Rewards (goal, hole, frozen) must be three numbers such as 1,-1,-0.01; got a list.',
         '"changes[0].env": Success rate of a move must be from 0 to 1; got -1.',
       ],
     });

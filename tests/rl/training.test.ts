@@ -6,7 +6,6 @@ import { runEpisodes } from '../../src/rl/fast-loop';
 import { LESSON_EPISODES } from '../../src/rl/params';
 import { runAlgorithmEpisodes } from '../../src/rl/readable-loop';
 import { train, trainAlgorithm } from '../../src/rl/training';
-import { ALGORITHMS } from '../../src/rl/algorithms/registry';
 import { sameBits } from './agent-fixtures';
 
 describe('train', () => {
@@ -103,11 +102,15 @@ describe('training SARSA and Expected SARSA', () => {
     });
   }
 
+  /** The lesson's three algorithms, the ones this bar was set for. */
+  const LESSON_ALGORITHMS = ['q-learning', 'sarsa', 'expected-sarsa'] as const;
+
   // The lesson's defaults on slippery 4x4, seeds 0–9, exact evaluation of the greedy policy:
   // all three learn to reach G within 100 steps with median probability ≥ 0.70.
+  // (Issue 17's five are measured at 20,000 episodes by scripts/algorithm-table.ts, in the README.)
   it('the lesson’s 10,000 episodes: median success ≥ 0.70 for every algorithm over seeds 0–9', () => {
     const env = createEnv();
-    for (const algorithm of ALGORITHMS) {
+    for (const algorithm of LESSON_ALGORITHMS) {
       const success: number[] = [];
       for (let seed = 0; seed < 10; seed++) {
         const agent = trainAlgorithm(env, algorithm, {}, seed);

@@ -101,6 +101,14 @@ describe('dpOutput', () => {
     expect(out.deltas).toHaveLength(out.sweeps);
   });
 
+  it('--reward-schedule 2,0,0 doubles every V and Q (rewards only on entering G)', () => {
+    const base = dpOutput(dpRequest(['--tolerance', '1e-12']));
+    const doubled = dpOutput(dpRequest(['--tolerance', '1e-12', '--reward-schedule', '2,0,0']));
+    base.V.forEach((v, s) => expect(doubled.V[s]).toBeCloseTo(2 * v, 9));
+    base.Q.flat().forEach((q, i) => expect(doubled.Q.flat()[i]).toBeCloseTo(2 * q, 9));
+    expect(refusal(['--reward-schedule', '1,x,0'])).toMatch(/^--reward-schedule "1,x,0": /);
+  });
+
   it('--sweeps 3 stops value iteration after three sweeps', () => {
     const out = dpOutput(dpRequest(['--sweeps', '3']));
     expect(out.sweeps).toBe(3);

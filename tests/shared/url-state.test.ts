@@ -11,12 +11,8 @@ import {
 } from '../../src/rl/params';
 import type { GridView } from '../../src/shared/grid-view';
 import { lessonSettings } from '../../src/shared/lesson-run';
-import {
-  labQuery,
-  urlStateFromLab,
-  urlStateToRun,
-  withBandSeeds,
-} from '../../src/shared/url/lab-link';
+import { labQuery, urlStateFromLab, urlStateToRun } from '../../src/shared/url/lab-link';
+import { withBandSeeds } from '../../src/components/dock/seeds/band-form';
 import { mapRows, parseMapSpec, type MapSpec } from '../../src/shared/url/map-spec';
 import {
   linkBandSeeds,

@@ -78,7 +78,7 @@ describe('set-env: rewards and success rate, live', () => {
     send({ type: 'set-env', change: { rewardSchedule: [1, 0] } as never });
     expect(port.events('error').map((e) => e.message)).toEqual([
       'Success rate of a move must be from 0 to 1; got 2.',
-      'Rewards (goal, hole, frozen) must be a list of three numbers; got a list.',
+      'Rewards (goal, hole, frozen) must be three numbers such as 1,-1,-0.01; got a list.',
     ]);
     expect(port.events('params-applied')).toHaveLength(0);
   });

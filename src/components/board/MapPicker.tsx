@@ -1,5 +1,7 @@
 import { memo, useId, useMemo, useRef, useState } from 'react';
 import { FormField } from './FormField';
+import { RewardControls } from './RewardControls';
+import { parseRate, rateText } from './rate-text';
 import { defaultMaxSteps } from '../../rl/env';
 import { isMapName, MAPS, type MapName } from '../../rl/maps';
 import { checkLimit, describeLimit, RUN_LIMITS, type Limit } from '../../rl/params';
@@ -45,17 +47,6 @@ interface FormCheck {
 }
 
 type LabMap = Pick<LabState, 'settings' | 'mapName'>;
-
-/** 1/3 is written as a fraction (its decimal would fill the field); other rates as numbers. */
-function rateText(rate: number): string {
-  return rate === 1 / 3 ? '1/3' : String(rate);
-}
-
-/** A rate as typed: a decimal, or a fraction such as 1/3. */
-function parseRate(text: string): number {
-  const fraction = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
-  return fraction ? Number(fraction[1]) / Number(fraction[2]) : parseDecimal(text.trim());
-}
 
 /** `null` if `text` is a number within `limit`, else why not (the limit's own words). */
 function numberError(limit: Limit, text: string, value = parseDecimal(text.trim())): string | null {
@@ -188,7 +179,7 @@ function describeRows(rows: readonly string[]): string {
  * Everything is checked as it is typed (with the core's own messages); Apply starts a new run,
  * and does nothing while a field is wrong. Typed text is never thrown away.
  */
-export const MapPicker = memo(function MapPicker() {
+export const MapSettings = memo(function MapSettings() {
   const settings = useLab((s) => s.settings);
   const mapName = useLab((s) => s.mapName);
   const applySettings = useLab((s) => s.applySettings);
@@ -331,5 +322,18 @@ export const MapPicker = memo(function MapPicker() {
         {status}
       </p>
     </fieldset>
+  );
+});
+
+/**
+ * What the map chip opens: the map settings (a new map starts a new run) and, beside them, the
+ * rewards and the ice, which change live.
+ */
+export const MapPicker = memo(function MapPicker() {
+  return (
+    <>
+      <MapSettings />
+      <RewardControls />
+    </>
   );
 });

@@ -159,11 +159,14 @@ export const DOCK_TABS: readonly DockTabSpec[] = [
     label: 'Export and Import',
     hideables: ['exports', 'import', 'presets'],
     Panel: lazy(async () => {
-      const [{ ExportMenu }, { ImportRun }, { Presets }] = await Promise.all([
-        import('./io/ExportMenu'),
-        import('./io/ImportRun'),
-        import('./io/Presets'),
-      ]);
+      const [{ ExportMenu }, { ImportRun }, { Presets }, { RewardExperiments }] = await Promise.all(
+        [
+          import('./io/ExportMenu'),
+          import('./io/ImportRun'),
+          import('./io/Presets'),
+          import('../experiments/RewardExperiments'),
+        ],
+      );
       return {
         default: (p: DockPanelProps) => (
           <>
@@ -175,6 +178,7 @@ export const DOCK_TABS: readonly DockTabSpec[] = [
             </Hideable>
             <Hideable id="presets">
               <Presets />
+              <RewardExperiments />
             </Hideable>
           </>
         ),

@@ -85,10 +85,3 @@ export function labQuery(lab: LabLinkFields, currentSearch: string): string {
     ...(puzzle !== undefined ? { puzzle } : {}),
   });
 }
-
-/** `search` with the seed band's `seeds=` set to `count` (for `labQuery` to carry over). */
-export function withBandSeeds(search: string, count: number): string {
-  const params = new URLSearchParams(search);
-  params.set('seeds', String(count));
-  return `?${params.toString()}`;
-}

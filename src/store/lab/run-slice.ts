@@ -16,7 +16,6 @@ import {
   settingsRewards,
   type QParams,
 } from '../../rl/params';
-import { checkRewardSchedule } from '../../rl/parse-values';
 import type {
   EnvChange,
   EnvInfo,
@@ -122,14 +121,13 @@ export interface InitialRun {
 /** The errors of a run's settings: its limits, its hyperparameters, and whether the map builds. */
 function settingsErrors(settings: RunSettings): string[] {
   const errors = [...runSettingErrors(settings), ...paramErrors(settings.params)];
-  const rewards = checkRewardSchedule(settingsRewards(settings));
-  if (!rewards.ok) return [...errors, rewards.error];
+  // The schedule's limits are checked by the worker (`checkSettings`), which names a bad one.
   try {
     createEnv({
       map: settings.map,
       isSlippery: settings.isSlippery,
       successRate: settings.successRate,
-      rewardSchedule: rewards.value,
+      rewardSchedule: settingsRewards(settings),
       maxSteps: settings.maxSteps,
     });
   } catch (e) {
@@ -145,11 +143,8 @@ function settingsErrors(settings: RunSettings): string[] {
 export function withEnvChange<
   T extends { successRate: number; rewardSchedule?: EnvInfo['rewardSchedule'] },
 >(target: T, change: EnvChange): T {
-  return {
-    ...target,
-    ...(change.successRate === undefined ? {} : { successRate: change.successRate }),
-    ...(change.rewardSchedule === undefined ? {} : { rewardSchedule: change.rewardSchedule }),
-  };
+  // A change carries only the fields it changes (`parseEnvChange` sets no undefined ones).
+  return { ...target, ...change };
 }
 
 /** The record with one more hyperparameter change (`params-applied`). */

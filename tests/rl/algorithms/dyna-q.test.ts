@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAgent } from '../../../src/rl/agent';
+import { createAgent, setLearnerOptions } from '../../../src/rl/agent';
 import { createEnv } from '../../../src/rl/env';
 import { runEpisodes } from '../../../src/rl/fast-loop';
 import { algorithmStep, runAlgorithmEpisodes } from '../../../src/rl/readable-loop';
@@ -9,7 +9,7 @@ import { RIGHT, sameBits, sfgAgent, fixed } from '../agent-fixtures';
 describe('Dyna-Q, worked by hand on S F G (α 0.5, γ 0.9, n 2)', () => {
   it('a real update 0.3 → 0.375, then two planning updates from the model: 0.4125, 0.43125', () => {
     const agent = sfgAgent(fixed(0, { alpha: 0.5, gamma: 0.9 }), 4, 0.3, [0.1, 0, 0.5, 0.2]);
-    agent.options = { ...agent.options, planningSteps: 2 };
+    setLearnerOptions(agent, { planningSteps: 2 });
     const r = algorithmStep(agent, 'dyna-q');
     // Real: 0.3 + 0.5·(0.9·0.5 − 0.3) = 0.375, the record's numbers.
     expect(r.qAfter).toBeCloseTo(0.375, 15);

@@ -74,7 +74,10 @@ export function BackupTable({ env, run, state }: BackupTableProps) {
                   <span key={j}>
                     {j > 0 ? '+ ' : ''}
                     {t.next}: {formatSigned(t.probability, 3)} × ({shortNumber(t.reward)}
-                    {t.terminated ? ' + 0, ends' : ` + ${run.gamma} × ${num(run.previous[t.next]!)}`})
+                    {t.terminated
+                      ? ' + 0, ends'
+                      : ` + ${run.gamma} × ${num(run.previous[t.next]!)}`}
+                    )
                   </span>
                 ))}
               </td>

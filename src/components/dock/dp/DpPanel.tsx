@@ -7,11 +7,14 @@ import { timeLimitCurve } from '../../../rl/dp/time-limit';
 import type { DpGridData } from '../../../viz/dp-grid';
 import { formatSigned } from '../../../viz/format';
 import { BackupTable } from './BackupTable';
-import { DP_PANEL_TOLERANCE } from './dp-state';
+import { DP_PANEL_MAX_SWEEPS } from './dp-state';
 import { dpStatus, formatDelta } from './dp-status';
 import { DpChartView, DpGridView } from './DpViews';
 import { LearnerTable } from './LearnerTable';
+import { ToleranceField } from './ToleranceField';
 import { useDpPanel } from './useDpPanel';
+import type { EnvInfo } from '../../../worker/protocol';
+import { useLab } from '../../shell/lab-context';
 import './dp-panel.css';
 
 const METHOD_LABELS: Readonly<Record<DpMethod, string>> = {
@@ -33,24 +36,41 @@ const LIMIT_CHART = {
 };
 
 /**
- * "Dynamic programming": value iteration or policy iteration on the lab's map, ice and γ, one
- * sweep at a time (Sweep, Play sweeps, Reset); V_k with its arrows on a grid whose cells show
+ * "Dynamic programming": value iteration or policy iteration on the run's environment and the
+ * lab's γ, one sweep at a time (Sweep, Play sweeps, Reset); V_k with its arrows on a grid whose cells show
  * their backup in numbers; ‖ΔV‖∞ per sweep on a log scale; the time limit's DP; and the learner's
  * V(s) beside V_k.
  */
 export function DpPanel() {
-  const [state, dispatch] = useDpPanel();
+  const info = useLab((s) => s.env);
+  if (!info)
+    return (
+      <section className="panel dp-panel" aria-labelledby="dp-heading">
+        <h2 id="dp-heading">Dynamic programming</h2>
+        <p role="status">Waiting for the run’s environment…</p>
+      </section>
+    );
+  return <DpRunPanel info={info} />;
+}
+
+/** The panel once the run's environment is known. */
+function DpRunPanel({ info }: { info: EnvInfo }) {
+  const [state, dispatch] = useDpPanel(info);
   const { env, run } = state;
   const [picked, setPicked] = useState<number>(env.start);
   const selected = picked < env.nS ? picked : env.start;
   const methodName = useId();
 
   const toTolerance = useMemo(() => {
-    const limits = { tolerance: DP_PANEL_TOLERANCE, maxSweeps: 100_000 };
-    return state.method === 'value'
-      ? { sweeps: runValueIteration(env, state.gamma, limits).sweeps, improvements: null }
-      : runPolicyIteration(env, state.gamma, limits);
-  }, [env, state.gamma, state.method]);
+    const limits = { tolerance: state.tolerance, maxSweeps: DP_PANEL_MAX_SWEEPS };
+    const full =
+      state.method === 'value'
+        ? { ...runValueIteration(env, state.gamma, limits), improvements: null }
+        : runPolicyIteration(env, state.gamma, limits);
+    // γ = 1 with a cost per step: evaluating a policy that never ends runs V down for ever.
+    const reached = full.deltas.at(-1)! < state.tolerance;
+    return { sweeps: full.sweeps, improvements: full.improvements, reached };
+  }, [env, state.gamma, state.method, state.tolerance]);
   const limit = useMemo(() => timeLimitCurve(env, env.maxSteps).curve, [env]);
   const gridData = useMemo<DpGridData>(
     () => ({
@@ -65,23 +85,23 @@ export function DpPanel() {
     [env, run, selected],
   );
   const deltaData = useMemo(
-    () => ({ values: run.deltas, reference: DP_PANEL_TOLERANCE }),
-    [run.deltas],
+    () => ({ values: run.deltas, reference: state.tolerance }),
+    [run.deltas, state.tolerance],
   );
   const limitData = useMemo(() => ({ values: limit, reference: null }), [limit]);
   const onSelect = useCallback((s: number) => setPicked(s), []);
 
   const done = run.phase === 'done';
   const stepLabel = run.phase === 'improve' ? 'Improve policy' : 'Sweep';
-  const tol = DP_PANEL_TOLERANCE.toExponential(0);
+  const tol = state.tolerance.toExponential();
   return (
     <section className="panel dp-panel" aria-labelledby="dp-heading">
       <h2 id="dp-heading">Dynamic programming</h2>
       <p className="dp-explainer">
-        How the truth is computed from the model, on the lab’s map, ice and γ {state.gamma}: each
-        sweep backs every state up once, Vₖ₊₁(s) = maxₐ Σ p · (r + γ · Vₖ(s′)). Policy iteration
-        evaluates one policy by such sweeps, then improves it greedily. Pick a cell to see its
-        backup in numbers.
+        How the truth is computed from the model, on the run’s map, ice, rewards and γ {state.gamma}
+        : each sweep backs every state up once, Vₖ₊₁(s) = maxₐ Σ p · (r + γ · Vₖ(s′)). Policy
+        iteration evaluates one policy by such sweeps, then improves it greedily. Pick a cell to see
+        its backup in numbers.
       </p>
       <div className="dp-controls">
         <fieldset>
@@ -99,6 +119,10 @@ export function DpPanel() {
             </label>
           ))}
         </fieldset>
+        <ToleranceField
+          value={state.tolerance}
+          onChange={(tolerance) => dispatch({ type: 'tolerance', tolerance })}
+        />
         <div className="dp-buttons">
           <button
             type="button"
@@ -134,7 +158,10 @@ export function DpPanel() {
           <DpChartView options={DELTA_CHART} data={deltaData} />
           <figcaption>
             ‖Vₖ − Vₖ₋₁‖∞ per sweep, log scale; dashed: the tolerance {tol}.{' '}
-            {METHOD_LABELS[state.method]} gets below it after {toTolerance.sweeps}{' '}
+            {METHOD_LABELS[state.method]}{' '}
+            {toTolerance.reached
+              ? `gets below it after ${toTolerance.sweeps}`
+              : `does not get below it within ${toTolerance.sweeps}`}{' '}
             {state.method === 'value' ? 'sweeps' : 'evaluation sweeps'}
             {toTolerance.improvements === null
               ? ''

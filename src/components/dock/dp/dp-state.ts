@@ -6,8 +6,15 @@
 import type { IceMazeEnv } from '../../../rl/env';
 import { createDpRun, stepDp, type DpMethod, type DpRun } from '../../../rl/dp/dp-run';
 
-/** A sweep changing V by less than this ends the panel's runs: a few hundred sweeps at γ 0.99. */
+/** The panel's first tolerance: a few hundred sweeps at γ 0.99 (the Tolerance field changes it). */
 export const DP_PANEL_TOLERANCE = 1e-6;
+
+/**
+ * Most sweeps of the full run the panel measures the tolerance by, on the page's thread: 10,000
+ * sweeps of a 12x12 map take a few tens of ms; a run that needs more (γ near 1) is reported as
+ * not reaching the tolerance within them.
+ */
+export const DP_PANEL_MAX_SWEEPS = 10_000;
 
 /** Time between two sweeps while Play sweeps is on: slow enough to watch the numbers change. */
 export const PLAY_SWEEP_INTERVAL_MS = 150;
@@ -17,6 +24,8 @@ export interface DpPanelState {
   env: IceMazeEnv;
   gamma: number;
   method: DpMethod;
+  /** A sweep changing V by less than this ends value iteration and a policy's evaluation. */
+  tolerance: number;
   run: DpRun;
   playing: boolean;
 }
@@ -28,15 +37,22 @@ export type DpAction =
   | { type: 'stop' }
   | { type: 'reset' }
   | { type: 'method'; method: DpMethod }
+  | { type: 'tolerance'; tolerance: number }
   | { type: 'setup'; env: IceMazeEnv; gamma: number };
 
 /** A fresh panel state on `env` with γ. */
-export function initialDpState(env: IceMazeEnv, gamma: number, method: DpMethod): DpPanelState {
+export function initialDpState(
+  env: IceMazeEnv,
+  gamma: number,
+  method: DpMethod,
+  tolerance: number = DP_PANEL_TOLERANCE,
+): DpPanelState {
   return {
     env,
     gamma,
     method,
-    run: createDpRun(env, method, gamma, DP_PANEL_TOLERANCE),
+    tolerance,
+    run: createDpRun(env, method, gamma, tolerance),
     playing: false,
   };
 }
@@ -53,10 +69,12 @@ export function dpReducer(state: DpPanelState, action: DpAction): DpPanelState {
     case 'stop':
       return { ...state, playing: false };
     case 'reset':
-      return initialDpState(state.env, state.gamma, state.method);
+      return initialDpState(state.env, state.gamma, state.method, state.tolerance);
     case 'method':
-      return initialDpState(state.env, state.gamma, action.method);
+      return initialDpState(state.env, state.gamma, action.method, state.tolerance);
+    case 'tolerance':
+      return initialDpState(state.env, state.gamma, state.method, action.tolerance);
     case 'setup':
-      return initialDpState(action.env, action.gamma, state.method);
+      return initialDpState(action.env, action.gamma, state.method, state.tolerance);
   }
 }

@@ -19,7 +19,7 @@ function stateList(states: readonly number[]): string {
 /** The status line of a run. */
 export function dpStatus(run: DpRun): string {
   const k = run.sweeps;
-  const tol = run.tolerance.toExponential(0);
+  const tol = run.tolerance.toExponential();
   if (run.last === null)
     return run.method === 'value'
       ? 'V₀ = 0 everywhere. Each sweep backs every state up once from the last V.'

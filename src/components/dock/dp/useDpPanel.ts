@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useReducer } from 'react';
 import { createEnv } from '../../../rl/env';
+import type { EnvInfo } from '../../../worker/protocol';
 import { useLab } from '../../shell/lab-context';
 import {
   dpReducer,
@@ -10,25 +11,26 @@ import {
 } from './dp-state';
 
 /**
- * The panel's state on the lab's current map, ice and γ (a new map, ice or γ starts the run
- * over), and the timer of Play sweeps: one step every `PLAY_SWEEP_INTERVAL_MS` while playing,
- * cleared on stop and unmount.
+ * The panel's state on the run's environment as the worker built it (`info`: map, ice, success
+ * rate, rewards, time limit) and the lab's γ (a new environment or γ starts the run over), and
+ * the timer of Play sweeps: one step every `PLAY_SWEEP_INTERVAL_MS` while playing, cleared on
+ * stop and unmount.
  */
-export function useDpPanel(): [DpPanelState, (action: DpAction) => void] {
-  const settings = useLab((s) => s.settings);
+export function useDpPanel(info: EnvInfo): [DpPanelState, (action: DpAction) => void] {
   const gamma = useLab((s) => s.params.gamma);
   const env = useMemo(
     () =>
       createEnv({
-        map: settings.map,
-        isSlippery: settings.isSlippery,
-        successRate: settings.successRate,
-        maxSteps: settings.maxSteps,
+        map: info.desc,
+        isSlippery: info.isSlippery,
+        successRate: info.successRate,
+        rewardSchedule: info.rewardSchedule,
+        maxSteps: info.maxSteps,
       }),
-    [settings.map, settings.isSlippery, settings.successRate, settings.maxSteps],
+    [info],
   );
   const [state, dispatch] = useReducer(dpReducer, null, () => initialDpState(env, gamma, 'value'));
-  // Another map or γ: start over on it (a state update during render, as React documents).
+  // Another environment or γ: start over on it (a state update during render, as React documents).
   if (state.env !== env || state.gamma !== gamma) dispatch({ type: 'setup', env, gamma });
 
   useEffect(() => {

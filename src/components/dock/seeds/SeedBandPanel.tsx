@@ -4,7 +4,7 @@ import { shallow } from 'zustand/vanilla/shallow';
 import { BAND_SEED_LIMIT } from '../../../rl/band-limit';
 import { createBandStore, type BandState } from '../../../store/band-store';
 import { sweepPoolSize, type SweepWorkerPort } from '../../../store/sweep-store';
-import { labQuery, withBandSeeds } from '../../../shared/url/lab-link';
+import { labQuery } from '../../../shared/url/lab-link';
 import { linkBandSeeds } from '../../../shared/url/url-state';
 import { bandChartData, createSeedBandChart } from '../../../viz/seed-band-chart';
 import { formatFixed, formatThousands } from '../../../viz/format';
@@ -12,7 +12,7 @@ import { PANEL_INTERVAL_MS } from '../../hosts/frame-throttle';
 import { useRendererHost } from '../../hosts/useRendererHost';
 import { useThrottledStore } from '../../hosts/useThrottledLab';
 import { useLabStore } from '../../shell/lab-context';
-import { bandRequestFromForm, DEFAULT_BAND_SEEDS, type BandForm } from './band-form';
+import { bandRequestFromForm, DEFAULT_BAND_SEEDS, withBandSeeds, type BandForm } from './band-form';
 
 /** Props of `SeedBandPanel`. */
 export interface SeedBandPanelProps {

@@ -45,3 +45,10 @@ export function bandRequestFromForm(
     },
   };
 }
+
+/** `search` with the seed band's `seeds=` set to `count` (for `labQuery` to carry over). */
+export function withBandSeeds(search: string, count: number): string {
+  const params = new URLSearchParams(search);
+  params.set('seeds', String(count));
+  return `?${params.toString()}`;
+}
