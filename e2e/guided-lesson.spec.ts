@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { CHAPTERS, type Chapter } from '../src/components/lesson/chapters';
-import { LESSON_TARGETS } from '../src/components/lesson/targets';
+import { LESSON_TARGETS } from '../src/components/lesson/target-names';
 import { describeSpeed } from '../src/components/shell/speed';
 import { VIEW_SWITCH_LABELS as VIEW_LABELS } from '../src/components/board/view-labels';
 import { MAPS } from '../src/rl/maps';

@@ -21,6 +21,8 @@ test('predict, then see: a right and a wrong guess, each locked before its run a
 
   // Chapter 3: which way will state 4 point? Chosen and locked with the keyboard: Left is right.
   const c3 = checkpoint(page);
+  await c3.getByRole('button', { name: 'Make a prediction' }).focus();
+  await page.keyboard.press('Enter');
   await c3.getByRole('radio', { name: '↑ Up' }).focus();
   await page.keyboard.press('ArrowRight'); // radios wrap: Up → Left
   await expect(c3.getByRole('radio', { name: '← Left' })).toBeChecked();
@@ -49,6 +51,7 @@ test('predict, then see: a right and a wrong guess, each locked before its run a
   await lesson.getByRole('button', { name: 'Next' }).click();
   await expect(lesson.getByRole('heading', { name: 'Exploration decays' })).toBeVisible();
   const c5 = checkpoint(page);
+  await c5.getByRole('button', { name: 'Make a prediction' }).click();
   await c5.getByRole('radio', { name: /^Yes/ }).check();
   await c5.getByRole('button', { name: 'Lock in my guess' }).click();
   await c5.getByRole('button', { name: 'Run it and reveal' }).click();

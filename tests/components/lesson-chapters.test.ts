@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHAPTERS, SEED_CONCEPTS } from '../../src/components/lesson/chapters';
-import { LESSON_TARGETS, lessonTarget, targetTab } from '../../src/components/lesson/targets';
+import { lessonTarget } from '../../src/components/lesson/targets';
+import { LESSON_TARGETS, targetTab } from '../../src/components/lesson/target-names';
 import {
   chapterAt,
   chapterRun,

@@ -32,6 +32,9 @@ describe('PredictionCheckpoint', () => {
       </LabProvider>,
     );
     const user = userEvent.setup();
+    // Asked on request: only the heading and the button until then.
+    expect(screen.queryByRole('radio')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Make a prediction' }));
     // Nothing chosen: the lock is refused with a reason, nothing is kept.
     await user.click(screen.getByRole('button', { name: 'Lock in my guess' }));
     expect(screen.getByRole('status').textContent).toBe('Choose an answer first.');
@@ -68,6 +71,7 @@ describe('PredictionCheckpoint', () => {
       </LabProvider>,
     );
     const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Make a prediction' }));
     const input = screen.getByRole('textbox', { name: 'Your guess' });
     await user.type(input, '1.5');
     await user.click(screen.getByRole('button', { name: 'Lock in my guess' }));

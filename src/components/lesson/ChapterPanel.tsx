@@ -13,7 +13,7 @@ import { useCellMark, useChapterCell, useHighlight } from './lesson-marks';
 import { cellName } from './questions';
 import { RunNote } from './RunNote';
 import { rememberChapter } from './setup';
-import { LESSON_TARGETS } from './targets';
+import { LESSON_TARGETS } from './target-names';
 import { useChapterRun, type LessonRunRef } from './useChapterRun';
 
 /** Props of `ChapterPanel`. */

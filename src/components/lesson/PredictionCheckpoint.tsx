@@ -53,6 +53,8 @@ export function PredictionCheckpoint({
   const [guess, setGuess] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [runId, setRunId] = useState<number | null>(null);
+  // Asked on request, like the chapter's question; a kept guess shows at once.
+  const [asked, setAsked] = useState(false);
   const phase = kept === undefined ? 'guess' : kept.correct === null ? 'locked' : 'revealed';
 
   // Reveal when the checkpoint's run has finished: the first new run after "Run it" is it.
@@ -104,72 +106,78 @@ export function PredictionCheckpoint({
   const disabled = phase !== 'guess';
   const shown = kept ? kept.value : guess;
   return (
-    <section className="lesson-check lesson-predict" aria-labelledby={`${id}-head`}>
+    <section className="lesson-predict" aria-labelledby={`${id}-head`}>
       <h4 id={`${id}-head`}>Predict, then see</h4>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          commit();
-        }}
-      >
-        <p className="lesson-question" id={`${id}-prompt`}>
-          {prediction.prompt}
-        </p>
-        {prediction.format === 'number' ? (
-          <label className="inline-field">
-            Your guess
-            <input
-              type="text"
-              inputMode="decimal"
-              autoComplete="off"
-              aria-describedby={`${id}-prompt`}
-              value={shown}
-              readOnly={disabled}
-              onChange={(e) => setGuess(e.target.value)}
-            />
-          </label>
-        ) : (
-          <fieldset
-            className={
-              prediction.format === 'arrow' ? 'lesson-choices predict-arrows' : 'lesson-choices'
-            }
-            disabled={disabled}
-          >
-            <legend>Your guess</legend>
-            {prediction.choices.map((c) => (
-              <label key={c.value}>
-                <input
-                  type="radio"
-                  name={`${id}-guess`}
-                  value={c.value}
-                  checked={(kept ? kept.value : guess) === c.value}
-                  onChange={() => setGuess(c.value)}
-                />
-                {c.label}
-              </label>
-            ))}
-          </fieldset>
-        )}
-        <div className="lesson-check-actions">
-          {phase === 'guess' && (
-            <button type="submit" className="primary">
-              Lock in my guess
-            </button>
+      {!asked && kept === undefined ? (
+        <button type="button" onClick={() => setAsked(true)}>
+          Make a prediction
+        </button>
+      ) : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            commit();
+          }}
+        >
+          <p className="predict-question" id={`${id}-prompt`}>
+            {prediction.prompt}
+          </p>
+          {prediction.format === 'number' ? (
+            <label className="inline-field">
+              Your guess
+              <input
+                type="text"
+                inputMode="decimal"
+                autoComplete="off"
+                aria-describedby={`${id}-prompt`}
+                value={shown}
+                readOnly={disabled}
+                onChange={(e) => setGuess(e.target.value)}
+              />
+            </label>
+          ) : (
+            <fieldset
+              className={
+                prediction.format === 'arrow' ? 'predict-choices predict-arrows' : 'predict-choices'
+              }
+              disabled={disabled}
+            >
+              <legend>Your guess</legend>
+              {prediction.choices.map((c) => (
+                <label key={c.value}>
+                  <input
+                    type="radio"
+                    name={`${id}-guess`}
+                    value={c.value}
+                    checked={(kept ? kept.value : guess) === c.value}
+                    onChange={() => setGuess(c.value)}
+                  />
+                  {c.label}
+                </label>
+              ))}
+            </fieldset>
           )}
-          {phase === 'locked' && (
-            <button type="button" className="primary" onClick={run} disabled={runId !== null}>
-              {runId === null ? 'Run it and reveal' : 'Training…'}
-            </button>
-          )}
-        </div>
-      </form>
+          <div className="predict-actions">
+            {phase === 'guess' && (
+              <button type="submit" className="primary">
+                Lock in my guess
+              </button>
+            )}
+            {phase === 'locked' && (
+              <button type="button" className="primary" onClick={run} disabled={runId !== null}>
+                {runId === null ? 'Run it and reveal' : 'Training…'}
+              </button>
+            )}
+          </div>
+        </form>
+      )}
       <p
         className={
           kept?.correct == null
-            ? 'lesson-verdict'
+            ? 'predict-verdict'
             : kept.correct
-              ? 'lesson-verdict right'
-              : 'lesson-verdict wrong'
+              ? 'predict-verdict right'
+              : 'predict-verdict wrong'
         }
         role="status"
         aria-live="polite"

@@ -8,7 +8,7 @@ import { CHAPTERS, type Chapter } from './chapters';
 import type { RunSettings } from '../../worker/protocol';
 import type { QParams } from '../../rl/params';
 import type { DockTab } from '../../shared/dock-tabs';
-import { targetTab } from './targets';
+import { targetTab } from './target-names';
 
 /** The run a chapter is set up on: the lesson's settings on its map, with its seed. */
 export function chapterRun(chapter: Chapter): RunSettings {
