@@ -111,6 +111,19 @@ describe('UpdateNumbers', () => {
     expect(fact('td-error')).toBe('-0.300');
     expect(definitionOf('New Q').textContent).toContain('0.300 − 0.030');
   });
+
+  it('names the ending by the entered tile, not the reward’s sign (a hole paying 1, a goal paying 0)', () => {
+    const desc = ['SFFF', 'FHFH', 'FFFH', 'HFFG'];
+    const ended = (nextState: number, reward: number) => {
+      cleanup();
+      render(
+        <UpdateNumbers last={{ ...WORKED, nextState, reward, terminated: true }} desc={desc} />,
+      );
+      return screen.getByText(/in state 4 the agent chose/).textContent;
+    };
+    expect(ended(5, 1)).toContain('reward 1 (fell in a hole).');
+    expect(ended(15, 0)).toContain('reward 0 (reached the goal).');
+  });
 });
 
 describe('StepInspector', () => {

@@ -66,7 +66,7 @@ export function StepInspector() {
             </p>
           )}
           {numbers ? (
-            <numbers.UpdateNumbers last={last} />
+            <numbers.UpdateNumbers last={last} desc={env?.desc} />
           ) : (
             <p role="status">Loading the update…</p>
           )}

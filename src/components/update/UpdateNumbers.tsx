@@ -4,9 +4,18 @@ import type { UpdateData } from '../../worker/protocol';
 import { Term } from '../dock/glossary/Term';
 import { fixed3, signedTerm } from './update-format';
 
-/** How the episode ended at this step, in words (empty while it goes on). */
-function ending(last: UpdateData): string {
-  if (last.terminated) return last.reward > 0 ? ' (reached the goal)' : ' (fell in a hole)';
+/**
+ * How the episode ended at this step, in words (empty while it goes on). An episode ends on a goal
+ * or a hole; which one is the entered tile's letter in the map (`desc`), not the reward's sign: a
+ * reward schedule may pay 0 or less for the goal, or more than 0 for a hole. Without the map, the
+ * default rewards tell them apart (1 for the goal, 0 for a hole).
+ */
+function ending(last: UpdateData, desc?: readonly string[]): string {
+  if (last.terminated) {
+    const tile = desc?.join('')[last.nextState];
+    const goal = tile !== undefined ? tile === 'G' : last.reward > 0;
+    return goal ? ' (reached the goal)' : ' (fell in a hole)';
+  }
   return last.truncated ? ' (time limit)' : '';
 }
 
@@ -18,7 +27,7 @@ function ending(last: UpdateData): string {
  *
  * each with the worker's own numbers (`data-fact` marks the results for tests and the lesson).
  */
-export function UpdateNumbers({ last }: { last: UpdateData }) {
+export function UpdateNumbers({ last, desc }: { last: UpdateData; desc?: readonly string[] }) {
   const action = ACTION_NAMES[last.action]!;
   const moved = ACTION_NAMES[last.actual]!;
   return (
@@ -60,7 +69,7 @@ export function UpdateNumbers({ last }: { last: UpdateData }) {
           <>and did not slip: it moved {moved}</>
         )}{' '}
         to state {last.nextState}, reward {last.reward}
-        {ending(last)}.
+        {ending(last, desc)}.
       </p>
       <dl className="update">
         <dt>
