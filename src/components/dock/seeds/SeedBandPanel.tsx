@@ -13,6 +13,7 @@ import { useRendererHost } from '../../hosts/useRendererHost';
 import { useThrottledStore } from '../../hosts/useThrottledLab';
 import { useLabStore } from '../../shell/lab-context';
 import { bandRequestFromForm, DEFAULT_BAND_SEEDS, withBandSeeds, type BandForm } from './band-form';
+import { PoolRunBar } from '../sweep/PoolRunBar';
 
 /** Props of `SeedBandPanel`. */
 export interface SeedBandPanelProps {
@@ -150,30 +151,17 @@ export function SeedBandPanel({ createWorker, poolSize }: SeedBandPanelProps) {
           />
         </div>
       </div>
-      <div className="sweep-actions">
-        <button type="button" onClick={draw} disabled={running}>
-          Draw band
-        </button>
-        <button type="button" onClick={() => store.getState().cancel()} disabled={!running}>
-          Cancel
-        </button>
-        <progress
-          className="sweep-progress"
-          aria-label="Band progress"
-          max={Math.max(1, progress.total)}
-          value={progress.done}
-        />
-        <span className="sweep-status" role="status">
-          {statusText}
-        </span>
-      </div>
-      {errors.length > 0 && (
-        <ul className="sweep-errors" role="alert">
-          {errors.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
-      )}
+      <PoolRunBar
+        startLabel="Draw band"
+        onStart={draw}
+        onCancel={() => store.getState().cancel()}
+        running={running}
+        progressLabel="Band progress"
+        done={progress.done}
+        total={progress.total}
+        status={statusText}
+        errors={errors}
+      />
       <div ref={host} className="seed-band-host" />
       {data && plan && (
         <div className="sweep-table-scroll" role="region" aria-label="Band numbers" tabIndex={0}>

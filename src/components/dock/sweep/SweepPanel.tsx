@@ -25,6 +25,7 @@ import {
 } from './sweep-form';
 import { useThrottledStore } from '../../hosts/useThrottledLab';
 import { formatFixed } from '../../../viz/format';
+import { PoolRunBar } from './PoolRunBar';
 
 /** Props of `SweepPanel`. */
 export interface SweepPanelProps {
@@ -284,30 +285,17 @@ export function SweepPanel({ createWorker, poolSize }: SweepPanelProps) {
           />
         </div>
       </div>
-      <div className="sweep-actions">
-        <button type="button" onClick={run} disabled={running}>
-          Run sweep
-        </button>
-        <button type="button" onClick={() => store.getState().cancel()} disabled={!running}>
-          Cancel
-        </button>
-        <progress
-          className="sweep-progress"
-          aria-label="Sweep progress"
-          max={Math.max(1, progress.total)}
-          value={progress.done}
-        />
-        <span className="sweep-status" role="status">
-          {statusText}
-        </span>
-      </div>
-      {errors.length > 0 && (
-        <ul className="sweep-errors" role="alert">
-          {errors.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
-      )}
+      <PoolRunBar
+        startLabel="Run sweep"
+        onStart={run}
+        onCancel={() => store.getState().cancel()}
+        running={running}
+        progressLabel="Sweep progress"
+        done={progress.done}
+        total={progress.total}
+        status={statusText}
+        errors={errors}
+      />
       <div ref={host} className="sweep-heatmap-host" />
       <p className="sweep-loaded" role="status">
         {loaded}
