@@ -14,6 +14,7 @@ import { useThrottledStore } from '../../hosts/useThrottledLab';
 import { useLabStore } from '../../shell/lab-context';
 import { bandRequestFromForm, DEFAULT_BAND_SEEDS, withBandSeeds, type BandForm } from './band-form';
 import { PoolRunBar } from '../sweep/PoolRunBar';
+import { SweepField } from '../sweep/SweepField';
 
 /** Props of `SeedBandPanel`. */
 export interface SeedBandPanelProps {
@@ -122,34 +123,23 @@ export function SeedBandPanel({ createWorker, poolSize }: SeedBandPanelProps) {
         the seeds, with the lab&apos;s own run as a dashed line.
       </p>
       <div className="sweep-form">
-        <div className="sweep-axis">
-          <label htmlFor={`${id}-seeds`}>Seeds in the band</label>
-          <input
-            id={`${id}-seeds`}
-            type="text"
-            inputMode="numeric"
-            spellCheck={false}
-            disabled={running}
-            value={form.seeds}
-            aria-describedby={`${id}-seeds-hint`}
-            onChange={(e) => setForm((f) => ({ ...f, seeds: e.target.value }))}
-          />
-          <span id={`${id}-seeds-hint`} className="sweep-hint">
-            {BAND_SEED_LIMIT.min} to {BAND_SEED_LIMIT.max}
-          </span>
-        </div>
-        <div className="sweep-axis">
-          <label htmlFor={`${id}-episodes`}>Episodes per seed</label>
-          <input
-            id={`${id}-episodes`}
-            type="text"
-            inputMode="numeric"
-            spellCheck={false}
-            disabled={running}
-            value={form.episodes}
-            onChange={(e) => setForm((f) => ({ ...f, episodes: e.target.value }))}
-          />
-        </div>
+        <SweepField
+          id={`${id}-seeds`}
+          label="Seeds in the band"
+          numeric
+          disabled={running}
+          value={form.seeds}
+          hint={`${BAND_SEED_LIMIT.min} to ${BAND_SEED_LIMIT.max}`}
+          onChange={(seeds) => setForm((f) => ({ ...f, seeds }))}
+        />
+        <SweepField
+          id={`${id}-episodes`}
+          label="Episodes per seed"
+          numeric
+          disabled={running}
+          value={form.episodes}
+          onChange={(episodes) => setForm((f) => ({ ...f, episodes }))}
+        />
       </div>
       <PoolRunBar
         startLabel="Draw band"

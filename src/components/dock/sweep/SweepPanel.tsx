@@ -26,6 +26,7 @@ import {
 import { useThrottledStore } from '../../hosts/useThrottledLab';
 import { formatFixed } from '../../../viz/format';
 import { PoolRunBar } from './PoolRunBar';
+import { SweepField } from './SweepField';
 
 /** Props of `SweepPanel`. */
 export interface SweepPanelProps {
@@ -257,33 +258,22 @@ export function SweepPanel({ createWorker, poolSize }: SweepPanelProps) {
             />
           </div>
         ))}
-        <div className="sweep-axis">
-          <label htmlFor={`${id}-seeds`}>Seeds</label>
-          <input
-            id={`${id}-seeds`}
-            type="text"
-            spellCheck={false}
-            disabled={running}
-            value={form.seeds}
-            aria-describedby={`${id}-seeds-hint`}
-            onChange={(e) => setForm((f) => ({ ...f, seeds: e.target.value }))}
-          />
-          <span id={`${id}-seeds-hint`} className="sweep-hint">
-            e.g. 0-3 or 0,5,9
-          </span>
-        </div>
-        <div className="sweep-axis">
-          <label htmlFor={`${id}-episodes`}>Episodes per agent</label>
-          <input
-            id={`${id}-episodes`}
-            type="text"
-            inputMode="numeric"
-            spellCheck={false}
-            disabled={running || episodesOnAxis}
-            value={episodesOnAxis ? 'on an axis' : form.episodes}
-            onChange={(e) => setForm((f) => ({ ...f, episodes: e.target.value }))}
-          />
-        </div>
+        <SweepField
+          id={`${id}-seeds`}
+          label="Seeds"
+          disabled={running}
+          value={form.seeds}
+          hint="e.g. 0-3 or 0,5,9"
+          onChange={(seeds) => setForm((f) => ({ ...f, seeds }))}
+        />
+        <SweepField
+          id={`${id}-episodes`}
+          label="Episodes per agent"
+          numeric
+          disabled={running || episodesOnAxis}
+          value={episodesOnAxis ? 'on an axis' : form.episodes}
+          onChange={(episodes) => setForm((f) => ({ ...f, episodes }))}
+        />
       </div>
       <PoolRunBar
         startLabel="Run sweep"
