@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, openLab, openTab, test } from './fixtures';
 
-const TAB = 'Dynamic programming (DP)';
+const TAB = 'DP: dynamic programming';
 
 /** V_k(s) as the grid's cell names write it ("state 14, V₃ 0.5159, greedy Down"), per state. */
 async function valuesShown(panel: Locator): Promise<Map<number, string>> {
@@ -83,6 +83,9 @@ test('the keyboard path: Sweep with Enter, then the grid with the arrow keys, En
   await openLab(page);
   const panel = await openDp(page);
   await panel.getByRole('radio', { name: 'Value iteration' }).focus();
+  // The method, then the tolerance, then Sweep.
+  await page.keyboard.press('Tab');
+  await expect(panel.getByRole('textbox', { name: 'Tolerance' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(panel.getByRole('button', { name: 'Sweep', exact: true })).toBeFocused();
   await page.keyboard.press('Enter');
@@ -103,10 +106,11 @@ test('the keyboard path: Sweep with Enter, then the grid with the arrow keys, En
   await expect(
     panel.getByRole('table', { name: 'Backup of state 9 from V₁, γ 0.99' }),
   ).toBeVisible();
-  // Policy iteration by keyboard: the radio, then Sweep and Improve policy.
+  // Policy iteration by keyboard: the radio, then (past the tolerance) Sweep and Improve policy.
   await panel.getByRole('radio', { name: 'Value iteration' }).focus();
   await page.keyboard.press('ArrowRight');
   await expect(panel.getByRole('radio', { name: 'Policy iteration' })).toBeChecked();
+  await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await expect(panel.getByRole('button', { name: 'Improve policy' })).toBeFocused();

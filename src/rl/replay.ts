@@ -9,7 +9,8 @@ import type { EnvChange } from './env-change';
 
 export type { EnvChange } from './env-change';
 import { isMapName, splitMapRows } from './maps';
-import { paramErrors, type QParams, RUN_LIMITS, settingsRewards } from './params';
+import { paramErrors, type QParams, RUN_LIMITS } from './params';
+import { settingsEnv } from './settings-env';
 import { checkNumber, checkRewardSchedule, checkSwitch, SLIPPERY_LABEL } from './parse-values';
 import { parseEnvChange } from './env-change';
 import { createAgent, type QAgent, setParams } from './agent';
@@ -129,14 +130,7 @@ export function copyChange(change: ParamChangeRecord): ParamChangeRecord {
 
 /** Builds the environment of a record's settings. */
 export function recordEnv(record: RunRecord): IceMazeEnv {
-  const s = record.settings;
-  return createEnv({
-    map: s.map,
-    isSlippery: s.isSlippery,
-    successRate: s.successRate,
-    rewardSchedule: settingsRewards(s),
-    maxSteps: s.maxSteps,
-  });
+  return settingsEnv(record.settings);
 }
 
 /** Trains a fresh agent along a record: the same steps, the same changes at the same steps. */

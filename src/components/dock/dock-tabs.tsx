@@ -82,7 +82,7 @@ export const DOCK_TABS: readonly DockTabSpec[] = [
   },
   {
     id: 'dp',
-    label: 'Dynamic programming (DP)',
+    label: 'DP: dynamic programming',
     short: 'DP',
     hideables: ['dp'],
     Panel: panel(() => import('./dp/DpPanel'), 'DpPanel'),

@@ -5,8 +5,9 @@
  * evaluation of the greedy policy and of the γ-optimal one), and every figure a reveal quotes is
  * computed from it or from exact evaluation on the run's environment, never typed in.
  */
-import { ACTION_ARROWS, ACTION_NAMES, createEnv, moveFrom, type IceMazeEnv } from '../../rl/env';
+import { ACTION_ARROWS, ACTION_NAMES, moveFrom, type IceMazeEnv } from '../../rl/env';
 import { evaluateGreedy, evaluatePolicy, valueIteration } from '../../rl/evaluation';
+import { settingsEnv } from '../../rl/settings-env';
 import { train } from '../../rl/training';
 import { lessonSettings } from '../../shared/lesson-run';
 import { MAPS } from '../../rl/maps';
@@ -63,16 +64,6 @@ const ARROW_CHOICES: readonly Choice[] = ACTION_NAMES.map((name, a) => ({
   label: `${ACTION_ARROWS[a]} ${name}`,
 }));
 
-/** The environment a run trained on. */
-function envOf(settings: RunSettings): IceMazeEnv {
-  return createEnv({
-    map: settings.map,
-    isSlippery: settings.isSlippery,
-    successRate: settings.successRate,
-    maxSteps: settings.maxSteps,
-  });
-}
-
 /** P(the next state is a hole | s, a): the one-step risk of an action, from the table P. */
 export function holeRisk(env: IceMazeEnv, s: number, a: number): number {
   let p = 0;
@@ -111,7 +102,7 @@ export function optimalSuccessAt(env: IceMazeEnv, gamma: number): number {
 
 /** "Which way will state 4 point after the lesson's run?" */
 function state4Reveal(guess: string, o: RunOutcome): Verdict {
-  const env = envOf(o.settings);
+  const env = settingsEnv(o.settings);
   const greedy = greedyActions(o.q, CELL);
   const chosen = ACTION_NAMES[Number(guess)] ?? guess;
   const correct = greedy.includes(Number(guess));
@@ -136,7 +127,7 @@ function epsilonZeroReveal(guess: string, o: RunOutcome): Verdict {
   const correct = (guess === 'learns') === learned;
   let moved = 0;
   for (let i = 0; i < o.q.length; i++) if (o.q[i] !== 0) moved++;
-  const start = ACTION_NAMES[greedyAction(o.q, envOf(o.settings).start)];
+  const start = ACTION_NAMES[greedyAction(o.q, settingsEnv(o.settings).start)];
   return {
     correct,
     text:
@@ -156,7 +147,7 @@ function gammaHalfReveal(guess: string, o: RunOutcome): Verdict {
   const given = read.ok ? read.value : Number.NaN;
   const p = o.successProbability;
   const correct = Math.abs(given - p) <= PREDICTION_TOLERANCE;
-  const env = envOf(o.settings);
+  const env = settingsEnv(o.settings);
   const lessonBest = optimalSuccessAt(env, LESSON_PARAMS.gamma);
   const gamma = o.settings.params.gamma;
   const k = shortestPath(env);
@@ -231,7 +222,7 @@ export function predictionRun(prediction: Prediction): RunSettings {
  */
 export function referenceOutcome(prediction: Prediction): RunOutcome {
   const settings = predictionRun(prediction);
-  const env = envOf(settings);
+  const env = settingsEnv(settings);
   const q = train(env, settings.params, settings.seed, settings.episodes).q;
   return {
     settings,

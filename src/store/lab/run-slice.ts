@@ -6,14 +6,13 @@
  */
 import { createRunHistory } from '../../shared/history/run-history';
 import type { RunHistory } from '../../shared/history/types';
-import { createEnv } from '../../rl/env';
+import { settingsEnv } from '../../rl/settings-env';
 import type { MapName } from '../../rl/maps';
 import {
   checkLimit,
   paramErrors,
   RUN_LIMITS,
   runSettingErrors,
-  settingsRewards,
   type QParams,
 } from '../../rl/params';
 import type {
@@ -123,13 +122,7 @@ function settingsErrors(settings: RunSettings): string[] {
   const errors = [...runSettingErrors(settings), ...paramErrors(settings.params)];
   // The schedule's limits are checked by the worker (`checkSettings`), which names a bad one.
   try {
-    createEnv({
-      map: settings.map,
-      isSlippery: settings.isSlippery,
-      successRate: settings.successRate,
-      rewardSchedule: settingsRewards(settings),
-      maxSteps: settings.maxSteps,
-    });
+    settingsEnv(settings);
   } catch (e) {
     errors.unshift((e as Error).message);
   }

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useReducer } from 'react';
-import { createEnv } from '../../../rl/env';
+import { envOfInfo } from '../../../store/lab/live-env';
 import type { EnvInfo } from '../../../worker/protocol';
 import { useLab } from '../../shell/lab-context';
 import {
@@ -18,17 +18,7 @@ import {
  */
 export function useDpPanel(info: EnvInfo): [DpPanelState, (action: DpAction) => void] {
   const gamma = useLab((s) => s.params.gamma);
-  const env = useMemo(
-    () =>
-      createEnv({
-        map: info.desc,
-        isSlippery: info.isSlippery,
-        successRate: info.successRate,
-        rewardSchedule: info.rewardSchedule,
-        maxSteps: info.maxSteps,
-      }),
-    [info],
-  );
+  const env = useMemo(() => envOfInfo(info), [info]);
   const [state, dispatch] = useReducer(dpReducer, null, () => initialDpState(env, gamma, 'value'));
   // Another environment or γ: start over on it (a state update during render, as React documents).
   if (state.env !== env || state.gamma !== gamma) dispatch({ type: 'setup', env, gamma });

@@ -7,8 +7,10 @@ import {
   type Drive,
   type DriveStep,
 } from '../../../rl/drive';
-import { ACTION_ARROWS, ACTION_NAMES, createEnv, type IceMazeEnv } from '../../../rl/env';
+import { ACTION_ARROWS, ACTION_NAMES, type IceMazeEnv } from '../../../rl/env';
 import { cellName } from '../../../rl/map-edit';
+import { settingsEnv } from '../../../rl/settings-env';
+import { envOfInfo } from '../../../store/lab/live-env';
 import { greedyMasks, stateValues } from '../../../rl/tables';
 import type { LabStore } from '../../../store/lab-store';
 import { createMiniGrid, type MiniGrid } from '../../../viz/mini-grid';
@@ -71,16 +73,9 @@ export const DrivePanel = memo(function DrivePanel() {
   const optimum = useLab((s) => s.optimum);
   const palette = useLab((s) => s.display.palette);
   const id = useId();
-  const env = useMemo(
-    () =>
-      createEnv({
-        map: settings.map,
-        isSlippery: settings.isSlippery,
-        successRate: settings.successRate,
-        maxSteps: settings.maxSteps,
-      }),
-    [settings.map, settings.isSlippery, settings.successRate, settings.maxSteps],
-  );
+  // The worker's environment (rewards and ice changed mid-run included), the settings' until it answers.
+  const info = useLab((s) => s.env);
+  const env = useMemo(() => (info ? envOfInfo(info) : settingsEnv(settings)), [info, settings]);
   const [view, setView] = useState<DriveView | null>(null);
   const [note, setNote] = useState('');
   const host = useRef<HTMLDivElement>(null);

@@ -1,0 +1,17 @@
+import { createEnv, type IceMazeEnv } from './env';
+import { settingsRewards } from './params';
+import type { RunSettings } from './replay';
+
+/**
+ * The environment a run's settings start on: map, ice, success rate, rewards, time limit. A module
+ * of its own (not in `replay.ts`), so the page's store can check settings without the replay code.
+ */
+export function settingsEnv(s: RunSettings): IceMazeEnv {
+  return createEnv({
+    map: s.map,
+    isSlippery: s.isSlippery,
+    successRate: s.successRate,
+    rewardSchedule: settingsRewards(s),
+    maxSteps: s.maxSteps,
+  });
+}
