@@ -27,7 +27,7 @@ describe('the objectives: expected return under the schedule', () => {
     const q = store.getState().snapshot!.q;
     const exact = evaluateGreedy(createEnv({ map: '4x4', rewardSchedule: [1, -1, -0.01] }), q);
     const reach = screen.getByRole('listitem', { name: '1. Reach the prize' });
-    const term = within(reach).getByText('Greedy policy, exact return per episode');
+    const term = within(reach).getByText('Greedy policy, exact return');
     expect(term.nextElementSibling!.textContent).toBe(exact.expectedReturn.toFixed(3));
   });
 });

@@ -72,7 +72,7 @@ export function ObjectivesPanel() {
               {r.recentSuccessRate}
               {r.recentGoals && <span className="objectives-detail"> ({r.recentGoals})</span>}
             </dd>
-            <dt>Greedy policy, exact return per episode</dt>
+            <dt>Greedy policy, exact return</dt>
             <dd data-fact="expected-return">{r.expectedReturn}</dd>
             <dt>Optimal policy for γ = {r.gamma}</dt>
             <dd data-fact="optimum-success">{r.optimumSuccess}</dd>
