@@ -60,6 +60,8 @@ const shots: Record<string, Shot> = {
     scheme: 'light',
     query: '?chapter=8',
     act: async (page) => {
+      // The chapter's code arrives after the first draw: wait for its question before training.
+      await page.getByRole('button', { name: 'Ask me' }).waitFor();
       await page.getByRole('button', { name: 'Play' }).click();
       await page.waitForTimeout(4000);
       await page.getByRole('button', { name: 'Pause' }).click();
