@@ -99,6 +99,50 @@ describe('EpisodeScrubber', () => {
     expect(group.getAttribute('aria-label')).toMatch(new RegExp(`step ${n} of ${n}`));
   });
 
+  it('replays the episode of a frame picked from the gallery’s list', async () => {
+    const { store } = renderWithLab(<EpisodeScrubber />);
+    act(() => {
+      for (let i = 0; i < 3; i++) store.getState().stepEpisode();
+      store.getState().snapshotDrawn();
+    });
+    const frames = store.getState().frames.map((f) => f.episode);
+    expect(frames.length).toBeGreaterThan(0);
+    const user = userEvent.setup();
+    const region = within(screen.getByRole('region', { name: 'Episode scrubber' }));
+    const pick = region.getByRole('combobox', { name: 'or a frame’s' });
+    await user.selectOptions(pick, `Frame at episode ${frames[0]}`);
+    expect(
+      region.getByRole('group', { name: new RegExp(`^Episode ${frames[0]}, step 1 of`) }),
+    ).toBeTruthy();
+    expect(region.getByRole('textbox', { name: 'Episode' })).toHaveProperty(
+      'value',
+      String(frames[0]),
+    );
+  });
+
+  it('names an ending by the entered tile, whatever the reward schedule pays', () => {
+    const desc = ['SH', 'FG'];
+    const base = { state: 0, action: 2, actual: 2, explored: false, slipped: false, t: 1 } as const;
+    const hole = {
+      ...base,
+      nextState: 1,
+      reward: 1,
+      terminated: true,
+      truncated: false,
+      tdError: 0,
+    };
+    const goal = {
+      ...base,
+      nextState: 3,
+      reward: -1,
+      terminated: true,
+      truncated: false,
+      tdError: 0,
+    };
+    expect(describeStep(hole as never, desc)).toContain('to state 1, fell in a hole');
+    expect(describeStep(goal as never, desc)).toContain('to state 3, reached the goal');
+  });
+
   it('an episode the run has not reached is refused with a message', async () => {
     const { store } = renderWithLab(<EpisodeScrubber />);
     act(() => {

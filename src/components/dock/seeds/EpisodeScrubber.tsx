@@ -8,12 +8,18 @@ import { formatSigned, formatValue } from '../../../viz/format';
 import { OWN_KEYS_ATTRIBUTE } from '../../shell/own-keys';
 import { useLab, useLabStore } from '../../shell/lab-context';
 
-/** A step in words: where the agent was, what it chose and why, where the ice took it. */
-export function describeStep(s: StepRecord): string {
+/**
+ * A step in words: where the agent was, what it chose and why, where the ice took it. An ending
+ * is named by the entered tile of the map `desc` (a reward schedule may pay the goal 0 or a hole
+ * more than 0); without the map, by the default rewards' sign.
+ */
+export function describeStep(s: StepRecord, desc?: readonly string[]): string {
   const moved = s.slipped
     ? `slipped: moved ${ACTION_NAMES[s.actual]} instead`
     : `no slip: moved ${ACTION_NAMES[s.actual]}`;
-  const end = s.terminated ? (s.reward > 0 ? ', reached the goal' : ', fell in a hole') : '';
+  const tile = desc?.join('')[s.nextState];
+  const goal = tile !== undefined ? tile === 'G' : s.reward > 0;
+  const end = s.terminated ? (goal ? ', reached the goal' : ', fell in a hole') : '';
   const cut = s.truncated ? ', time limit' : '';
   return (
     `State ${s.state}, action ${ACTION_NAMES[s.action]} (${s.explored ? 'explored' : 'exploited'}), ` +
@@ -60,6 +66,7 @@ function useEpisodeGrid(replay: EpisodeReplay | null, k: number, desc: readonly 
 export function EpisodeScrubber() {
   const lab = useLabStore();
   const finished = useLab((s) => s.episode);
+  const frames = useLab((s) => s.frames);
   const [episodeText, setEpisodeText] = useState('');
   const [error, setError] = useState('');
   const [replay, setReplay] = useState<EpisodeReplay | null>(null);
@@ -68,9 +75,10 @@ export function EpisodeScrubber() {
   const desc = replay ? lab.getState().settings.map : ['S'];
   const grid = useEpisodeGrid(replay, k, desc);
 
-  const load = () => {
+  /** Replays the episode `typed` names (the field's text; empty: the last finished one). */
+  const load = (typed = episodeText) => {
     const { record, totalSteps, episode: done } = lab.getState();
-    const text = episodeText.trim() === '' ? String(Math.max(0, done - 1)) : episodeText;
+    const text = typed.trim() === '' ? String(Math.max(0, done - 1)) : typed;
     // The episode under way (number `done`) replays as far as it went.
     const limit = { label: 'Episode', min: 0, max: done, integer: true };
     const read = parseNumber(limit, text.trim());
@@ -120,9 +128,30 @@ export function EpisodeScrubber() {
             if (e.key === 'Enter') load();
           }}
         />
-        <button type="button" onClick={load}>
+        <button type="button" onClick={() => load()}>
           Replay episode
         </button>
+        {frames.length > 0 && (
+          <>
+            <label htmlFor={`${id}-frame`}>or a frame’s</label>
+            <select
+              id={`${id}-frame`}
+              value=""
+              onChange={(e) => {
+                if (e.target.value === '') return;
+                setEpisodeText(e.target.value);
+                load(e.target.value);
+              }}
+            >
+              <option value="">Choose a frame…</option>
+              {frames.map((f) => (
+                <option key={f.episode} value={f.episode}>
+                  Frame at episode {f.episode.toLocaleString('en-US')}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
       </div>
       {error && (
         <p className="sweep-errors" role="alert">
@@ -158,7 +187,7 @@ export function EpisodeScrubber() {
         {replay && step && (
           <p className="scrubber-step" aria-live="polite" data-testid="scrubber-step">
             Episode {replay.episode}, step {step.t} of {n}
-            {replay.complete ? '' : ' (under way)'}: {describeStep(step)}
+            {replay.complete ? '' : ' (under way)'}: {describeStep(step, desc)}
           </p>
         )}
         {replay && (
