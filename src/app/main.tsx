@@ -4,6 +4,7 @@ import { loadTermPopover } from '../components/dock/glossary/Term';
 import { LabProvider } from '../components/shell/lab-context';
 import { updateNumbersCode } from '../components/update/StepInspector';
 import { startUrlSync } from '../components/shell/url-sync';
+import { holdEarlyKeys } from '../components/shell/early-keys';
 import { createLabStore } from '../store/lab-store';
 import { urlStateToRun } from '../shared/url/lab-link';
 import { parseUrlState } from '../shared/url/url-state';
@@ -57,6 +58,9 @@ function start(chapters: number | undefined): void {
     void loadTermPopover();
   });
 }
+
+// A key pressed before the shortcuts' code arrives is held for it.
+holdEarlyKeys();
 
 // The lesson's chapters load with the lesson, so only a link that names a chapter waits for them.
 // Not a top-level await: the chapters' chunk imports from this one, which must finish first.

@@ -3,6 +3,11 @@ import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useLabStore } from '../../src/components/shell/lab-context';
+import {
+  holdEarlyKeys,
+  MAX_EARLY_KEYS,
+  takeEarlyKeys,
+} from '../../src/components/shell/early-keys';
 import { OWN_KEYS_ATTRIBUTE } from '../../src/components/shell/own-keys';
 import { useShortcuts } from '../../src/components/shell/useShortcuts';
 import { renderWithLab } from './lab-fixture';
@@ -40,5 +45,36 @@ describe('useShortcuts with a region that claims keys', () => {
     (document.activeElement as HTMLElement).blur();
     await user.keyboard('{ArrowRight}');
     expect(steps()).toBe(2);
+  });
+});
+
+/** The shortcuts alone, on or off. */
+function Listening({ enabled }: { enabled: boolean }) {
+  useShortcuts(useLabStore(), noop, noop, enabled);
+  return null;
+}
+
+const press = (key: string) =>
+  document.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+
+describe('keys pressed before the shortcuts’ code arrived', () => {
+  it('are acted on, in order, once the shortcuts listen: → → steps twice, and only once each', () => {
+    holdEarlyKeys();
+    press('ArrowRight');
+    press('ArrowRight');
+    const { worker } = renderWithLab(<Listening enabled />);
+    expect(worker.sent.filter((c) => c.type === 'step')).toHaveLength(2);
+    expect(takeEarlyKeys()).toEqual([]);
+  });
+
+  it('are dropped when a teacher’s link turned the shortcuts off, and at most a few are held', () => {
+    holdEarlyKeys();
+    for (let i = 0; i < MAX_EARLY_KEYS + 5; i++) press('ArrowRight');
+    const { worker } = renderWithLab(<Listening enabled={false} />);
+    expect(worker.sent.filter((c) => c.type === 'step')).toHaveLength(0);
+    expect(takeEarlyKeys()).toEqual([]);
+    holdEarlyKeys();
+    for (let i = 0; i < MAX_EARLY_KEYS + 5; i++) press('ArrowRight');
+    expect(takeEarlyKeys()).toHaveLength(MAX_EARLY_KEYS);
   });
 });

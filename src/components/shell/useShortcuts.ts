@@ -9,6 +9,7 @@ import {
   type ShortcutAction,
 } from './shortcuts';
 import { OWN_KEYS_ATTRIBUTE } from './own-keys';
+import { takeEarlyKeys } from './early-keys';
 
 /**
  * Listens for the lab's shortcuts on the document; a key typed into a field stays there.
@@ -22,6 +23,8 @@ export function useShortcuts(
   enabled = true,
 ): void {
   useEffect(() => {
+    // Keys pressed before this code arrived: acted on now, in order (none when shortcuts are off).
+    const early = takeEarlyKeys();
     if (!enabled) return;
     const run = (action: ShortcutAction) => {
       const s = store.getState();
@@ -60,6 +63,7 @@ export function useShortcuts(
       run(action);
     };
     document.addEventListener('keydown', onKey);
+    for (const event of early) onKey(event);
     return () => document.removeEventListener('keydown', onKey);
   }, [store, onHelp, onPresenter, enabled]);
 }
