@@ -12,7 +12,6 @@ import { createAgent } from '../src/rl/agent';
 import { ALGORITHM_LABELS, ALGORITHMS } from '../src/rl/algorithms/registry';
 import { trainUntilReach } from '../src/rl/first-reach';
 import { LESSON_PARAMS } from '../src/rl/params';
-import { parseSeeds } from '../src/rl/sweep';
 import { median } from '../src/rl/statistics';
 import {
   ENV_FLAGS,
@@ -22,7 +21,7 @@ import {
   parseFlags,
   RUN_LIMITS,
   runCli,
-  UsageError,
+  seedsFlag,
 } from './cli';
 import { LEARNER_FLAGS, learnerOptionsFromFlags } from './learner-flags';
 
@@ -41,9 +40,7 @@ runCli(() => {
   const env = envFromFlags(flags);
   const episodes = numberFlag(flags, 'episodes', RUN_LIMITS.episodes, 20_000);
   const bar = numberFlag(flags, 'bar', RUN_LIMITS.successRate, DEFAULT_BAR);
-  const seedsRead = parseSeeds(flags.get('seeds') ?? '0-9');
-  if (!seedsRead.ok) throw new UsageError(`--seeds: ${seedsRead.error}`);
-  const seeds = [...new Set(seedsRead.values)];
+  const seeds = seedsFlag(flags, '0-9');
   const options = learnerOptionsFromFlags(flags);
   const params = { ...LESSON_PARAMS };
 

@@ -10,6 +10,7 @@ import {
 } from '../src/rl/env';
 import { splitMapRows } from '../src/rl/maps';
 import { PARAM_LIMITS, RUN_LIMITS, type Limit } from '../src/rl/params';
+import { parseSeeds } from '../src/rl/sweep';
 import {
   parseNumber,
   parseRewardSchedule,
@@ -130,6 +131,16 @@ export function envFromFlags(flags: Map<string, string>): IceMazeEnv {
   } catch (e) {
     throw new UsageError(`--map: ${(e as Error).message}`);
   }
+}
+
+/**
+ * `--seeds` (`0-9`, `0,3,7` or `2-4,11`, read as the sweep reads them) as distinct seeds, in
+ * order; `fallback` when the flag is absent.
+ */
+export function seedsFlag(flags: Map<string, string>, fallback: string): number[] {
+  const read = parseSeeds(flags.get('seeds') ?? fallback);
+  if (!read.ok) throw new UsageError(`--seeds: ${read.error}`);
+  return [...new Set(read.values)];
 }
 
 /** Runs a script body: usage errors print one line and exit 2, anything else exits 1. */

@@ -12,7 +12,7 @@ import { bestSuccessWithin, evaluateGreedy } from '../src/rl/evaluation';
 import { LESSON_EPISODES, LESSON_PARAMS } from '../src/rl/params';
 import { type Algorithm, ALGORITHM_LABELS, ALGORITHMS } from '../src/rl/algorithms/registry';
 import { trainAlgorithm } from '../src/rl/training';
-import { parseSeeds } from '../src/rl/sweep';
+import { median } from '../src/rl/statistics';
 import {
   ENV_FLAGS,
   envFromFlags,
@@ -21,23 +21,9 @@ import {
   parseFlags,
   RUN_LIMITS,
   runCli,
-  UsageError,
+  seedsFlag,
 } from './cli';
 import { LEARNER_FLAGS, learnerOptionsFromFlags } from './learner-flags';
-
-/** Median: the middle value, or the mean of the two middle values. */
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
-/** `--seeds` (`0-9`, `0,3,7` or `2-4,11`, read as the sweep reads them) as distinct seeds, in order. */
-function seedsFlag(raw: string): number[] {
-  const read = parseSeeds(raw);
-  if (!read.ok) throw new UsageError(`--seeds: ${read.error}`);
-  return [...new Set(read.values)];
-}
 
 /** One algorithm's runs. */
 interface AlgorithmResult {
@@ -64,7 +50,7 @@ runCli(() => {
   const options = learnerOptionsFromFlags(flags);
   const env = envFromFlags(flags);
   const episodes = numberFlag(flags, 'episodes', RUN_LIMITS.episodes, LESSON_EPISODES);
-  const seeds = seedsFlag(flags.get('seeds') ?? '0-9');
+  const seeds = seedsFlag(flags, '0-9');
   const params = { ...LESSON_PARAMS };
 
   const t0 = performance.now();
