@@ -8,6 +8,7 @@ import type { QParams } from '../rl/params';
 import type { StepRecord } from '../rl/step-record';
 import type { EnvChange, ParamChangeRecord, RunRecord, RunSettings } from '../rl/replay';
 import type { ConvergenceReport } from '../rl/convergence';
+import type { Algorithm } from '../rl/algorithms/registry';
 
 export type { EnvChange, ParamChangeRecord, RunRecord, RunSettings };
 
@@ -150,6 +151,30 @@ export interface Snapshot {
   frames: Frame[];
   /** Has the greedy policy settled, and is it the optimal one (see `rl/convergence`)? */
   convergence: ConvergenceReport;
+  /** The algorithm the run learns with (absent: Q-learning, as before the lab could pick). */
+  algorithm?: Algorithm;
+  /** What that algorithm keeps besides Q, for the page to draw (absent for one-step TD). */
+  memory?: MemoryView;
+}
+
+/**
+ * Copies of an algorithm's memory beyond Q (`rl/learner-memory.ts`), only the parts its algorithm
+ * uses; each array laid out as that file says.
+ */
+export interface MemoryView {
+  /** Double Q-learning: Q₁ and Q₂ (nS·4 each, as Q). */
+  tables?: [Float64Array, Float64Array];
+  /** SARSA(λ) and Q(λ): the eligibility traces e(s, a) at s·4 + a. */
+  traces?: Float64Array;
+  /** Dyna-Q's learned model, at outcome index (s·4 + a)·3 + k, and its planning updates so far. */
+  model?: {
+    counts: Float64Array;
+    rewards: Float64Array;
+    next: Int32Array;
+    planningUpdates: number;
+  };
+  /** Monte Carlo: G₀ of the last finished episode and the pairs its end updated. */
+  returns?: { lastReturn: number; updates: number };
 }
 
 /** What the page needs to know about the environment, sent once per `init`. */
