@@ -2,6 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import { DEFAULT_ALGORITHM } from '../../rl/algorithm-names';
 import { Disclosure } from '../shell/Disclosure';
 import { useLab } from '../shell/lab-context';
+import './algorithm-chip.css';
 
 /** The picker's code (the registry's labels, the options' controls) loads when first opened. */
 const AlgorithmPicker = lazy(() => import('./AlgorithmPicker'));
@@ -16,7 +17,7 @@ export function AlgorithmChip() {
   const [opened, setOpened] = useState(false);
   return (
     <Disclosure
-      className="map-chip"
+      className="map-chip algorithm-chip"
       label={
         <>
           <span className="visually-hidden">Algorithm </span>

@@ -34,15 +34,14 @@ export function snapshotMemory(snapshot: Snapshot | null): MemoryView | null {
 }
 
 /**
- * Learns with `algorithm` from a fresh run (same map, seed and settings, Q back to Q₀) and says
- * so; the same algorithm again changes nothing. False when the run's settings were refused.
+ * Learns with `algorithm` from a fresh run (same map, seed and settings, Q back to Q₀); the same
+ * algorithm again changes nothing. False when the run's settings were refused.
  */
 export function setAlgorithm(lab: LabStore, algorithm: Algorithm): boolean {
   const { settings, mapName } = lab.getState();
   if (runAlgorithm(settings) === algorithm) return true;
-  if (!lab.getState().applySettings({ ...settings, algorithm }, mapName)) return false;
-  lab.getState().notify('info', `A new run learns with ${algorithm}: Q starts again at Q₀.`);
-  return true;
+  // The picker says beside the select that another algorithm starts a fresh run.
+  return lab.getState().applySettings({ ...settings, algorithm }, mapName);
 }
 
 /**
