@@ -35,6 +35,18 @@ export interface DoubleQBias {
   states: number;
 }
 
+/** (1/|S|) Σ_{s∈S} term(s) over S = { s : states[s] = 1 }; NaN when S is empty. */
+function meanOverStates(states: ArrayLike<number>, term: (s: number) => number): number {
+  let sum = 0;
+  let n = 0;
+  for (let s = 0; s < states.length; s++) {
+    if (!states[s]) continue;
+    sum += term(s);
+    n++;
+  }
+  return n === 0 ? NaN : sum / n;
+}
+
 /**
  * Mean of max_a Q(s, a) − V*(s) over the states with `states[s]` = 1 (NaN when there are none).
  */
@@ -43,14 +55,7 @@ export function valueBias(
   vStar: ArrayLike<number>,
   states: ArrayLike<number>,
 ): number {
-  let sum = 0;
-  let n = 0;
-  for (let s = 0; s < states.length; s++) {
-    if (!states[s]) continue;
-    sum += stateValue(q, s) - vStar[s]!;
-    n++;
-  }
-  return n === 0 ? NaN : sum / n;
+  return meanOverStates(states, (s) => stateValue(q, s) - vStar[s]!);
 }
 
 /**
@@ -62,14 +67,7 @@ export function maximisationBias(
   other: ArrayLike<number>,
   states: ArrayLike<number>,
 ): number {
-  let sum = 0;
-  let n = 0;
-  for (let s = 0; s < states.length; s++) {
-    if (!states[s]) continue;
-    sum += stateValue(own, s) - other[s * 4 + greedyAction(own, s)]!;
-    n++;
-  }
-  return n === 0 ? NaN : sum / n;
+  return meanOverStates(states, (s) => stateValue(own, s) - other[s * 4 + greedyAction(own, s)]!);
 }
 
 /**

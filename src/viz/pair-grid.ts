@@ -6,11 +6,11 @@
  *
  * An ARIA grid like the main board and the DP grid (`grid-a11y`): one tab stop, the arrow keys
  * move it, Enter, Space or a click select a state; the caller names each cell. The selected cell
- * is outlined and, when given, its selected action's triangle too. Built once per map; `update`
- * rewrites fills, names and the marks only.
+ * is outlined and, when given, its selected action's triangle too. Holes and the goal show their
+ * tile (no pairs to fill). Built once per map; `update` rewrites fills, names and the marks only.
  */
 import { select } from 'd3-selection';
-import { tileLetter } from './describe';
+import { isTerminalTile, tileLetter } from './describe';
 import {
   CELL_SIZE,
   TILE_GAP,
@@ -18,6 +18,7 @@ import {
   closedPath,
   gridLayout,
   trianglePoints,
+  type GridLayout,
 } from './geometry';
 import { createGridKeyboard } from './grid-a11y';
 import type { ColorScale } from './scales';
@@ -49,6 +50,13 @@ export interface PairGrid {
 const ACTIONS = [0, 1, 2, 3] as const;
 /** The triangles' outlines, cell-local, one per action (the same in every cell). */
 const WEDGES = ACTIONS.map((a) => closedPath(trianglePoints(a)));
+/** A hole's or the goal's tile: the four triangles' box. */
+const TILE_CORNERS = [
+  [TILE_GAP / 2, TILE_GAP / 2],
+  [CELL_SIZE - TILE_GAP / 2, TILE_GAP / 2],
+  [CELL_SIZE - TILE_GAP / 2, CELL_SIZE - TILE_GAP / 2],
+  [TILE_GAP / 2, CELL_SIZE - TILE_GAP / 2],
+] as const;
 
 /** Mounts the grid in `host`, named `label`; `onSelect` hears a chosen state. */
 export function createPairGrid(
@@ -62,58 +70,65 @@ export function createPairGrid(
     .attr('role', 'grid')
     .attr('aria-label', label);
   let mapKey = '';
-  let nrow = 0;
-  let ncol = 0;
-  const cellAt = (s: number) => svg.select<SVGGElement>(`g[data-state="${s}"]`).node() ?? undefined;
+  let layout: GridLayout | null = null;
+  let ncol = 1;
+  /** Each state's cell, for the keyboard's roving tab stop. */
+  let cells: SVGGElement[] = [];
   const keyboard = createGridKeyboard(
     svg.node()!,
-    cellAt,
-    () => (nrow ? { nrow, ncol } : null),
+    (s) => cells[s],
+    () => layout,
     onSelect,
   );
 
+  // One outline, moved to the selected cell (cells hold only what they show).
+  const mark = setAttrs(svg.append('rect'), {
+    class: 'pair-mark',
+    width: CELL_SIZE - 2 * TILE_GAP,
+    height: CELL_SIZE - 2 * TILE_GAP,
+    rx: 8,
+    fill: 'none',
+    stroke: INK_COLORS.agent,
+    'stroke-width': 6,
+    'pointer-events': 'none',
+  });
+
+  /** Rows of cells: the four triangles of a frozen cell, or the tile of a hole or the goal. */
   const build = (desc: readonly string[]) => {
-    ({ nrow, ncol } = gridLayout(desc.length, desc[0]!.length));
-    svg
-      .attr('viewBox', `0 0 ${ncol * CELL_SIZE} ${nrow * CELL_SIZE}`)
-      .selectAll('*')
-      .remove();
+    mapKey = desc.join(',');
+    layout = gridLayout(desc.length, desc[0]!.length);
+    ncol = layout.ncol;
+    const { nrow } = layout;
+    cells = [];
+    svg.attr('viewBox', `0 0 ${ncol * CELL_SIZE} ${nrow * CELL_SIZE}`);
+    svg.selectAll('g[role="row"]').remove();
     for (let r = 0; r < nrow; r++) {
-      const row = svg.append('g').attr('role', 'row');
+      const row = svg.insert('g', 'rect.pair-mark').attr('role', 'row');
       for (let c = 0; c < ncol; c++) {
         const s = r * ncol + c;
+        const tile = tileLetter(desc, ncol, s);
         const cell = row
           .append('g')
           .attr('role', 'gridcell')
           .attr('data-state', s)
           .attr('class', 'pair-cell')
           .attr('transform', placeAt(...cellOrigin(ncol, s)));
-        setAttrs(cell.append('rect'), {
-          class: 'pair-tile',
-          x: TILE_GAP / 2,
-          y: TILE_GAP / 2,
-          width: CELL_SIZE - TILE_GAP,
-          height: CELL_SIZE - TILE_GAP,
-          rx: 8,
-        });
-        for (const a of ACTIONS)
-          setAttrs(cell.append('path'), {
-            class: 'pair-wedge',
-            'data-action': a,
-            d: WEDGES[a]!,
-            stroke: TILE_COLORS.board,
-            'stroke-width': 1.5,
-          });
-        setAttrs(cell.append('rect'), {
-          class: 'pair-mark',
-          x: TILE_GAP,
-          y: TILE_GAP,
-          width: CELL_SIZE - 2 * TILE_GAP,
-          height: CELL_SIZE - 2 * TILE_GAP,
-          rx: 8,
-          fill: 'none',
-          'stroke-width': 6,
-        });
+        cells.push(cell.node()!);
+        if (isTerminalTile(tile))
+          cell
+            .append('path')
+            .attr('class', 'pair-tile')
+            .attr('d', closedPath(TILE_CORNERS))
+            .attr('fill', tile === 'H' ? TILE_COLORS.waterDark : TILE_COLORS.goalDark);
+        else
+          cell
+            .selectAll('path')
+            .data(ACTIONS)
+            .join('path')
+            .attr('class', 'pair-wedge')
+            .attr('data-action', (a) => a)
+            .attr('d', (a) => WEDGES[a]!)
+            .attr('stroke', TILE_COLORS.board);
       }
     }
     keyboard.refresh();
@@ -122,36 +137,27 @@ export function createPairGrid(
   return {
     element: svg.node()!,
     update(data) {
-      const key = data.desc.join(',');
-      if (key !== mapKey) {
-        mapKey = key;
-        build(data.desc);
-      }
+      if (data.desc.join(',') !== mapKey) build(data.desc);
       svg.selectAll<SVGGElement, unknown>('g.pair-cell').each(function () {
         const s = Number(this.getAttribute('data-state'));
-        const tile = tileLetter(data.desc, ncol, s);
-        const ends = tile === 'H' || tile === 'G';
         const picked = data.selected === s;
-        const cell = select(this)
+        const on = (a: number) => picked && data.selectedAction === a;
+        select(this)
           .attr('aria-label', data.name(s))
-          .attr('aria-selected', picked ? 'true' : 'false');
-        cell
-          .select('.pair-tile')
-          .attr('fill', tile === 'H' ? TILE_COLORS.waterDark : TILE_COLORS.goalDark)
-          .attr('display', ends ? null : 'none');
-        cell
-          .selectAll<SVGPathElement, unknown>('.pair-wedge')
-          .attr('display', ends ? 'none' : null)
-          .each(function () {
-            const a = Number(this.getAttribute('data-action'));
-            const on = picked && data.selectedAction === a;
-            select(this)
-              .attr('fill', ends ? null : data.scale(data.values[s * 4 + a] ?? NaN))
-              .attr('stroke', on ? INK_COLORS.agent : TILE_COLORS.board)
-              .attr('stroke-width', on ? 5 : 1.5);
-          });
-        cell.select('.pair-mark').attr('stroke', picked ? INK_COLORS.agent : null);
+          .attr('aria-selected', picked ? 'true' : 'false')
+          .selectAll<SVGPathElement, number>('.pair-wedge')
+          .attr('fill', (a) => data.scale(data.values[s * 4 + a] ?? NaN))
+          .attr('stroke', (a) => (on(a) ? INK_COLORS.agent : TILE_COLORS.board))
+          .attr('stroke-width', (a) => (on(a) ? 5 : 1.5))
+          .filter(on)
+          .raise();
       });
+      const at = data.selected;
+      const [x, y] = at === null ? [0, 0] : cellOrigin(ncol, at);
+      mark
+        .attr('display', at === null ? 'none' : null)
+        .attr('x', x + TILE_GAP)
+        .attr('y', y + TILE_GAP);
     },
     destroy() {
       keyboard.destroy();

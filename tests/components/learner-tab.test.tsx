@@ -149,7 +149,7 @@ describe('LearnerTab', () => {
     const { panel, store } = open();
     const agent = trained('dyna-q', 300, { planningSteps: 5 });
     show(store, 'dyna-q', agent);
-    expect(within(panel).getByLabelText('Model counts').textContent).toMatch(
+    expect(within(panel).getByText(/^Real steps 300; planning updates/).textContent).toMatch(
       /^Real steps 300; planning updates 1,500, counted apart; the model knows \d+ of 44 pairs\.$/,
     );
     expect(
@@ -178,7 +178,7 @@ describe('LearnerTab', () => {
     const { panel, store } = open();
     const agent = trained('monte-carlo', 400);
     show(store, 'monte-carlo', agent);
-    expect(within(panel).getByLabelText('Last return').textContent).toContain(
+    expect(within(panel).getByText(/the last one’s return G₀/).textContent).toContain(
       `the last one’s return G₀ = ${agent.memory.lastReturn.toFixed(4)}; its end updated ${agent.memory.lastReturnUpdates}`,
     );
   });

@@ -41,12 +41,19 @@ describe('createPairGrid', () => {
     expect(wedge(1, 1).getAttribute('fill')).toBe(scale(0.5));
     expect(wedge(0, 1).getAttribute('fill')).toBe(scale(0));
     // The hole and the goal show their tile, no triangles.
-    expect(wedge(2, 0).getAttribute('display')).toBe('none');
-    expect(cells[3]!.querySelector('.pair-tile')!.getAttribute('display')).toBeNull();
-    // The selected cell and its selected action are marked.
+    for (const s of [2, 3]) {
+      expect(cells[s]!.querySelectorAll('.pair-wedge')).toHaveLength(0);
+      expect(cells[s]!.querySelectorAll('.pair-tile')).toHaveLength(1);
+    }
+    // The selected cell is outlined, its selected action drawn thick.
     expect(cells[1]!.getAttribute('aria-selected')).toBe('true');
+    const mark = svg.querySelector('.pair-mark')!;
+    expect([mark.getAttribute('x'), mark.getAttribute('y')]).toEqual(['106', '6']);
     expect(wedge(1, 1).getAttribute('stroke-width')).toBe('5');
     expect(wedge(1, 0).getAttribute('stroke-width')).toBe('1.5');
+    grid.update({ desc: DESC, values, scale, name: String, selected: null });
+    expect(mark.getAttribute('display')).toBe('none');
+    expect(wedge(1, 1).getAttribute('stroke-width')).toBe('1.5');
     grid.destroy();
     expect(host.querySelector('svg')).toBeNull();
   });

@@ -5,9 +5,9 @@ import { envOfInfo } from '../../../store/lab/live-env';
 import type { LabState } from '../../../store/lab-store';
 import { createDoubleQTables } from '../../../viz/double-q-tables';
 import type { EnvInfo } from '../../../worker/protocol';
-import { PANEL_INTERVAL_MS } from '../../hosts/frame-throttle';
 import { useRendererHost } from '../../hosts/useRendererHost';
 import { useLab, useLabStore } from '../../shell/lab-context';
+import { learnerHostOptions } from './panel-host';
 
 /**
  * Double Q-learning's Q₁ and Q₂ as two mini grids on one colour scale, each captioned with its
@@ -21,14 +21,15 @@ export function DoubleQPanel() {
     (element: HTMLDivElement) => {
       const tables = createDoubleQTables(element, palette);
       let reachable: { env: EnvInfo; states: Uint8Array } | null = null;
-      let drawn: unknown = null;
+      let drawn: { snapshot: unknown; optimum: unknown } = { snapshot: null, optimum: null };
       return {
         draw({ snapshot, env, optimum }: LabState) {
           const pair = snapshot?.memory?.tables;
-          if (!snapshot || !env || !optimum || !pair || snapshot === drawn) return;
+          if (!snapshot || !env || !optimum || !pair) return;
+          if (drawn.snapshot === snapshot && drawn.optimum === optimum) return;
           // A snapshot of an older map can come before the new map's optimum.
           if (pair[0].length !== optimum.q.length) return;
-          drawn = snapshot;
+          drawn = { snapshot, optimum };
           if (reachable?.env !== env)
             reachable = { env, states: reachableNonTerminal(envOfInfo(env)) };
           const bias = doubleQBias(pair, snapshot.q, optimum.v, reachable.states);
@@ -50,13 +51,7 @@ export function DoubleQPanel() {
         destroy: () => tables.destroy(),
       };
     },
-    {
-      store,
-      watch: (state, prev) => state.snapshot !== prev.snapshot || state.optimum !== prev.optimum,
-      draw: (panel, state) => panel.draw(state),
-      intervalMs: PANEL_INTERVAL_MS,
-      skipHidden: (state) => state.running,
-    },
+    learnerHostOptions(store),
     [palette],
   );
   return (

@@ -1,24 +1,28 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useId, useMemo, useState } from 'react';
 import { ACTION_NAMES } from '../../../rl/env';
 import { modelVisits } from '../../../rl/model-summary';
 import type { LabState } from '../../../store/lab-store';
-import { isTerminalTile, tileLetter, TILE_NAMES } from '../../../viz/describe';
 import { formatPercent, formatSigned, formatThousands } from '../../../viz/format';
-import { createPairGrid } from '../../../viz/pair-grid';
 import { logCountScale } from '../../../viz/scales';
-import { PANEL_INTERVAL_MS } from '../../hosts/frame-throttle';
-import { useRendererHost } from '../../hosts/useRendererHost';
 import { useThrottledLab } from '../../hosts/useThrottledLab';
-import { useLab, useLabStore } from '../../shell/lab-context';
+import { useLab } from '../../shell/lab-context';
+import { pairCellName, usePairGrid, type PairLayer } from './usePairGrid';
 import { modelReadout, sameReadout } from './model-view';
 
-/** "state 4, seen Left 3, Down 0, Right 12, Up 1" (holes and the goal: nothing to know). */
-function modelCellName(desc: readonly string[], visits: ArrayLike<number>, s: number): string {
-  const tile = tileLetter(desc, desc[0]!.length, s);
-  if (isTerminalTile(tile)) return `state ${s}, ${TILE_NAMES[tile]}, the episode ends here`;
-  const parts = ACTION_NAMES.map((name, a) => `${name} ${formatThousands(visits[s * 4 + a] ?? 0)}`);
-  return `state ${s}, seen ${parts.join(', ')}`;
-}
+/** How often the model saw each pair taken, N(s, a), on a log scale (plain ice: unknown). */
+const MODEL_LAYER: PairLayer = {
+  label: 'What the model has seen: N(s, a)',
+  values: (state) => {
+    const counts = state.snapshot?.memory?.model?.counts;
+    return counts ? modelVisits(counts) : null;
+  },
+  scale: (visits, palette) => {
+    let top = 0;
+    for (let p = 0; p < visits.length; p++) top = Math.max(top, visits[p]!);
+    return logCountScale([0, top], palette);
+  },
+  name: (env, visits, s) => pairCellName(env.desc, visits, s, 'seen', formatThousands),
+};
 
 /**
  * Dyna-Q's learned model: a heat grid of how often each (s, a) was taken (log scale; plain ice:
@@ -27,48 +31,12 @@ function modelCellName(desc: readonly string[], visits: ArrayLike<number>, s: nu
  * probabilities and rewards beside the environment's true ones.
  */
 export function ModelPanel() {
-  const store = useLabStore();
-  const palette = useLab((s) => s.display.palette);
   const start = useLab((s) => s.env?.start ?? 0);
   const [state, setState] = useState<number>(start);
   const [action, setAction] = useState<number>(2);
-  const picked = useRef({ state, action });
-  useEffect(() => {
-    picked.current = { state, action };
-  }, [state, action]);
+  const pick = useMemo(() => ({ state, action }), [state, action]);
   const onSelect = useCallback((s: number) => setState(s), []);
-  const host = useRendererHost(
-    (element: HTMLDivElement) => {
-      const grid = createPairGrid(element, 'What the model has seen: N(s, a)', onSelect);
-      return {
-        draw({ snapshot, env }: LabState) {
-          const counts = snapshot?.memory?.model?.counts;
-          if (!env || !counts || counts.length !== env.nS * 12) return;
-          const visits = modelVisits(counts);
-          let top = 0;
-          for (const n of visits) top = Math.max(top, n);
-          grid.update({
-            desc: env.desc,
-            values: visits,
-            scale: logCountScale([0, top], palette),
-            name: (s) => modelCellName(env.desc, visits, s),
-            selected: picked.current.state,
-            selectedAction: picked.current.action,
-          });
-        },
-        destroy: () => grid.destroy(),
-      };
-    },
-    {
-      store,
-      watch: (s, prev) => s.snapshot !== prev.snapshot,
-      draw: (panel, s) => panel.draw(s),
-      intervalMs: PANEL_INTERVAL_MS,
-      skipHidden: (s) => s.running,
-      drawOn: [state, action],
-    },
-    [palette, onSelect],
-  );
+  const host = usePairGrid(MODEL_LAYER, pick, onSelect);
   const select = useCallback((s: LabState) => modelReadout(s, state, action), [state, action]);
   const readout = useThrottledLab(select, sameReadout);
   const actionName = useId();
@@ -80,7 +48,7 @@ export function ModelPanel() {
         land: the slippery ice, learned from experience. Pick a cell, then an action, to compare
         what the model has seen with the true probabilities.
       </p>
-      <p className="learner-readout" aria-label="Model counts">
+      <p className="learner-readout">
         Real steps {formatThousands(readout.realSteps)}; planning updates{' '}
         {formatThousands(readout.planningUpdates)}, counted apart; the model knows{' '}
         {readout.knownPairs} of {readout.allPairs} pairs.

@@ -30,7 +30,7 @@ export function MonteCarloPanel({ firstVisit }: { firstVisit: boolean }) {
         the return that followed it ({firstVisit ? 'its first visit only' : 'every visit'}
         ): no bootstrap, the real outcome instead.
       </p>
-      <p className="learner-readout" aria-label="Last return">
+      <p className="learner-readout">
         {readout.episode === 0
           ? 'No episode has ended yet, so no return has been computed.'
           : `After ${formatThousands(readout.episode)} ${readout.episode === 1 ? 'episode' : 'episodes'}: the last one’s return G₀ = ${formatSigned(readout.lastReturn, 4)}; its end updated ${formatThousands(readout.updates)} state-action ${readout.updates === 1 ? 'pair' : 'pairs'}.`}

@@ -1,15 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { ACTION_NAMES } from '../../../rl/env';
 import type { LearnerOptions } from '../../../rl/learner-options';
 import { traceSummary } from '../../../rl/trace-summary';
-import type { LabState } from '../../../store/lab-store';
-import { isTerminalTile, tileLetter, TILE_NAMES } from '../../../viz/describe';
 import { formatSigned } from '../../../viz/format';
-import { createPairGrid } from '../../../viz/pair-grid';
 import { sequentialScale } from '../../../viz/scales';
-import { PANEL_INTERVAL_MS } from '../../hosts/frame-throttle';
-import { useRendererHost } from '../../hosts/useRendererHost';
-import { useLab, useLabStore } from '../../shell/lab-context';
+import { useLab } from '../../shell/lab-context';
+import { pairCellName, usePairGrid, type PairLayer } from './usePairGrid';
 
 /** The trace options the panel names. */
 export type TraceOptions = Pick<LearnerOptions, 'lambda' | 'traces'>;
@@ -17,22 +13,27 @@ export type TraceOptions = Pick<LearnerOptions, 'lambda' | 'traces'>;
 /** A trace with 2 decimals (0 reads "0.00"). */
 const traceText = (e: number) => formatSigned(e, 2);
 
-/** "state 4, e Left 0.00, Down 0.89, Right 0.00, Up 0.00" (holes and the goal: no pairs). */
-function traceCellName(desc: readonly string[], traces: ArrayLike<number>, s: number): string {
-  const tile = tileLetter(desc, desc[0]!.length, s);
-  if (isTerminalTile(tile)) return `state ${s}, ${TILE_NAMES[tile]}, no traces`;
-  const parts = ACTION_NAMES.map((name, a) => `${name} ${traceText(traces[s * 4 + a] ?? 0)}`);
-  return `state ${s}, e ${parts.join(', ')}`;
-}
-
-/** The traces' sentence: their total, how many pairs hold one, the largest. */
-function traceSentence(traces: ArrayLike<number>): string {
-  const t = traceSummary(traces);
-  if (t.active === 0) return 'Every trace is 0: the episode has just begun or ended.';
-  const s = t.largestPair >> 2;
-  const a = ACTION_NAMES[t.largestPair & 3];
-  return `Σ e(s, a) = ${traceText(t.total)} over ${t.active} pairs; the largest, e(${s}, ${a}) = ${traceText(t.largest)}, takes the biggest share of the next TD error.`;
-}
+/** The traces as the grid draws them: 0 plain ice, 1 (or more) the darkest. */
+const TRACES_LAYER: PairLayer = {
+  label: 'Eligibility traces e(s, a)',
+  values: (state) => state.snapshot?.memory?.traces ?? null,
+  scale: (traces, palette) => {
+    let top = 1;
+    for (let p = 0; p < traces.length; p++) top = Math.max(top, traces[p]!);
+    return sequentialScale([0, top], palette);
+  },
+  name: (env, traces, s) => pairCellName(env.desc, traces, s, 'e', traceText),
+  // Their total, how many pairs hold one, the largest; and the picked cell's four.
+  sentence(env, traces, picked) {
+    const t = traceSummary(traces);
+    const pick =
+      picked === null ? '' : ` Picked: ${pairCellName(env.desc, traces, picked, 'e', traceText)}.`;
+    if (t.active === 0) return `Every trace is 0: the episode has just begun or ended.${pick}`;
+    const s = t.largestPair >> 2;
+    const a = ACTION_NAMES[t.largestPair & 3];
+    return `Σ e(s, a) = ${traceText(t.total)} over ${t.active} pairs; the largest, e(${s}, ${a}) = ${traceText(t.largest)}, takes the biggest share of the next TD error.${pick}`;
+  },
+};
 
 /**
  * SARSA(λ)'s and Q(λ)'s eligibility traces e(s, a) as a heat grid (each action's triangle filled
@@ -47,53 +48,11 @@ export function TracesPanel({
   algorithm: 'sarsa-lambda' | 'q-lambda';
   options: TraceOptions;
 }) {
-  const store = useLabStore();
-  const palette = useLab((s) => s.display.palette);
   const gamma = useLab((s) => s.params.gamma);
   const [picked, setPicked] = useState<number | null>(null);
-  const pickedRef = useRef(picked);
-  useEffect(() => {
-    pickedRef.current = picked;
-  }, [picked]);
+  const pick = useMemo(() => ({ state: picked }), [picked]);
   const onSelect = useCallback((s: number) => setPicked(s), []);
-  const host = useRendererHost(
-    (element: HTMLDivElement) => {
-      const grid = createPairGrid(element, 'Eligibility traces e(s, a)', onSelect);
-      const sentence = element.appendChild(document.createElement('p'));
-      sentence.className = 'learner-readout';
-      return {
-        draw({ snapshot, env }: LabState) {
-          const traces = snapshot?.memory?.traces;
-          if (!env || !traces || traces.length !== env.nS * 4) return;
-          let top = 1;
-          for (const e of traces) top = Math.max(top, e);
-          grid.update({
-            desc: env.desc,
-            values: traces,
-            scale: sequentialScale([0, top], palette),
-            name: (s) => traceCellName(env.desc, traces, s),
-            selected: pickedRef.current,
-          });
-          const at = pickedRef.current;
-          const pick = at === null ? '' : ` Picked: ${traceCellName(env.desc, traces, at)}.`;
-          sentence.textContent = traceSentence(traces) + pick;
-        },
-        destroy() {
-          grid.destroy();
-          sentence.remove();
-        },
-      };
-    },
-    {
-      store,
-      watch: (state, prev) => state.snapshot !== prev.snapshot,
-      draw: (panel, state) => panel.draw(state),
-      intervalMs: PANEL_INTERVAL_MS,
-      skipHidden: (state) => state.running,
-      drawOn: [picked],
-    },
-    [palette, onSelect],
-  );
+  const host = usePairGrid(TRACES_LAYER, pick, onSelect);
   const cut =
     algorithm === 'q-lambda'
       ? ' Watkins’s Q(λ) also clears them all after an exploratory action: the greedy policy it learns about would not have taken it.'
