@@ -15,7 +15,7 @@ import { ViewSwitch } from '../../src/components/board/ViewSwitch';
 import { useLabStore } from '../../src/components/shell/lab-context';
 import { useShortcuts } from '../../src/components/shell/useShortcuts';
 import type { ConvergenceReport } from '../../src/rl/convergence';
-import { HIDEABLE } from '../../src/shared/hideable';
+import { HIDEABLE } from '../../src/shared/hideable-items';
 import type { LabStore } from '../../src/store/lab-store';
 import type { EnvInfo, OptimumInfo, Snapshot } from '../../src/worker/protocol';
 import { renderWithLab } from './lab-fixture';
@@ -219,6 +219,20 @@ describe("Teacher's link", () => {
     const box = (name: string) => screen.getByRole<HTMLInputElement>('checkbox', { name });
     expect(box('Speed').checked).toBe(true);
     expect(box('Presets').checked).toBe(false);
+  });
+
+  it('"Copy key link" copies the link to the teacher’s key: the puzzles tab, nothing hidden', async () => {
+    const writeText = vi.fn(() => Promise.resolve());
+    const user = userEvent.setup();
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const { store } = renderWithLab(<TeacherLink />, { hidden: ['speed'] });
+    act(() => store.getState().setView('n'));
+    await user.click(screen.getByRole('button', { name: "Teacher's link" }));
+    const dialog = screen.getByRole('dialog', { name: "Teacher's link" });
+    await user.click(within(dialog).getByRole('button', { name: 'Copy key link' }));
+    expect(writeText).toHaveBeenCalledWith(
+      `${window.location.origin}/?view=n&tab=puzzles&puzzle=key`,
+    );
   });
 });
 
