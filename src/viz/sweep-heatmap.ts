@@ -102,6 +102,20 @@ function valueLabel(axis: SweepAxis, value: Parameters<typeof formatAxisValue>[1
   return [AXIS_SYMBOLS[axis], formatAxisValue(axis, value)].filter((w) => w !== '').join(' ');
 }
 
+/** What a cell shows: its median to two places, "…" before its first result. */
+function cellText(cell: HeatmapCell): string {
+  return cell.n > 0 ? f2(cell.median) : '…';
+}
+
+/**
+ * A cell's accessible name: its description, the number it shows (a name must hold a control's
+ * visible text: axe's label-content-name-mismatch), and what choosing it does.
+ */
+function cellName(cell: HeatmapCell): string {
+  const shown = cell.n > 0 ? ` Shown as ${cellText(cell)}.` : '';
+  return `${describeCell(cell)}${shown} Load this setting into the lab.`;
+}
+
 /**
  * The heatmap's data for a sweep whose settings vary only along `x` and `y`: one cell per setting,
  * at the column of its x value and the row of its y value (first listed first). Values are matched
@@ -262,7 +276,7 @@ export function createSweepHeatmap(host: HTMLElement, options: SweepHeatmapOptio
           (c) => `translate(${left + c.col * colWidth + 1},${TOP + c.row * CELL + 1})`,
         )
         .attr('data-setting', (c) => c.settingIndex)
-        .attr('aria-label', (c) => `${describeCell(c)} Load this setting into the lab.`)
+        .attr('aria-label', cellName)
         .on('click', (_e, c) => choose(c))
         .on('keydown', (e: KeyboardEvent, c) => {
           if (e.key !== 'Enter' && e.key !== ' ') return;
@@ -278,7 +292,7 @@ export function createSweepHeatmap(host: HTMLElement, options: SweepHeatmapOptio
         .select('text')
         .attr('x', (colWidth - 2) / 2)
         .attr('fill', (c) => contrastingText(fill(c)))
-        .text((c) => (c.n > 0 ? f2(c.median) : '…'));
+        .text(cellText);
 
       legend.update({
         kind: 'sequential',

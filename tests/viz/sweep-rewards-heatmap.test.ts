@@ -64,3 +64,25 @@ describe('sweep heatmap over rewards and ice', () => {
     heatmap.destroy();
   });
 });
+
+test('a cell’s name holds the number it shows (axe: label-content-name-mismatch)', () => {
+  const plan = expandSweep(SPEC);
+  const heatmap = createSweepHeatmap(makeHost(), { onSelect: () => {} });
+  const results = plan.jobs.map((j) => ({
+    jobId: j.id,
+    settingIndex: j.settingIndex,
+    seed: j.seed,
+    successProbability: 0.0453,
+    steps: 1,
+    ms: 1,
+  }));
+  heatmap.update(sweepHeatmapData(plan, summarizeSweep(plan, results), AXES, TITLES, 'default'));
+  const cell = heatmap.node.querySelector('.sweep-heatmap-cell')!;
+  expect(cell.querySelector('text')!.textContent).toBe('0.05');
+  expect(cell.getAttribute('aria-label')).toBe(
+    'Gymnasium’s 1, 0, 0, success 1/3: median success 0.0453 over 1 of 1 seeds; ' +
+      'interquartile range 0.0453–0.0453; min–max 0.0453–0.0453. Shown as 0.05. ' +
+      'Load this setting into the lab.',
+  );
+  heatmap.destroy();
+});
