@@ -13,6 +13,20 @@ export interface ScheduleChoicesProps {
   disabled: boolean;
 }
 
+/**
+ * A line of its own in the form (a flex item of `.sweep-form`), the boxes wrapping on a narrow
+ * screen. Inline: the page's style sheets are not this folder's.
+ */
+const FIELDSET_STYLE = {
+  flex: '1 1 100%',
+  display: 'flex',
+  flexWrap: 'wrap',
+  gap: '4px 16px',
+  margin: 0,
+  // A fieldset is as wide as its widest content unless told otherwise: let the boxes wrap.
+  minWidth: 0,
+} as const;
+
 /** A schedule as a person reads it: "1, −1, −0.01". */
 function readable(schedule: NamedSchedule['schedule']): string {
   return schedule.map(signed).join(', ');
@@ -33,7 +47,7 @@ export function ScheduleChoices(p: ScheduleChoicesProps) {
     p.onChange(schedulesText(next.map((n) => n.schedule)));
   };
   return (
-    <fieldset className="sweep-schedules" disabled={p.disabled}>
+    <fieldset className="sweep-schedules" disabled={p.disabled} style={FIELDSET_STYLE}>
       <legend>{p.legend}</legend>
       {p.schedules.map((n) => {
         const text = formatRewardSchedule(n.schedule);

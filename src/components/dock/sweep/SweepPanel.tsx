@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useId, useState } from 'react';
+import { Fragment, memo, useCallback, useEffect, useId, useState } from 'react';
 import { useStore } from 'zustand';
 import { shallow } from 'zustand/vanilla/shallow';
 import { SWEEP_AXES, type SweepAxis } from '../../../rl/sweep';
@@ -237,21 +237,38 @@ export function SweepPanel({ createWorker, poolSize }: SweepPanelProps) {
       </p>
       <div className="sweep-form">
         {(['x', 'y'] as const).map((which) => (
-          <div className="sweep-axis" key={which}>
-            <label htmlFor={`${id}-${which}`}>{which === 'x' ? 'Across' : 'Down'}</label>
-            <select
-              id={`${id}-${which}`}
-              value={form[which]}
-              disabled={running}
-              onChange={(e) => setAxis(which, e.target.value as SweepAxis)}
-            >
-              {SWEEP_AXES.map((axis) => (
-                <option key={axis} value={axis}>
-                  {AXIS_LABELS[axis]}
-                </option>
-              ))}
-            </select>
-            {form[which] === 'rewardSchedule' ? (
+          <Fragment key={which}>
+            <div className="sweep-axis">
+              <label htmlFor={`${id}-${which}`}>{which === 'x' ? 'Across' : 'Down'}</label>
+              <select
+                id={`${id}-${which}`}
+                value={form[which]}
+                disabled={running}
+                onChange={(e) => setAxis(which, e.target.value as SweepAxis)}
+              >
+                {SWEEP_AXES.map((axis) => (
+                  <option key={axis} value={axis}>
+                    {AXIS_LABELS[axis]}
+                  </option>
+                ))}
+              </select>
+              {form[which] !== 'rewardSchedule' && (
+                <>
+                  <label htmlFor={`${id}-${which}-values`}>
+                    {which === 'x' ? 'Values across' : 'Values down'}
+                  </label>
+                  <input
+                    id={`${id}-${which}-values`}
+                    type="text"
+                    spellCheck={false}
+                    disabled={running}
+                    value={which === 'x' ? form.xValues : form.yValues}
+                    onChange={(e) => setValues(which, e.target.value)}
+                  />
+                </>
+              )}
+            </div>
+            {form[which] === 'rewardSchedule' && (
               <ScheduleChoices
                 legend={which === 'x' ? 'Values across' : 'Values down'}
                 schedules={namedSchedules({ rewardSchedule: labRewards })}
@@ -259,22 +276,8 @@ export function SweepPanel({ createWorker, poolSize }: SweepPanelProps) {
                 onChange={(text) => setValues(which, text)}
                 disabled={running}
               />
-            ) : (
-              <>
-                <label htmlFor={`${id}-${which}-values`}>
-                  {which === 'x' ? 'Values across' : 'Values down'}
-                </label>
-                <input
-                  id={`${id}-${which}-values`}
-                  type="text"
-                  spellCheck={false}
-                  disabled={running}
-                  value={which === 'x' ? form.xValues : form.yValues}
-                  onChange={(e) => setValues(which, e.target.value)}
-                />
-              </>
             )}
-          </div>
+          </Fragment>
         ))}
         <SweepField
           id={`${id}-seeds`}
