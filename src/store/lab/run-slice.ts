@@ -27,6 +27,7 @@ import type {
   Speed,
   TrainerCommand,
 } from '../../worker/protocol';
+import { DEFAULT_ALGORITHM } from '../../rl/algorithm-names';
 import type { WorkerClient } from '../worker-client';
 import type { LabFollower, LabSliceContext } from './slice';
 
@@ -224,6 +225,10 @@ export function createRunSlice(
         get().notify('error', errors.join(' '));
         return false;
       }
+      // The lesson, the presets and the chapters name no algorithm: they run Q-learning.
+      const was = get().settings.algorithm;
+      if (settings.algorithm === undefined && was !== undefined && was !== DEFAULT_ALGORITHM)
+        get().notify('info', `This run learns with q-learning, as the lesson does (not ${was}).`);
       build({ type: 'init', settings }, mapName);
       return true;
     },
