@@ -5,9 +5,8 @@
  * cell loads its rewards and ice into the lab by keyboard; axe finds nothing serious in the panel.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { LESSON_PARAMS } from '../src/rl/params';
-import { MAPS } from '../src/rl/maps';
-import { expandSweep, runSweepJob } from '../src/rl/sweep';
+import { sweepRequest, type SweepRequest } from '../scripts/sweep-cli';
+import { runSweepJob } from '../src/rl/sweep';
 import { createEnvCache, jobEnvSpec } from '../src/rl/sweep-env';
 import { summarizeSweep } from '../src/rl/sweep-summary';
 import { expect, openLab, openTab, test } from './fixtures';
@@ -42,24 +41,18 @@ test('two schedules × two success rates: the core’s numbers, labelled rows an
   ]);
   await expect(panel.locator('.sweep-heatmap-xticks text')).toHaveText(['0.6', '1']);
 
-  // The same sweep in Node, each job on its setting's environment.
-  const plan = expandSweep({
-    env: { map: [...MAPS['4x4']], isSlippery: true, successRate: 1 / 3, maxSteps: 100 },
-    base: { ...LESSON_PARAMS },
-    values: {
-      rewardSchedule: [
-        [1, 0, 0],
-        [1, 0, -0.01],
-      ],
-      successRate: [0.6, 1],
-      alpha: [LESSON_PARAMS.alpha],
-      gamma: [LESSON_PARAMS.gamma],
-      epsilonDecay: [LESSON_PARAMS.epsilonDecay],
-      episodes: [2000],
-      tieBreak: ['first'],
-    },
-    seeds: [0, 1],
-  });
+  // The same sweep as the command line reads it, run in Node, each job on its setting's
+  // environment.
+  const { plan } = sweepRequest([
+    '--reward-schedule',
+    '1,0,0;1,0,-0.01',
+    '--success-rate',
+    '0.6,1',
+    '--episodes',
+    '2000',
+    '--seeds',
+    '0-1',
+  ]) as SweepRequest;
   const envOf = createEnvCache();
   const node = summarizeSweep(
     plan,

@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../scripts/cli';
+import { refusal } from './usage-refusal';
 import {
   sweepCsv,
   sweepJson,
@@ -30,17 +30,6 @@ function resultsOf(plan: SweepPlan): SweepJobResult[] {
   const envOf = createEnvCache();
   let time = 0;
   return plan.jobs.map((job) => runSweepJob(envOf(jobEnvSpec(plan, job)), job, () => (time += 7)));
-}
-
-/** The message of the `UsageError` `f` throws. */
-function refusal(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(UsageError);
-    return (e as Error).message;
-  }
-  throw new Error('accepted');
 }
 
 const AXES_ARGS = [

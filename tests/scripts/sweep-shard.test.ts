@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../scripts/cli';
+import { refusal } from './usage-refusal';
 import { sweepCsv, sweepJson, sweepReport, sweepRequest } from '../../scripts/sweep-cli';
 import { mergeRequest, mergeShards, type ShardReport } from '../../scripts/sweep-merge';
 import { parseShard, shardPlan, shardRange } from '../../scripts/sweep-shard';
@@ -28,17 +28,6 @@ function resultsOf(plan: SweepPlan): SweepJobResult[] {
   const env = sweepEnv(plan.spec.env);
   let time = 0;
   return plan.jobs.map((job) => runSweepJob(env, job, () => (time += 7)));
-}
-
-/** The message of the `UsageError` `f` throws. */
-function refusal(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(UsageError);
-    return (e as Error).message;
-  }
-  throw new Error('accepted');
 }
 
 /** The JSON files of a sweep split into `count` parts, each part timed `partMs[k]`. */
