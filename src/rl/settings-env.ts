@@ -1,12 +1,5 @@
 import { createEnv, type IceMazeEnv } from './env';
-import { settingsRewards } from './params';
-import type { RunSettings } from './replay';
-
-/** What an environment is built from: a run's map, ice, success rate, rewards and time limit. */
-export type EnvSettings = Pick<
-  RunSettings,
-  'map' | 'isSlippery' | 'successRate' | 'rewardSchedule' | 'maxSteps'
->;
+import { settingsEnvOptions, type EnvSettings } from './settings-check';
 
 /**
  * The environment a run's settings start on: map, ice, success rate, rewards, time limit. A module
@@ -14,11 +7,5 @@ export type EnvSettings = Pick<
  * The sweep builds each setting's environment with it too (`rl/sweep-env.ts`).
  */
 export function settingsEnv(s: EnvSettings): IceMazeEnv {
-  return createEnv({
-    map: s.map,
-    isSlippery: s.isSlippery,
-    successRate: s.successRate,
-    rewardSchedule: settingsRewards(s),
-    maxSteps: s.maxSteps,
-  });
+  return createEnv(settingsEnvOptions(s));
 }

@@ -10,10 +10,12 @@
  * pairs have nodes: a keyed join enters, updates and removes them. Loaded lazily by
  * `traces-slot.ts` the first time a frame carries traces.
  */
+import { interpolateLab } from 'd3-interpolate';
 import type { Selection } from 'd3-selection';
 import { CELL_SIZE, closedPath, cellOrigin, round2, trianglePoints } from './geometry';
+import { UNKNOWN_COLOR } from './scales';
 import { placeAt } from './svg';
-import { INK_COLORS } from './theme';
+import { INK_COLORS, TILE_COLORS } from './theme';
 
 /** Opacity of a trace of 1 (or more). */
 export const TRACE_MAX_OPACITY = 0.55;
@@ -23,6 +25,17 @@ export const TRACE_MAX_WIDTH = 5;
 const TRACE_INSET = 14;
 /** The triangle of each action, cell-local. */
 const WEDGES = [0, 1, 2, 3].map((a) => closedPath(trianglePoints(a, TRACE_INSET, CELL_SIZE)));
+
+/** Plain ice at e = 0 to the agent's violet at e = 1. */
+const ICE_TO_VIOLET = interpolateLab(TILE_COLORS.ice, INK_COLORS.agent);
+
+/**
+ * The colour of a trace where it is drawn opaque (the learner tab's heat grid): ice at e = 0, the
+ * layer's violet at e ≥ 1, between them in Lab space; grey for a non-finite e.
+ */
+export function traceColor(e: number): string {
+  return Number.isFinite(e) ? ICE_TO_VIOLET(Math.min(1, Math.max(0, e))) : UNKNOWN_COLOR;
+}
 
 /** One drawn trace. */
 interface TraceDatum {

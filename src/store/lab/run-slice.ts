@@ -6,7 +6,7 @@
  */
 import { createRunHistory } from '../../shared/history/run-history';
 import type { RunHistory } from '../../shared/history/types';
-import { settingsEnv } from '../../rl/settings-env';
+import { checkSettingsEnv } from '../../rl/settings-check';
 import type { MapName } from '../../rl/maps';
 import {
   checkLimit,
@@ -123,7 +123,7 @@ function settingsErrors(settings: RunSettings): string[] {
   const errors = [...runSettingErrors(settings), ...paramErrors(settings.params)];
   // The schedule's limits are checked by the worker (`checkSettings`), which names a bad one.
   try {
-    settingsEnv(settings);
+    checkSettingsEnv(settings);
   } catch (e) {
     errors.unshift((e as Error).message);
   }

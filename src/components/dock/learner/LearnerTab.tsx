@@ -2,6 +2,7 @@ import './learner.css';
 import { useShallow } from 'zustand/react/shallow';
 import { ALGORITHM_LABELS, type Algorithm } from '../../../rl/algorithms/registry';
 import { learnerOptions, type LearnerOptions } from '../../../rl/learner-options';
+import { snapshotAlgorithm } from '../../../store/lab/learner-slice';
 import type { LabState } from '../../../store/lab-store';
 import { useLab } from '../../shell/lab-context';
 import { DoubleQPanel } from './DoubleQPanel';
@@ -9,18 +10,17 @@ import { ModelPanel } from './ModelPanel';
 import { MonteCarloPanel } from './MonteCarloPanel';
 import { TracesPanel } from './TracesPanel';
 
-/** The algorithm the run's worker trains (its snapshots say; absent: Q-learning, the lesson's). */
-export function runAlgorithm(state: LabState): Algorithm {
-  return state.snapshot?.algorithm ?? 'q-learning';
-}
+/** The algorithm the run's worker trains, as its snapshots say (absent: the lesson's Q-learning). */
+const trainedAlgorithm = (state: LabState): Algorithm => snapshotAlgorithm(state.snapshot);
 
-/** The run's λ, trace kind and Monte Carlo's visit rule (the settings', defaults where absent). */
+/**
+ * The run's λ, trace kind and Monte Carlo's visit rule: the settings' (which follow the worker's
+ * `params-applied`, so a live change of λ shows), the defaults where absent.
+ */
 function runMemoryOptions(
   state: LabState,
 ): Pick<LearnerOptions, 'lambda' | 'traces' | 'firstVisit'> {
-  const { lambda, traces, firstVisit } = learnerOptions(
-    (state.settings as { learner?: Partial<LearnerOptions> }).learner,
-  );
+  const { lambda, traces, firstVisit } = learnerOptions(state.settings.learner);
   return { lambda, traces, firstVisit };
 }
 
@@ -40,7 +40,7 @@ const ONE_STEP_NOTES: Partial<Record<Algorithm, string>> = {
  * return — or a sentence saying that a one-step algorithm keeps only Q.
  */
 export function LearnerTab() {
-  const algorithm = useLab(runAlgorithm);
+  const algorithm = useLab(trainedAlgorithm);
   return (
     <section className="panel learner-panel" aria-labelledby="learner-heading">
       <h2 id="learner-heading">What the learner keeps</h2>
