@@ -49,8 +49,13 @@ test('SARSA(λ): the traces as a grid in the tab and as a layer on the board; ke
   await expect(page.locator('svg.qgrid path.qgrid-trace')).toHaveCount(1);
   // The legend names the layer.
   await expect(page.getByText('violet: traces e(s,a)', { exact: false })).toBeVisible();
-  // Keyboard: Tab into the traces grid, an arrow moves along the row, Enter picks the cell.
-  await grid.getByRole('gridcell', { name: /^state 0,/ }).focus();
+  // Keyboard: from the tab (the strip sits under its panel), Shift+Tab reaches the traces grid's
+  // one tab stop (the start cell), an arrow moves along the row, Enter picks the cell.
+  await page.getByRole('tab', { name: TAB, exact: true }).focus();
+  const start = grid.getByRole('gridcell', { name: /^state 0,/ });
+  for (let i = 0; i < 10 && !(await start.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Shift+Tab');
+  await expect(start).toBeFocused();
   await page.keyboard.press('ArrowRight');
   const next = grid.getByRole('gridcell', { name: /^state 1,/ });
   await expect(next).toBeFocused();

@@ -7,8 +7,8 @@
  *   opacity = TRACE_MAX_OPACITY · min(1, e),   width = 1 + TRACE_MAX_WIDTH · min(1, e)
  *
  * (replacing traces never exceed 1; an accumulating trace above 1 draws as 1). Only the active
- * pairs have nodes: a keyed join enters, updates and removes them. Loaded lazily by
- * `traces-slot.ts` the first time a frame carries traces.
+ * pairs have nodes. Loaded lazily by `traces-slot.ts` the first time a frame carries traces;
+ * the learner tab's heat grid takes its opaque colour, `traceColor`.
  */
 import { interpolateLab } from 'd3-interpolate';
 import type { Selection } from 'd3-selection';
@@ -43,44 +43,33 @@ interface TraceDatum {
   e: number;
 }
 
-/** The layer: draws a frame's traces, or none. */
-export interface TracesLayer {
-  /** Draws every e(s, a) > 0 of `traces` (s·4 + a) on a board of `ncol` columns. */
-  draw(traces: ArrayLike<number>, ncol: number): void;
-  /** Removes every trace (the run's algorithm keeps none). */
-  clear(): void;
-  destroy(): void;
-}
-
-/** Builds the layer into `group` (a group of the board, under the numbers and arrows). */
-export function createTracesLayer(
+/**
+ * Draws every e(s, a) > 0 of `traces` (s·4 + a; null: none) into `group`, on a board of `ncol`
+ * columns: the active pairs' triangles are entered, updated and removed by a keyed join.
+ */
+export function drawTraces(
   group: Selection<SVGGElement, unknown, null, undefined>,
-): TracesLayer {
-  const join = (data: TraceDatum[], ncol: number) =>
-    group
-      .selectAll<SVGPathElement, TraceDatum>('path.qgrid-trace')
-      .data(data, (d) => String(d.pair))
-      .join((enter) =>
-        enter
-          .append('path')
-          .attr('class', 'qgrid-trace')
-          .attr('fill', INK_COLORS.agent)
-          .attr('stroke', INK_COLORS.agent)
-          .attr('stroke-linejoin', 'round'),
-      )
-      .attr('data-pair', (d) => d.pair)
-      .attr('transform', (d) => placeAt(...cellOrigin(ncol, d.pair >> 2)))
-      .attr('d', (d) => WEDGES[d.pair & 3]!)
-      .attr('fill-opacity', (d) => round2(TRACE_MAX_OPACITY * Math.min(1, d.e)))
-      .attr('stroke-width', (d) => round2(1 + TRACE_MAX_WIDTH * Math.min(1, d.e)));
-  return {
-    draw(traces, ncol) {
-      const data: TraceDatum[] = [];
-      for (let p = 0; p < traces.length; p++)
-        if (traces[p]! > 0) data.push({ pair: p, e: traces[p]! });
-      join(data, ncol);
-    },
-    clear: () => void join([], 1),
-    destroy: () => group.remove(),
-  };
+  traces: ArrayLike<number> | null,
+  ncol: number,
+): void {
+  const data: TraceDatum[] = [];
+  if (traces)
+    for (let p = 0; p < traces.length; p++)
+      if (traces[p]! > 0) data.push({ pair: p, e: traces[p]! });
+  group
+    .selectAll<SVGPathElement, TraceDatum>('path.qgrid-trace')
+    .data(data, (d) => String(d.pair))
+    .join((enter) =>
+      enter
+        .append('path')
+        .attr('class', 'qgrid-trace')
+        .attr('fill', INK_COLORS.agent)
+        .attr('stroke', INK_COLORS.agent)
+        .attr('stroke-linejoin', 'round'),
+    )
+    .attr('data-pair', (d) => d.pair)
+    .attr('transform', (d) => placeAt(...cellOrigin(ncol, d.pair >> 2)))
+    .attr('d', (d) => WEDGES[d.pair & 3]!)
+    .attr('fill-opacity', (d) => round2(TRACE_MAX_OPACITY * Math.min(1, d.e)))
+    .attr('stroke-width', (d) => round2(1 + TRACE_MAX_WIDTH * Math.min(1, d.e)));
 }

@@ -9,7 +9,7 @@ import { LearnerTab } from '../../src/components/dock/learner/LearnerTab';
 import { createAgent, type QAgent } from '../../src/rl/agent';
 import type { Algorithm } from '../../src/rl/algorithms/registry';
 import { reachableNonTerminal } from '../../src/rl/convergence';
-import { createEnv } from '../../src/rl/env';
+import { ACTION_NAMES, createEnv } from '../../src/rl/env';
 import type { LearnerOptions } from '../../src/rl/learner-options';
 import { modelVisits } from '../../src/rl/model-summary';
 import { runAlgorithmSteps } from '../../src/rl/readable-loop';
@@ -68,10 +68,24 @@ describe('LearnerTab', () => {
     expect(within(panel).getByText(/Q-learning keeps only Q/)).toBeTruthy();
   });
 
-  it('SARSA: names the pending a′ it keeps', () => {
-    const { panel, store } = open();
-    show(store, 'sarsa', trained('sarsa', 50));
+  it('SARSA: names the pending a′ it keeps, and shows it after a step of the lab’s run', () => {
+    const { panel, store } = open({ settings: { ...lessonSettings(), algorithm: 'sarsa' } });
     expect(within(panel).getByText(/the action a′ it already chose in s′/)).toBeTruthy();
+    expect(within(panel).getByText(/^No a′ is pending/)).toBeTruthy();
+    act(() => {
+      store.getState().snapshotDrawn();
+      store.getState().step();
+      store.getState().snapshotDrawn();
+    });
+    later();
+    const last = store.getState().snapshot!.last!;
+    const a = last.learner!.nextAction;
+    expect(a).toBeGreaterThanOrEqual(0);
+    expect(
+      within(panel).getByText(
+        `Pending now: a′ = ${ACTION_NAMES[a]}, chosen in s′ = state ${last.nextState}; the next step takes it.`,
+      ),
+    ).toBeTruthy();
   });
 
   it('Double Q: both tables as named pictures, each captioned with its bias against V*', () => {

@@ -1,5 +1,5 @@
 import { useCallback, useId, useMemo, useState } from 'react';
-import { ACTION_NAMES } from '../../../rl/env';
+import { ACTION_NAMES } from '../../../rl/env-basics';
 import { modelVisits } from '../../../rl/model-summary';
 import type { LabState } from '../../../store/lab-store';
 import { formatPercent, formatSigned, formatThousands } from '../../../viz/format';

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import { ACTION_NAMES } from '../../../rl/env';
+import { ACTION_NAMES } from '../../../rl/env-basics';
 import type { LearnerOptions } from '../../../rl/learner-options';
 import { traceSummary } from '../../../rl/trace-summary';
 import { formatSigned } from '../../../viz/format';

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { ACTION_NAMES } from '../../../rl/env';
+import { ACTION_NAMES } from '../../../rl/env-basics';
 import type { LabState } from '../../../store/lab-store';
 import { isTerminalTile, tileLetter, TILE_NAMES } from '../../../viz/describe';
 import type { EnvInfo } from '../../../worker/protocol';
