@@ -3,17 +3,15 @@
  * exploration, step size, Q₀ and the algorithms' own knobs, read into `LearnerOptions` with the
  * core's limits and parsers, so a bad value is refused with the same reason as elsewhere.
  */
+import { isAlphaSchedule, isExploration, isTraceKind } from '../src/rl/learner-options';
 import {
   ALPHA_SCHEDULES,
   DEFAULT_LEARNER_OPTIONS,
   EXPLORATIONS,
-  isAlphaSchedule,
-  isExploration,
-  isTraceKind,
   LEARNER_LIMITS,
   TRACE_KINDS,
   type LearnerOptions,
-} from '../src/rl/learner-options';
+} from '../src/rl/learner-values';
 import { booleanFlag, numberFlag, UsageError } from './cli';
 
 /** The learner's flags. */

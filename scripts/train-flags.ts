@@ -13,7 +13,7 @@ import {
   type QParams,
 } from '../src/rl/params';
 import { type Algorithm, ALGORITHMS, isAlgorithm } from '../src/rl/algorithms/registry';
-import type { LearnerOptions } from '../src/rl/learner-options';
+import type { LearnerOptions } from '../src/rl/learner-values';
 import { ENV_FLAGS, envFromFlags, jsonFlag, numberFlag, parseFlags, UsageError } from './cli';
 import { LEARNER_FLAGS, learnerOptionsFromFlags } from './learner-flags';
 import { checkReplayFlags, recordFile } from './train-replay';

@@ -10,7 +10,8 @@
  */
 import type { IceMazeEnv } from './env';
 import { createLearnerMemory, type LearnerMemory } from './learner-memory';
-import { learnerOptions, type LearnerOptions } from './learner-options';
+import { learnerOptions } from './learner-options';
+import { type LearnerOptions } from './learner-values';
 import { LESSON_PARAMS, type QParams } from './params';
 import { createChosenAction, type ChosenAction } from './policy';
 import { createRngState, type RngState } from './rng';

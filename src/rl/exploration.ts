@@ -10,7 +10,7 @@
  * softmax draws one uniform; UCB draws nothing. A choice is "explored" when the action is not one
  * of the greedy actions at s (for ε-greedy: when the ε test fired, as before).
  */
-import type { LearnerOptions } from './learner-options';
+import type { LearnerOptions } from './learner-values';
 import type { TieBreak } from './params';
 import { chooseInto, expectedValue, type ChosenAction } from './policy';
 import { nextUniform, type RngState } from './rng';

@@ -21,20 +21,6 @@ import {
   type TraceKind,
 } from './learner-values';
 
-// The values live in `learner-values.ts` (the page's first download reads them); the core and
-// the scripts import them from here, beside the checks.
-export {
-  ALPHA_SCHEDULES,
-  DEFAULT_LEARNER_OPTIONS,
-  EXPLORATIONS,
-  LEARNER_LIMITS,
-  TRACE_KINDS,
-  type AlphaSchedule,
-  type Exploration,
-  type LearnerOptions,
-  type TraceKind,
-};
-
 /** True for an exploration rule's name. */
 export function isExploration(x: unknown): x is Exploration {
   return EXPLORATIONS.includes(x as Exploration);

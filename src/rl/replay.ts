@@ -16,11 +16,8 @@ import { parseEnvChange } from './env-change';
 import { createAgent, type QAgent, setLearnerOptions, setParams } from './agent';
 import type { Algorithm } from './algorithms/registry';
 import { algorithmNameError, DEFAULT_ALGORITHM, isAlgorithmName } from './algorithm-names';
-import {
-  learnerOptionErrors,
-  type LearnerOptions,
-  type LiveLearnerChange,
-} from './learner-options';
+import { learnerOptionErrors, type LiveLearnerChange } from './learner-options';
+import { type LearnerOptions } from './learner-values';
 import { runAlgorithm } from './training';
 
 /**

@@ -6,7 +6,7 @@
  * sample-average rule of Sutton & Barto §2.4, which converges under the Robbins–Monro conditions
  * (Σ α = ∞, Σ α² < ∞) where a constant α keeps moving.
  */
-import type { AlphaSchedule } from './learner-options';
+import type { AlphaSchedule } from './learner-values';
 
 /** α for an update that is the pair's `visits`-th (≥ 1): `alpha`, or 1/visits. */
 export function stepSize(schedule: AlphaSchedule, alpha: number, visits: number): number {

@@ -7,7 +7,8 @@ import { createAgent, type QAgent } from './agent';
 import type { Algorithm } from './algorithms/registry';
 import type { IceMazeEnv } from './env';
 import { runEpisodes, runSteps } from './fast-loop';
-import { actsAsLesson, type LearnerOptions } from './learner-options';
+import { actsAsLesson } from './learner-options';
+import { type LearnerOptions } from './learner-values';
 import { LESSON_EPISODES, type QParams } from './params';
 import { runAlgorithmEpisodes, runAlgorithmSteps } from './readable-loop';
 

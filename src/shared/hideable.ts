@@ -8,17 +8,18 @@
  * min_eps, ties), so `hide=alpha` hides the control that `alpha=0.5` sets.
  */
 
+/**
+ * The hyperparameters' controls, by the link's own keys for them (`alpha=0.5` sets what
+ * `hide=alpha` hides), in the order a link writes them.
+ */
+export const PARAM_IDS = ['alpha', 'gamma', 'eps', 'decay', 'min_eps', 'ties'] as const;
+
 /** Everything a teacher's link can hide, in the order the dialog lists it and a link writes it. */
 export const HIDEABLE_IDS = [
   'views',
   'link',
   'speed',
-  'alpha',
-  'gamma',
-  'eps',
-  'decay',
-  'min_eps',
-  'ties',
+  ...PARAM_IDS,
   'map',
   'presets',
   'display',

@@ -77,13 +77,12 @@ export const AXIS_SYMBOLS: Readonly<Record<SweepAxis, string>> = {
   tieBreak: 'ties',
 };
 
+/** A cell's height and least width, in px. */
 const CELL = 64;
-const LEFT = 96;
 /** Width of a tick label's character at 12 px, generously (the labels are not measured). */
 const CHAR_PX = 7;
-const TOP = 40;
-const BOTTOM = 12;
-const RIGHT = 12;
+/** Room around the cells for the axis titles and tick labels (`left` grows with long labels). */
+const MARGIN = { top: 40, right: 12, bottom: 12, left: 96 } as const;
 
 const f2 = (x: number) => formatFixed(x, 2);
 const f4 = (x: number) => formatFixed(x, 4);
@@ -212,9 +211,9 @@ export function createSweepHeatmap(host: HTMLElement, options: SweepHeatmapOptio
       // Columns widen for long tick labels ("Gymnasium’s 1, 0, 0"); the left margin for long rows.
       const longest = (labels: string[]) => Math.max(0, ...labels.map((l) => l.length)) * CHAR_PX;
       const colWidth = Math.max(CELL, longest(data.xValues) + 8);
-      const left = Math.max(LEFT, longest(data.yValues) + 28);
-      const width = left + cols * colWidth + RIGHT;
-      const height = TOP + rows * CELL + BOTTOM;
+      const left = Math.max(MARGIN.left, longest(data.yValues) + 28);
+      const width = left + cols * colWidth + MARGIN.right;
+      const height = MARGIN.top + rows * CELL + MARGIN.bottom;
       svg.attr('viewBox', `0 0 ${width} ${height}`).attr('width', width);
 
       xTitle
@@ -223,14 +222,14 @@ export function createSweepHeatmap(host: HTMLElement, options: SweepHeatmapOptio
         .attr('text-anchor', 'middle')
         .text(data.xTitle);
       yTitle
-        .attr('transform', `translate(14,${TOP + (rows * CELL) / 2}) rotate(-90)`)
+        .attr('transform', `translate(14,${MARGIN.top + (rows * CELL) / 2}) rotate(-90)`)
         .text(data.yTitle);
       xTicks
         .selectAll('text')
         .data(data.xValues)
         .join('text')
         .attr('x', (_, i) => left + (i + 0.5) * colWidth)
-        .attr('y', TOP - 8)
+        .attr('y', MARGIN.top - 8)
         .attr('text-anchor', 'middle')
         .attr('font-size', 12)
         .text((d) => d);
@@ -239,7 +238,7 @@ export function createSweepHeatmap(host: HTMLElement, options: SweepHeatmapOptio
         .data(data.yValues)
         .join('text')
         .attr('x', left - 8)
-        .attr('y', (_, i) => TOP + (i + 0.5) * CELL)
+        .attr('y', (_, i) => MARGIN.top + (i + 0.5) * CELL)
         .attr('dy', '0.35em')
         .attr('text-anchor', 'end')
         .attr('font-size', 12)
@@ -273,7 +272,7 @@ export function createSweepHeatmap(host: HTMLElement, options: SweepHeatmapOptio
         })
         .attr(
           'transform',
-          (c) => `translate(${left + c.col * colWidth + 1},${TOP + c.row * CELL + 1})`,
+          (c) => `translate(${left + c.col * colWidth + 1},${MARGIN.top + c.row * CELL + 1})`,
         )
         .attr('data-setting', (c) => c.settingIndex)
         .attr('aria-label', cellName)

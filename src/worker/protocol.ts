@@ -9,7 +9,8 @@ import type { StepRecord } from '../rl/step-record';
 import type { EnvChange, ParamChangeRecord, RunRecord, RunSettings } from '../rl/replay';
 import type { ConvergenceReport } from '../rl/convergence';
 import type { Algorithm } from '../rl/algorithms/registry';
-import type { LearnerOptions, LiveLearnerChange } from '../rl/learner-options';
+import type { LiveLearnerChange } from '../rl/learner-options';
+import type { LearnerOptions } from '../rl/learner-values';
 
 export type { EnvChange, LiveLearnerChange, ParamChangeRecord, RunRecord, RunSettings };
 

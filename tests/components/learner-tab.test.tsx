@@ -10,7 +10,7 @@ import { createAgent, type QAgent } from '../../src/rl/agent';
 import type { Algorithm } from '../../src/rl/algorithms/registry';
 import { reachableNonTerminal } from '../../src/rl/convergence';
 import { ACTION_NAMES, createEnv } from '../../src/rl/env';
-import type { LearnerOptions } from '../../src/rl/learner-options';
+import type { LearnerOptions } from '../../src/rl/learner-values';
 import { modelVisits } from '../../src/rl/model-summary';
 import { runAlgorithmSteps } from '../../src/rl/readable-loop';
 import { doubleQBias } from '../../src/rl/table-bias';

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../scripts/cli';
 import { trainRequest } from '../../scripts/train-flags';
-import { DEFAULT_LEARNER_OPTIONS } from '../../src/rl/learner-options';
+import { DEFAULT_LEARNER_OPTIONS } from '../../src/rl/learner-values';
 import { qRows } from '../../src/rl/tables';
 import { trainAlgorithm } from '../../src/rl/training';
 

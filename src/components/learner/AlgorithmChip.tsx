@@ -1,6 +1,6 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy } from 'react';
 import { DEFAULT_ALGORITHM } from '../../rl/algorithm-names';
-import { Disclosure } from '../shell/Disclosure';
+import { LazyChip } from '../shell/LazyChip';
 import { useLab } from '../shell/lab-context';
 import './algorithm-chip.css';
 
@@ -14,23 +14,14 @@ const AlgorithmPicker = lazy(() => import('./AlgorithmPicker'));
  */
 export function AlgorithmChip() {
   const algorithm = useLab((s) => s.settings.algorithm ?? DEFAULT_ALGORITHM);
-  const [opened, setOpened] = useState(false);
   return (
-    <Disclosure
+    <LazyChip
       className="map-chip algorithm-chip"
-      label={
-        <>
-          <span className="visually-hidden">Algorithm </span>
-          {algorithm}
-        </>
-      }
-      onOpen={() => setOpened(true)}
-    >
-      {opened && (
-        <Suspense>
-          <AlgorithmPicker />
-        </Suspense>
-      )}
-    </Disclosure>
+      name="Algorithm"
+      value={algorithm}
+      title="Choose the algorithm"
+      Panel={AlgorithmPicker}
+      loading="Loading the algorithm picker…"
+    />
   );
 }

@@ -1,16 +1,14 @@
 import { useId, useState } from 'react';
 import { ALGORITHM_LABELS, ALGORITHMS, isAlgorithm } from '../../rl/algorithms/registry';
+import { isAlphaSchedule, isExploration, isTraceKind } from '../../rl/learner-options';
 import {
   ALPHA_SCHEDULES,
   DEFAULT_LEARNER_OPTIONS,
   EXPLORATIONS,
-  isAlphaSchedule,
-  isExploration,
-  isTraceKind,
   LEARNER_LIMITS,
   TRACE_KINDS,
   type LearnerOptions,
-} from '../../rl/learner-options';
+} from '../../rl/learner-values';
 import { parseNumber } from '../../rl/parse-values';
 import { runAlgorithm, setAlgorithm, setLearnerOptions } from '../../store/lab/learner-actions';
 import { FormField } from '../board/FormField';

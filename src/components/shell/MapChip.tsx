@@ -1,6 +1,6 @@
-import { lazy, memo, Suspense, useState } from 'react';
+import { lazy, memo } from 'react';
 import { AlgorithmChip } from '../learner/AlgorithmChip';
-import { Disclosure } from './Disclosure';
+import { LazyChip } from './LazyChip';
 import { useLab } from './lab-context';
 
 /** The map picker's code loads when the chip is first opened. */
@@ -17,28 +17,17 @@ export const MapChip = memo(function MapChip() {
   const rows = useLab((s) => s.settings.map.length);
   const cols = useLab((s) => s.settings.map[0]?.length ?? 0);
   const slippery = useLab((s) => s.settings.isSlippery);
-  const [opened, setOpened] = useState(false);
   const size = name === 'custom' ? `custom ${rows}x${cols}` : name;
   return (
     <>
-      <Disclosure
+      <LazyChip
         className="map-chip"
-        label={
-          <>
-            <span className="visually-hidden">Map </span>
-            {size}
-            {slippery ? ', slippery' : ', not slippery'}
-          </>
-        }
+        name="Map"
+        value={`${size}${slippery ? ', slippery' : ', not slippery'}`}
         title="Choose the map"
-        onOpen={() => setOpened(true)}
-      >
-        {opened && (
-          <Suspense fallback={<p role="status">Loading the map picker…</p>}>
-            <MapPicker />
-          </Suspense>
-        )}
-      </Disclosure>
+        Panel={MapPicker}
+        loading="Loading the map picker…"
+      />
       <AlgorithmChip />
     </>
   );

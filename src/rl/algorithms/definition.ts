@@ -13,7 +13,7 @@
  */
 import type { QAgent } from '../agent';
 import type { LearnerMemory } from '../learner-memory';
-import type { LearnerOptions } from '../learner-options';
+import type { LearnerOptions } from '../learner-values';
 import type { TieBreak } from '../params';
 import type { ChosenAction } from '../policy';
 import type { RngState } from '../rng';

@@ -20,7 +20,13 @@ import type { RunSettings, Speed } from '../../worker/protocol';
 import { DEFAULT_DISPLAY, type DisplaySettings } from '../display';
 import { DOCK_TAB_IDS, isDockTab } from '../dock-tabs';
 import { isGridView, type GridView } from '../grid-view';
-import { HIDEABLE_IDS, orderedHideables, parseHideList, type HideableId } from '../hideable';
+import {
+  HIDEABLE_IDS,
+  orderedHideables,
+  PARAM_IDS,
+  parseHideList,
+  type HideableId,
+} from '../hideable';
 import { LAB_START_SPEED, lessonSettings } from '../lesson-run';
 import {
   formatRewardSchedule,
@@ -66,14 +72,7 @@ export const DEFAULT_URL_STATE: Readonly<UrlState> = Object.freeze<UrlState>({
  * The link's keys of the hyperparameters, in the order a link writes them: also the ids a
  * teacher's link hides their controls by (`hide=alpha`).
  */
-export const PARAM_URL_KEYS = [
-  'alpha',
-  'gamma',
-  'eps',
-  'decay',
-  'min_eps',
-  'ties',
-] as const satisfies readonly HideableId[];
+export const PARAM_URL_KEYS = PARAM_IDS;
 
 /** The link's keys, in the order a serialized link writes them. */
 export const URL_KEYS = [

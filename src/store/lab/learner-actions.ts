@@ -7,11 +7,8 @@
  */
 import { DEFAULT_ALGORITHM } from '../../rl/algorithm-names';
 import type { Algorithm } from '../../rl/algorithms/registry';
-import {
-  learnerOptionErrors,
-  type LearnerOptions,
-  type LiveLearnerChange,
-} from '../../rl/learner-options';
+import { learnerOptionErrors, type LiveLearnerChange } from '../../rl/learner-options';
+import { type LearnerOptions } from '../../rl/learner-values';
 import type { MemoryView, RunSettings, Snapshot } from '../../worker/protocol';
 import type { LabStore } from '../lab-store';
 

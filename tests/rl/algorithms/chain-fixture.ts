@@ -5,7 +5,7 @@
  */
 import { createAgent, type QAgent } from '../../../src/rl/agent';
 import { createEnv } from '../../../src/rl/env';
-import type { LearnerOptions } from '../../../src/rl/learner-options';
+import type { LearnerOptions } from '../../../src/rl/learner-values';
 import type { QParams } from '../../../src/rl/params';
 import { RIGHT } from '../agent-fixtures';
 

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { ACTION_NAMES } from '../../../rl/env-basics';
-import type { LearnerOptions } from '../../../rl/learner-options';
+import type { LearnerOptions } from '../../../rl/learner-values';
 import { traceSummary } from '../../../rl/trace-summary';
 import { formatSigned } from '../../../viz/format';
 import { traceColor } from '../../../viz/traces-layer';
