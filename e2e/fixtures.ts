@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 
 /** A page that fails its test on any console error or uncaught exception. */
@@ -46,4 +47,16 @@ export async function openTab(page: Page, name: string): Promise<void> {
 export async function openDisclosure(page: Page, name: string | RegExp): Promise<void> {
   const button = page.getByRole('button', { name, exact: typeof name === 'string' });
   if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+}
+
+/**
+ * axe-core's serious and critical violations on the page, or only inside `selector` (what a spec
+ * added), one line each: the rule, its impact and the elements.
+ */
+export async function seriousViolations(page: Page, selector?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  const { violations } = await (selector ? builder.include(selector) : builder).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

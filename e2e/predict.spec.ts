@@ -1,14 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, openLab, openTab, test } from './fixtures';
-
-/** axe's serious and critical violations inside `selector`. */
-async function violationsIn(page: Page, selector: string): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).include(selector).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+import { expect, seriousViolations, openLab, openTab, test } from './fixtures';
 
 /** The lesson's prediction checkpoint on screen. */
 const checkpoint = (page: Page) => page.getByRole('region', { name: 'Predict, then see' });
@@ -31,7 +22,7 @@ test('predict, then see: a right and a wrong guess, each locked before its run a
   await page.keyboard.press('Enter');
   await expect(c3.getByRole('status')).toHaveText('Locked in: ← Left. It cannot be changed now.');
   await expect(c3.getByRole('radio', { name: '↓ Down' })).toBeDisabled();
-  expect(await violationsIn(page, '.lesson-predict'), 'the locked checkpoint').toEqual([]);
+  expect(await seriousViolations(page, '.lesson-predict'), 'the locked checkpoint').toEqual([]);
   await c3.getByRole('button', { name: 'Run it and reveal' }).click();
   await expect(c3.getByRole('status')).toContainText(
     /^Right: you said Left; after 10,000 episodes the agent’s greedy action at state 4 \(row 2, column 1\) is Left\. Its Q-values there: Left 0\.\d{4}/,
@@ -63,7 +54,7 @@ test('predict, then see: a right and a wrong guess, each locked before its run a
   await expect(page.getByRole('status').filter({ hasText: 'Total steps' })).toContainText(
     'ε 0.000',
   );
-  expect(await violationsIn(page, '.lesson-predict'), 'the revealed checkpoint').toEqual([]);
+  expect(await seriousViolations(page, '.lesson-predict'), 'the revealed checkpoint').toEqual([]);
 
   // Puzzle 1 solved with known settings, typed and sent with the keyboard.
   await openTab(page, 'Puzzles');
@@ -99,7 +90,7 @@ test('predict, then see: a right and a wrong guess, each locked before its run a
   await expect(p3.getByRole('table', { name: 'Settings you tried' }).getByRole('row')).toHaveCount(
     2,
   );
-  expect(await violationsIn(page, '.puzzles-panel'), 'the puzzles tab').toEqual([]);
+  expect(await seriousViolations(page, '.puzzles-panel'), 'the puzzles tab').toEqual([]);
 
   // The worksheet lists it all.
   const sheet = panel.getByRole('region', { name: 'Ice Maze Lab: my worksheet' });

@@ -1,14 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, openDisclosure, openLab, openTab, test } from './fixtures';
-
-/** axe's serious and critical violations inside `selector` (what this spec added). */
-async function seriousViolations(page: Page, selector: string): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).include(selector).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+import { expect, seriousViolations, openDisclosure, openLab, openTab, test } from './fixtures';
 
 const MAP_4X4 = 'SFFFFHFHFFFHHFFG';
 const inspector = (page: Page) => page.getByRole('region', { name: 'Step inspector' });

@@ -1,6 +1,6 @@
 /**
- * `npm run train`'s flags → what to train: a pure function of the argument list (no process, no
- * output), so tests read a command line exactly as the script does. A bad flag throws
+ * `npm run train`'s flags → what to train: a function of the argument list (no process, no
+ * output; `--replay` reads its file), so tests read a command line exactly as the script does. A bad flag throws
  * `UsageError` naming it (one line on stderr, exit code 2, in `runCli`).
  */
 import type { IceMazeEnv } from '../src/rl/env';
@@ -16,6 +16,8 @@ import { type Algorithm, ALGORITHMS, isAlgorithm } from '../src/rl/algorithms/re
 import type { LearnerOptions } from '../src/rl/learner-options';
 import { ENV_FLAGS, envFromFlags, jsonFlag, numberFlag, parseFlags, UsageError } from './cli';
 import { LEARNER_FLAGS, learnerOptionsFromFlags } from './learner-flags';
+import { checkReplayFlags, recordFile } from './train-replay';
+import type { RunRecord } from '../src/rl/replay';
 
 /** The flags `train` takes. */
 export const TRAIN_FLAGS = [
@@ -30,6 +32,7 @@ export const TRAIN_FLAGS = [
   'tie-break',
   'algorithm',
   ...LEARNER_FLAGS,
+  'replay',
   'json',
 ] as const;
 
@@ -43,11 +46,17 @@ export interface TrainRequest {
   seed: number;
   episodes: number;
   json: boolean;
+  /** `--replay FILE`: the run record to train along instead (every other setting is the record's). */
+  replay: RunRecord | null;
 }
 
 /** Reads `train`'s flags (`argv` without the node and script paths). */
 export function trainRequest(argv: readonly string[]): TrainRequest {
   const flags = parseFlags(argv, TRAIN_FLAGS);
+  const replayFile = flags.get('replay');
+  if (replayFile !== undefined) checkReplayFlags(flags);
+  // Read here, so a file that is missing or not a record is refused like any bad flag.
+  const replay = replayFile === undefined ? null : recordFile(replayFile);
   const algorithm = flags.get('algorithm') ?? 'q-learning';
   if (!isAlgorithm(algorithm))
     throw new UsageError(
@@ -78,5 +87,6 @@ export function trainRequest(argv: readonly string[]): TrainRequest {
     seed: numberFlag(flags, 'seed', RUN_LIMITS.seed, 0),
     episodes: numberFlag(flags, 'episodes', RUN_LIMITS.episodes, LESSON_EPISODES),
     json: jsonFlag(flags),
+    replay,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Trains the lesson's Q-learner (or any algorithm of the registry: `--algorithm`, with the
  * learner's flags of `learner-flags.ts`) from the command line and prints the result with its
- * exact evaluation: `npm run -s train -- --seed 3 --episodes 10000 --algorithm sarsa --json`.
+ * exact evaluation: `npm run -s train -- --seed 3 --episodes 10000 --algorithm sarsa --json`, or
+ * along an exported run record of the lab: `npm run -s train -- --replay run.json --json`.
  */
 import { ACTION_ARROWS } from '../src/rl/env';
 import {
@@ -14,16 +15,33 @@ import { ALGORITHM_LABELS } from '../src/rl/algorithms/registry';
 import { trainAlgorithm } from '../src/rl/training';
 import { advantages, greedyPolicy, qRows, stateValues, policyMatrix } from '../src/rl/tables';
 import { runCli } from './cli';
-import { trainRequest } from './train-flags';
+import { trainRequest, type TrainRequest } from './train-flags';
+import { replayRecord } from './train-replay';
+
+/** The run `request` asks for: trained from its flags, or replayed from a record (`--replay`). */
+function trained(request: TrainRequest) {
+  if (request.replay === null) {
+    const { env, algorithm, params, seed, episodes, options } = request;
+    // Q-learning acting as the lesson's on the fast loop (the readable one gives the same numbers).
+    return {
+      agent: trainAlgorithm(env, algorithm, params, seed, episodes, options),
+      algorithm,
+      seed,
+    };
+  }
+  const record = request.replay;
+  return { ...replayRecord(record), seed: record.settings.seed };
+}
 
 runCli(() => {
   const request = trainRequest(process.argv.slice(2));
-  const { env, algorithm, params, options, seed, episodes, json } = request;
+  const { json } = request;
 
   const t0 = performance.now();
-  // Q-learning acting as the lesson's on the fast loop (the readable one gives the same numbers).
-  const agent = trainAlgorithm(env, algorithm, params, seed, episodes, options);
+  const { agent, algorithm, seed } = trained(request);
   const ms = performance.now() - t0;
+  // A replay's environment, γ and options are the record's at its end.
+  const { env, params, options } = agent;
 
   const evaluation = evaluateGreedy(env, agent.q);
   const optimum = valueIteration(env, params.gamma);

@@ -3,7 +3,7 @@
  * Kept apart from `replay.ts` (which trains) so the page's store can check a change without
  * loading the training loop into the first download.
  */
-import type { RewardSchedule } from './env';
+import type { RewardSchedule } from './env-basics';
 import { RUN_LIMITS } from './params';
 import { checkNumber, checkRewardSchedule, REWARDS_LABEL } from './parse-values';
 

@@ -7,20 +7,31 @@
  * stays put; every outcome is its own entry, so a list may name one next state twice.
  * G and H are absorbing: one entry (1.0, s, 0, terminated).
  */
-import { MAPS, isMapName, parseMap, type Tile } from './maps';
 import { nextUniform, type RngState } from './rng';
+import {
+  checkEnvOptions,
+  moveFrom,
+  N_ACTIONS,
+  type EnvOptions,
+  type RewardSchedule,
+} from './env-basics';
 
-/** Longest time limit an episode may have (keeps exact evaluation fast on any map). */
-export const MAX_TIME_LIMIT = 10_000;
-
-/** Number of actions. */
-export const N_ACTIONS = 4;
-/** Action names in Gymnasium's order. */
-export const ACTION_NAMES = ['Left', 'Down', 'Right', 'Up'] as const;
-/** Arrows for the actions, same order. */
-export const ACTION_ARROWS = ['←', '↓', '→', '↑'] as const;
-/** An action index 0–3. */
-export type Action = 0 | 1 | 2 | 3;
+export {
+  ACTION_ARROWS,
+  ACTION_NAMES,
+  checkEnvOptions,
+  defaultMaxSteps,
+  DEFAULT_REWARD_SCHEDULE,
+  MAX_TIME_LIMIT,
+  moveFrom,
+  N_ACTIONS,
+  resolveMap,
+  tileAt,
+  type Action,
+  type CheckedEnvOptions,
+  type EnvOptions,
+  type RewardSchedule,
+} from './env-basics';
 
 /** One outcome of P[s][a]: [probability, next state, reward, terminated], Gymnasium's tuple. */
 export type Transition = [
@@ -29,26 +40,6 @@ export type Transition = [
   reward: number,
   terminated: boolean,
 ];
-
-/** Rewards for entering a goal, a hole and a frozen tile (Gymnasium's `reward_schedule`). */
-export type RewardSchedule = readonly [goal: number, hole: number, frozen: number];
-
-/** Gymnasium's default schedule: 1 for the goal, 0 for a hole or a frozen tile. */
-export const DEFAULT_REWARD_SCHEDULE: RewardSchedule = Object.freeze([1, 0, 0] as const);
-
-/** Options of an environment; every field has Gymnasium's default. */
-export interface EnvOptions {
-  /** Named map or rows; default `'4x4'`. */
-  map?: string | readonly string[];
-  /** Slippery ice; default true. */
-  isSlippery?: boolean;
-  /** Probability that a slippery move goes the intended way; default 1/3. */
-  successRate?: number;
-  /** Rewards (goal, hole, frozen); default (1, 0, 0). */
-  rewardSchedule?: RewardSchedule;
-  /** Time limit; default 100 for 4x4-sized maps, 200 for 8x8 (Gymnasium's registrations), else 100 for up to 16 tiles and 200 above. */
-  maxSteps?: number;
-}
 
 /**
  * A compiled environment: the map, Gymnasium's `P`, and the same table flattened into typed
@@ -88,55 +79,11 @@ export interface IceMazeEnv {
   readonly outDirection: Int8Array;
 }
 
-/** Tile at a state. */
-export function tileAt(env: Pick<IceMazeEnv, 'desc' | 'ncol'>, s: number): Tile {
-  return env.desc[Math.floor(s / env.ncol)]![s % env.ncol] as Tile;
-}
-
-/** The state one move in `direction` from `s`, staying put at the border. */
-export function moveFrom(nrow: number, ncol: number, s: number, direction: number): number {
-  let r = Math.floor(s / ncol);
-  let c = s % ncol;
-  if (direction === 0) c = Math.max(c - 1, 0);
-  else if (direction === 1) r = Math.min(r + 1, nrow - 1);
-  else if (direction === 2) c = Math.min(c + 1, ncol - 1);
-  else r = Math.max(r - 1, 0);
-  return r * ncol + c;
-}
-
-/** Gymnasium's registered time limit for a map size: 200 for maps with more than 16 tiles, else 100. */
-export function defaultMaxSteps(nrow: number, ncol: number): number {
-  return nrow * ncol > 16 ? 200 : 100;
-}
-
-/** Resolves a named map or validates given rows (throws `MapError`). */
-export function resolveMap(map: string | readonly string[]): string[] {
-  if (typeof map === 'string') {
-    if (isMapName(map)) return [...MAPS[map]];
-    throw new RangeError(
-      `Unknown map "${map}": use 4x4, 8x8 or give rows such as SFFF,FHFH,FFFH,HFFG.`,
-    );
-  }
-  return parseMap(map);
-}
-
 /** Builds the environment. Throws `MapError` for a bad map and `RangeError` for bad options. */
 export function createEnv(options: EnvOptions = {}): IceMazeEnv {
-  const desc = resolveMap(options.map ?? '4x4');
-  const isSlippery = options.isSlippery ?? true;
-  const successRate = options.successRate ?? 1 / 3;
-  const rewardSchedule = options.rewardSchedule ?? DEFAULT_REWARD_SCHEDULE;
-  if (!(successRate >= 0 && successRate <= 1))
-    throw new RangeError(`Success rate must be in [0, 1], got ${successRate}.`);
-  if (!rewardSchedule.every((x) => Number.isFinite(x)))
-    throw new RangeError('Rewards must be finite numbers.');
+  const { desc, isSlippery, successRate, rewardSchedule, maxSteps } = checkEnvOptions(options);
   const nrow = desc.length;
   const ncol = desc[0]!.length;
-  const maxSteps = options.maxSteps ?? defaultMaxSteps(nrow, ncol);
-  if (!Number.isInteger(maxSteps) || maxSteps < 1 || maxSteps > MAX_TIME_LIMIT)
-    throw new RangeError(
-      `The time limit must be a whole number from 1 to ${MAX_TIME_LIMIT}, got ${maxSteps}.`,
-    );
   const nS = nrow * ncol;
   const nA = N_ACTIONS;
   const tiles = desc.join('');

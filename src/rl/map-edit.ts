@@ -3,7 +3,7 @@
  * the core's own rules (`parseMap`) plus which tiles the agent could never stand on. Pure: maps
  * are arrays of row strings, and every edit returns new rows, never changing its input.
  */
-import { defaultMaxSteps } from './env';
+import { defaultMaxSteps } from './env-basics';
 import { MapError, parseMap, reachableStates, type Tile } from './maps';
 import { checkLimit, EDITOR_LIMITS } from './params';
 

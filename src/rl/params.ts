@@ -3,7 +3,7 @@
  * live: every hyperparameter and run setting is checked here, by the command line, the worker,
  * the URL parser and the sliders alike.
  */
-import { DEFAULT_REWARD_SCHEDULE, MAX_TIME_LIMIT, type RewardSchedule } from './env';
+import { DEFAULT_REWARD_SCHEDULE, MAX_TIME_LIMIT, type RewardSchedule } from './env-basics';
 
 /** How the greedy action is chosen when several actions share the maximum. */
 export type TieBreak = 'first' | 'random';

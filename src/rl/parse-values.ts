@@ -13,7 +13,7 @@
  * double. Lives in `rl/` because every layer that reads settings may import it (the worker and
  * the core import nothing else).
  */
-import type { RewardSchedule } from './env';
+import type { RewardSchedule } from './env-basics';
 import { checkLimit, describeValue, type Limit, REWARD_LIMITS, REWARD_ORDER } from './params';
 
 /** A value read, or the reason it was refused (a sentence naming the setting by its label). */

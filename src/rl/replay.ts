@@ -13,8 +13,15 @@ import { paramErrors, type QParams, RUN_LIMITS } from './params';
 import { settingsEnv } from './settings-env';
 import { checkNumber, checkRewardSchedule, checkSwitch, SLIPPERY_LABEL } from './parse-values';
 import { parseEnvChange } from './env-change';
-import { createAgent, type QAgent, setParams } from './agent';
-import { runSteps } from './fast-loop';
+import { createAgent, type QAgent, setLearnerOptions, setParams } from './agent';
+import type { Algorithm } from './algorithms/registry';
+import { algorithmNameError, DEFAULT_ALGORITHM, isAlgorithmName } from './algorithm-names';
+import {
+  learnerOptionErrors,
+  type LearnerOptions,
+  type LiveLearnerChange,
+} from './learner-options';
+import { runAlgorithm } from './training';
 
 /**
  * A change of hyperparameters and/or of the environment, applied after `atStep` steps of the run
@@ -25,6 +32,8 @@ export interface ParamChangeRecord {
   params: Partial<QParams>;
   /** The environment's change at this step, if any (absent in records made before it existed). */
   env?: EnvChange;
+  /** The learner's live options changed at this step (λ, n, exploration…), if any. */
+  learner?: LiveLearnerChange;
 }
 
 /** Everything that defines a run: the environment, the seed and the hyperparameters. */
@@ -50,6 +59,10 @@ export interface RunSettings {
    */
   frameInterval: number;
   params: QParams;
+  /** The algorithm the run learns with (absent: Q-learning, as in records made before it could be picked). */
+  algorithm?: Algorithm;
+  /** The learner's options at the start (each absent field: `DEFAULT_LEARNER_OPTIONS`, the lesson's). */
+  learner?: Partial<LearnerOptions>;
 }
 
 /** What defines a run: the settings it started with, the changes along the way, how far it got. */
@@ -106,19 +119,22 @@ export function applyEnvChange(agent: QAgent, change: EnvChange): void {
   agent.fastTables = null;
 }
 
-/** Applies one recorded change: the environment's part, then the hyperparameters. */
+/** Applies one recorded change: the environment's part, the hyperparameters, the learner's options. */
 export function applyChange(agent: QAgent, change: ParamChangeRecord): void {
   if (change.env) applyEnvChange(agent, change.env);
   applyParamChange(agent, change.params);
+  if (change.learner) setLearnerOptions(agent, change.learner);
 }
 
-/** A fresh copy of a recorded change (its params, and its environment part when it has one). */
+/** A fresh copy of a recorded change (its params, and its environment and learner parts when it has them). */
 export function copyChange(change: ParamChangeRecord): ParamChangeRecord {
-  const { atStep, params, env } = change;
-  if (!env) return { atStep, params: { ...params } };
+  const { atStep, params, env, learner } = change;
+  const learnerPart = learner ? { learner: { ...learner } } : {};
+  if (!env) return { atStep, params: { ...params }, ...learnerPart };
   return {
     atStep,
     params: { ...params },
+    ...learnerPart,
     env: {
       ...(env.successRate === undefined ? {} : { successRate: env.successRate }),
       ...(env.rewardSchedule === undefined
@@ -133,14 +149,23 @@ export function recordEnv(record: RunRecord): IceMazeEnv {
   return settingsEnv(record.settings);
 }
 
-/** Trains a fresh agent along a record: the same steps, the same changes at the same steps. */
+/** A fresh agent for a run's settings: its seed, hyperparameters and learner options. */
+export function settingsAgent(settings: RunSettings, env: IceMazeEnv): QAgent {
+  return createAgent(env, { ...settings.params }, settings.seed, settings.learner);
+}
+
+/**
+ * Trains a fresh agent along a record with its algorithm: the same steps, the same changes at
+ * the same steps (`runAlgorithm`, so Q-learning as the lesson's takes the fast loop).
+ */
 export function replayRun(record: RunRecord, env: IceMazeEnv = recordEnv(record)): QAgent {
-  const agent = createAgent(env, record.settings.params, record.settings.seed);
+  const agent = settingsAgent(record.settings, env);
+  const algorithm = record.settings.algorithm ?? DEFAULT_ALGORITHM;
   for (const change of record.changes) {
-    runSteps(agent, change.atStep - agent.totalSteps);
+    runAlgorithm(agent, algorithm, change.atStep - agent.totalSteps);
     applyChange(agent, change);
   }
-  runSteps(agent, record.totalSteps - agent.totalSteps);
+  runAlgorithm(agent, algorithm, record.totalSteps - agent.totalSteps);
   return agent;
 }
 
@@ -183,6 +208,14 @@ export function parseRunRecord(data: unknown): ParsedRecord {
     if (missing.length) errors.push(`"settings.params" is missing ${missing.join(', ')}.`);
     errors.push(...paramErrors(params).map((e) => `"settings.params": ${e}`));
   }
+  const algorithm = s.algorithm;
+  if (algorithm !== undefined && !isAlgorithmName(algorithm))
+    errors.push(`"settings.algorithm": ${algorithmNameError(String(algorithm))}`);
+  const learner = s.learner;
+  if (learner !== undefined && !isObject(learner))
+    errors.push('"settings.learner" must be an object (it may be empty).');
+  else if (learner)
+    errors.push(...learnerOptionErrors(learner).map((e) => `"settings.learner": ${e}`));
   const changes: ParamChangeRecord[] = [];
   if (!Array.isArray(data.changes)) errors.push('"changes" must be a list (it may be empty).');
   else {
@@ -200,10 +233,16 @@ export function parseRunRecord(data: unknown): ParsedRecord {
       errors.push(...paramErrors(c.params).map((e) => `"changes[${i}]": ${e}`));
       const env = c.env === undefined ? undefined : parseEnvChange(c.env);
       if (typeof env === 'string') errors.push(`"changes[${i}].env": ${env}`);
+      const live = c.learner;
+      if (live !== undefined && !isObject(live))
+        errors.push(`"changes[${i}].learner" must be an object.`);
+      else if (live)
+        errors.push(...learnerOptionErrors(live, true).map((e) => `"changes[${i}].learner": ${e}`));
       changes.push({
         atStep: c.atStep,
         params: { ...c.params } as Partial<QParams>,
         ...(env && typeof env !== 'string' ? { env } : {}),
+        ...(isObject(live) ? { learner: { ...live } as LiveLearnerChange } : {}),
       });
     });
   }
@@ -245,6 +284,8 @@ export function parseRunRecord(data: unknown): ParsedRecord {
         episodes: s.episodes as number,
         frameInterval: s.frameInterval as number,
         params: { ...(params as unknown as QParams) },
+        ...(isAlgorithmName(algorithm) ? { algorithm } : {}),
+        ...(isObject(learner) ? { learner: { ...learner } as Partial<LearnerOptions> } : {}),
       },
       changes,
       totalSteps: total as number,

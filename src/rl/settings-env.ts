@@ -1,5 +1,5 @@
 import { createEnv, type IceMazeEnv } from './env';
-import { settingsRewards } from './params';
+import { settingsEnvOptions } from './settings-check';
 import type { RunSettings } from './replay';
 
 /**
@@ -7,11 +7,5 @@ import type { RunSettings } from './replay';
  * of its own (not in `replay.ts`), so the page's store can check settings without the replay code.
  */
 export function settingsEnv(s: RunSettings): IceMazeEnv {
-  return createEnv({
-    map: s.map,
-    isSlippery: s.isSlippery,
-    successRate: s.successRate,
-    rewardSchedule: settingsRewards(s),
-    maxSteps: s.maxSteps,
-  });
+  return createEnv(settingsEnvOptions(s));
 }

@@ -3,7 +3,7 @@
  * FrozenLake-v1, 0.85 on FrozenLake8x8-v1), measured as the median over seeds 0–9 of the exact
  * success probability of the greedy policy (`npm run presets` checks them).
  */
-import { defaultMaxSteps } from './env';
+import { defaultMaxSteps } from './env-basics';
 import { stepsToFloor } from './epsilon-floor';
 import { LESSON_EPISODES, LESSON_PARAMS, type QParams } from './params';
 import { rewardWorth } from './teaching-figures';

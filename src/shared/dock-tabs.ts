@@ -11,6 +11,7 @@ export const DOCK_TAB_IDS = [
   'tables',
   'optimal',
   'dp',
+  'learner',
   'compare',
   'sweep',
   'seeds',

@@ -45,6 +45,7 @@ export const HIDEABLE = [
   { id: 'glossary', label: 'Glossary', group: 'panels' },
   { id: 'optimal', label: 'Optimal values', group: 'panels' },
   { id: 'dp', label: 'Dynamic programming', group: 'panels' },
+  { id: 'learner', label: 'What the learner keeps', group: 'panels' },
   { id: 'why8x8', label: 'Why the lesson’s settings fail on 8x8', group: 'panels' },
   { id: 'editor', label: 'Map editor', group: 'panels' },
   { id: 'drive', label: 'Drive it yourself', group: 'panels' },

@@ -2,7 +2,7 @@
  * The run the lab opens with: the lesson's, on Gymnasium's 4x4 map. The store starts it and a link
  * without parameters describes it, so both read it from here.
  */
-import { defaultMaxSteps } from '../rl/env';
+import { defaultMaxSteps } from '../rl/env-basics';
 import { MAPS, type MapName } from '../rl/maps';
 import { LESSON_EPISODES, LESSON_FRAME_INTERVAL, LESSON_PARAMS } from '../rl/params';
 import type { RunSettings, Speed } from '../worker/protocol';

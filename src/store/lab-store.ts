@@ -23,6 +23,7 @@ import {
   type InspectorActions,
   type InspectorState,
 } from './lab/inspector-slice';
+import { createLearnerSlice, type LearnerActions } from './lab/learner-slice';
 import { createLessonSlice, type LessonActions, type LessonState } from './lab/lesson-slice';
 import { createNoticesSlice, type NoticesActions, type NoticesState } from './lab/notices-slice';
 import { createRunSlice, type MapSource, type RunActions, type RunState } from './lab/run-slice';
@@ -44,7 +45,8 @@ export interface LabActions
     NoticesActions,
     LessonActions,
     InspectorActions,
-    GalleryActions {}
+    GalleryActions,
+    LearnerActions {}
 
 /** The lab store: its state and actions. */
 export type LabStore = StoreApi<LabState & LabActions>;
@@ -138,6 +140,7 @@ export function createLabStore(options: LabStoreOptions): LabStore {
       ...createLessonSlice(context, options),
       ...inspector.slice,
       ...gallery.slice,
+      ...createLearnerSlice(context),
     };
   });
 

@@ -8,6 +8,12 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { PuzzleSettings } from '../rl/puzzles';
+import {
+  browserStorage,
+  loadWorksheet,
+  saveWorksheet,
+  type WorksheetStorage,
+} from './worksheet-persist';
 
 /** A prediction: the guess as committed (locked before the run), then the reveal. */
 export interface WorksheetPrediction {
@@ -64,12 +70,16 @@ export interface WorksheetActions {
 /** A worksheet store. */
 export type WorksheetStore = StoreApi<WorksheetEntries & WorksheetActions>;
 
-/** A new, empty worksheet store (one per page; tests make their own). */
-export function createWorksheetStore(): WorksheetStore {
-  return createStore<WorksheetEntries & WorksheetActions>()((set, get) => ({
-    predictions: [],
-    answers: [],
-    attempts: [],
+/**
+ * A worksheet store (one per page; tests make their own): empty, or what `storage` kept, and
+ * saved to `storage` after every change (none: kept only while the page is open).
+ */
+export function createWorksheetStore(storage: WorksheetStorage | null = null): WorksheetStore {
+  const kept = loadWorksheet(storage);
+  const store = createStore<WorksheetEntries & WorksheetActions>()((set, get) => ({
+    predictions: kept?.predictions ?? [],
+    answers: kept?.answers ?? [],
+    attempts: kept?.attempts ?? [],
     recordPrediction: (entry) => {
       const rest = get().predictions.filter((p) => p.id !== entry.id);
       const at = get().predictions.findIndex((p) => p.id === entry.id);
@@ -82,10 +92,12 @@ export function createWorksheetStore(): WorksheetStore {
     recordAttempt: (entry) => set({ attempts: [...get().attempts, entry] }),
     clear: () => set({ predictions: [], answers: [], attempts: [] }),
   }));
+  if (storage) store.subscribe((entries) => saveWorksheet(storage, entries));
+  return store;
 }
 
 /**
  * The page's worksheet, shared by the lesson, the puzzles tab and the worksheet panel (all loaded
- * lazily, so it is created only when one of them is first opened).
+ * lazily, so it is created only when one of them is first opened), kept in local storage.
  */
-export const worksheetStore: WorksheetStore = createWorksheetStore();
+export const worksheetStore: WorksheetStore = createWorksheetStore(browserStorage());

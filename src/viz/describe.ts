@@ -3,7 +3,7 @@
  * Rows and columns are counted from 1 here, as a person reads a grid; states from 0, as the code
  * and Gymnasium number them.
  */
-import { ACTION_NAMES } from '../rl/env';
+import { ACTION_NAMES } from '../rl/env-basics';
 import { maskActions } from '../rl/tables';
 import type { GridView } from '../shared/grid-view';
 import { formatThousands, formatValue } from './format';

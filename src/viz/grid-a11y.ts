@@ -4,7 +4,7 @@
  * click) to select a cell. Pure DOM: the grid's renderer owns the cells and tells this module
  * where they are; nothing here knows about React or the store.
  */
-import { ACTION_NAMES } from '../rl/env';
+import { ACTION_NAMES } from '../rl/env-basics';
 import { maskActions } from '../rl/tables';
 import { isTerminalTile, TILE_NAMES, type TileLetter } from './describe';
 import { formatValue } from './format';

@@ -15,7 +15,7 @@
  * Built once; `update` changes fills, titles and text. Plain data in: no React, no store.
  */
 import { select } from 'd3-selection';
-import { ACTION_NAMES } from '../rl/env';
+import { ACTION_NAMES } from '../rl/env-basics';
 import { optimalActionSets } from '../rl/evaluation';
 import { qGap } from '../rl/optimal-gap';
 import { appendGridFigure } from './grid-figure';

@@ -24,6 +24,8 @@ export interface GridFrame {
   visits?: ArrayLike<number>;
   /** The latest TD error δ(s, a) of each pair, flat like q (view 'td' draws |δ|; absent: unknown). */
   tdErrors?: ArrayLike<number>;
+  /** Eligibility traces e(s, a), flat like q, drawn as a layer (absent: no layer, no work). */
+  traces?: ArrayLike<number>;
   /** Where the agent is when there is no `step` (−1 hides it). */
   agentState: number;
   /** The trajectory to draw (e.g. the current episode), or `null` for none. */

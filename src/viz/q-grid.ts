@@ -63,6 +63,7 @@ import { sequentialScale, type ColorScale, type Palette } from './scales';
 import { placeAt, setAttrs } from './svg';
 import { FONT_FAMILY, TILE_COLORS } from './theme';
 import { createTrajectoryLayer } from './trajectory-layer';
+import { createTracesSlot } from './traces-slot';
 import { appendTileDefs } from './tile-art';
 
 export type { GridStep } from './agent-layer';
@@ -125,6 +126,7 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
     rx: 18,
   });
   const cellLayer = board.append('g').attr('class', 'qgrid-cells');
+  const traces = createTracesSlot(board);
 
   const trajectory = createTrajectoryLayer(board);
   const agentLayers = createAgentLayers(board, paint.shadow);
@@ -343,6 +345,7 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
       frame = next;
       renderCells();
       if (layout) trajectory.draw(next.path, next.desc, layout.ncol, fadeEnded);
+      traces.draw(layout ? next.traces : undefined, layout?.ncol ?? 1);
       renderAgent();
     },
     setView(next: GridView): void {
@@ -375,14 +378,14 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
         domain: scale.domain,
         label: VIEW_LABELS[view],
         palette,
-        ...(view === 'a' ? { note: '0 = greedy action' } : {}),
-        ...(view === 'n' ? { note: 'log scale' } : {}),
+        ...traces.note(view === 'a' ? '0 = greedy action' : view === 'n' ? 'log scale' : undefined),
       };
     },
     destroy(): void {
       if (destroyed) return;
       destroyed = true;
       agentLayers.interrupt();
+      traces.destroy();
       keyboard?.destroy();
       observer?.disconnect();
       observer = null;

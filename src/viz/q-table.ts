@@ -12,7 +12,7 @@
  * (`qtable-terminal`) and never marked: no action is taken there.
  */
 import { select } from 'd3-selection';
-import { ACTION_NAMES } from '../rl/env';
+import { ACTION_NAMES } from '../rl/env-basics';
 import { isTerminalTile, TILE_NAMES, tileLetter, type TileLetter } from './describe';
 import { formatSigned } from './format';
 

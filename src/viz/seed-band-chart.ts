@@ -75,7 +75,13 @@ export function bandChartData(band: SeedBand, lab: SeedCurve): BandChartData {
   };
 }
 
-const WIDTH = 600;
+/**
+ * The charts' width in user units: the host's width in px between 320 and 600, so that on a phone
+ * the 10-unit text is drawn near 10 px instead of being scaled down with a 600-unit chart.
+ */
+export function bandChartWidth(hostWidth: number): number {
+  return hostWidth > 0 ? Math.round(Math.max(320, Math.min(600, hostWidth))) : 600;
+}
 const HEIGHT = 130;
 const MARGIN = { top: 18, right: 12, bottom: 22, left: 44 };
 
@@ -103,6 +109,13 @@ export function bandReadout(data: BandChartData, i: number): string {
 /** Mounts the chart in `host`. */
 export function createSeedBandChart(host: HTMLElement): SeedBandChart {
   const root = select(host).append('div').attr('class', 'seed-band-chart');
+  // One key for the three panels, so each panel's title is only its series' name.
+  root
+    .append('p')
+    .attr('class', 'seed-band-key')
+    .text(
+      "Solid line: the seeds' median; grey band: their middle half (IQR); dashed: the lab's run.",
+    );
   const panels = root.append('div').attr('class', 'seed-band-panels');
   const readout = root
     .append('p')
@@ -111,7 +124,8 @@ export function createSeedBandChart(host: HTMLElement): SeedBandChart {
     .attr('data-testid', 'seed-band-readout');
   let data: BandChartData | null = null;
   let cursor = -1;
-  const x = scaleLinear().range([MARGIN.left, WIDTH - MARGIN.right]);
+  const width = bandChartWidth(host.clientWidth);
+  const x = scaleLinear().range([MARGIN.left, width - MARGIN.right]);
 
   const moveTo = (i: number): void => {
     if (!data) return;
@@ -138,7 +152,7 @@ export function createSeedBandChart(host: HTMLElement): SeedBandChart {
     const points = data?.series[0]?.points ?? [];
     if (points.length === 0) return;
     const box = svg.getBoundingClientRect();
-    const px = box.width > 0 ? ((event.clientX - box.left) / box.width) * WIDTH : 0;
+    const px = box.width > 0 ? ((event.clientX - box.left) / box.width) * width : 0;
     const episode = x.invert(px);
     let best = 0;
     points.forEach((p, i) => {
@@ -151,7 +165,7 @@ export function createSeedBandChart(host: HTMLElement): SeedBandChart {
     sel: Selection<SVGSVGElement, BandChartSeries, HTMLDivElement, unknown>,
   ): Selection<SVGSVGElement, BandChartSeries, HTMLDivElement, unknown> {
     sel
-      .attr('viewBox', `0 0 ${WIDTH} ${HEIGHT}`)
+      .attr('viewBox', `0 0 ${width} ${HEIGHT}`)
       .attr('class', 'seed-band-svg')
       .attr('tabindex', 0)
       .attr('role', 'img')
@@ -200,7 +214,7 @@ export function createSeedBandChart(host: HTMLElement): SeedBandChart {
           `${s.label} over episodes: the median and interquartile band of ${d.seeds} seeds, ` +
             `and the lab's run (seed ${d.labSeed}) as a dashed line. Arrow keys move along it.`,
         );
-        svg.select('.title').text(`${s.label}: median, IQR band, lab's run (dashed)`);
+        svg.select('.title').text(s.label);
         svg.select('.iqr').attr(
           'd',
           area<BandPoint>()
@@ -238,7 +252,7 @@ export function createSeedBandChart(host: HTMLElement): SeedBandChart {
           .text('0');
         svg
           .select('.x-right')
-          .attr('x', WIDTH - MARGIN.right)
+          .attr('x', width - MARGIN.right)
           .attr('y', HEIGHT - 6)
           .attr('text-anchor', 'end')
           .text(`${formatThousands(last)} episodes`);

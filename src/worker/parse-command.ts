@@ -9,6 +9,7 @@ import {
   assertNever,
   COMMAND_TYPES,
   type EnvChange,
+  type LiveLearnerChange,
   type RunRecord,
   type RunSettings,
   type TrainerCommand,
@@ -53,6 +54,12 @@ function parseSettings(x: unknown): RunSettings | string {
   if (rewardSchedule !== undefined && !Array.isArray(rewardSchedule))
     return `settings.rewardSchedule must be a list of three numbers; got ${describe(rewardSchedule)}.`;
   if (!isRecord(params)) return `settings.params must be an object; got ${describe(params)}.`;
+  // The algorithm's name and the options' values are checked by the trainer (`checkSettings`).
+  const { algorithm, learner } = x;
+  if (algorithm !== undefined && typeof algorithm !== 'string')
+    return `settings.algorithm must be an algorithm's name; got ${describe(algorithm)}.`;
+  if (learner !== undefined && !isRecord(learner))
+    return `settings.learner must be an object; got ${describe(learner)}.`;
   const missing = PARAM_KEYS.filter((k) => !(k in params));
   if (missing.length > 0) return `settings.params is missing ${missing.join(', ')}.`;
   return {
@@ -68,6 +75,8 @@ function parseSettings(x: unknown): RunSettings | string {
     frameInterval: frameInterval as number,
     // Value types are checked by paramErrors in the trainer.
     params: { ...params } as unknown as RunSettings['params'],
+    ...(algorithm === undefined ? {} : { algorithm: algorithm as RunSettings['algorithm'] }),
+    ...(learner === undefined ? {} : { learner: { ...learner } as RunSettings['learner'] }),
   };
 }
 
@@ -95,6 +104,13 @@ export function parseCommand(message: unknown): ParsedCommand {
         return fail(`"set-params" needs a params object; got ${describe(params)}.`);
       // Value types and unknown keys are reported by paramErrors in the trainer.
       return { ok: true, command: { type, params: { ...params } } };
+    }
+    case 'set-learner': {
+      const options = message.options;
+      if (!isRecord(options))
+        return fail(`"set-learner" needs an options object; got ${describe(options)}.`);
+      // Values and keys are checked by learnerOptionErrors in the trainer.
+      return { ok: true, command: { type, options: { ...options } as LiveLearnerChange } };
     }
     case 'set-env': {
       const change = message.change;

@@ -9,8 +9,9 @@ import type { StepRecord } from '../rl/step-record';
 import type { EnvChange, ParamChangeRecord, RunRecord, RunSettings } from '../rl/replay';
 import type { ConvergenceReport } from '../rl/convergence';
 import type { Algorithm } from '../rl/algorithms/registry';
+import type { LiveLearnerChange } from '../rl/learner-options';
 
-export type { EnvChange, ParamChangeRecord, RunRecord, RunSettings };
+export type { EnvChange, LiveLearnerChange, ParamChangeRecord, RunRecord, RunSettings };
 
 /** Live hyperparameter changes; `epsilon` sets the current ε (not only the starting one). */
 export type ParamChange = Partial<QParams>;
@@ -31,6 +32,12 @@ export type TrainerCommand =
   /** Same settings, Q back to 0, ε back to its start, same seed. */
   | { type: 'reset' }
   | { type: 'set-params'; params: ParamChange }
+  /**
+   * The learner's live options (λ, traces, n, exploration, τ, c, α schedule) from the next step,
+   * Q kept, recorded like a slider's change and answered by `params-applied`. A new algorithm,
+   * Q₀ or first visit takes a new run (`init`).
+   */
+  | { type: 'set-learner'; options: LiveLearnerChange }
   /**
    * New rewards and/or success rate from the next step, Q kept (the map, ice switch and time
    * limit stay); answered by `params-applied` with the change's `env` and a new `optimum`.
@@ -282,6 +289,7 @@ export const COMMAND_TYPES = [
   'step-episode',
   'reset',
   'set-params',
+  'set-learner',
   'set-env',
   'set-speed',
   'request-snapshot',

@@ -7,6 +7,8 @@
 import { createEnv, type IceMazeEnv } from '../rl/env';
 import { paramErrors, RUN_LIMITS, settingsRewards } from '../rl/params';
 import { checkNumber, checkRewardSchedule } from '../rl/parse-values';
+import { algorithmNameError, isAlgorithmName } from '../rl/algorithm-names';
+import { learnerOptionErrors } from '../rl/learner-options';
 import { errorMessage } from './message-shape';
 import type { RunSettings } from './protocol';
 
@@ -20,6 +22,10 @@ export function checkSettings(settings: RunSettings): { errors: string[]; env: I
   const rewards = checkRewardSchedule(settingsRewards(settings));
   if (!rewards.ok) errors.push(rewards.error);
   errors.push(...paramErrors({ ...settings.params }));
+  const { algorithm, learner } = settings;
+  if (algorithm !== undefined && !isAlgorithmName(algorithm))
+    errors.push(algorithmNameError(String(algorithm)));
+  if (learner !== undefined) errors.push(...learnerOptionErrors({ ...learner }));
   // With a bad number, still build from the map alone so every problem is named at once.
   const options = errors.length
     ? { map: settings.map }

@@ -21,10 +21,12 @@ import { checkLimit, paramErrors, RUN_LIMITS, type Limit } from '../rl/params';
 import { lastStepRecord } from '../rl/step-record';
 import { parseEnvChange } from '../rl/env-change';
 import { copyChange, parseRunRecord } from '../rl/replay';
+import { learnerOptionErrors } from '../rl/learner-options';
 import { envInfo, optimumFor, optimumTransfer } from './env-facts';
 import { parseCommand } from './parse-command';
 import {
   assertNever,
+  type LiveLearnerChange,
   type ParamChange,
   type Snapshot,
   type Speed,
@@ -37,6 +39,7 @@ import { createReplayJob } from './replay-job';
 import { createRunControl, type RunControl } from './run-control';
 import type { TrainerOptions } from './slice-loop';
 import { copyTrajectory, tableCopies } from './table-copies';
+import { memoryView, withMemory } from './memory-view';
 import { createTrainingRun, type TrainingRun } from './training-run';
 
 /** Speed until the page sets one. */
@@ -219,6 +222,8 @@ export function createTrainer<Handle>(
         r.optimalQ,
         control.finished,
       ),
+      algorithm: r.algorithm,
+      ...withMemory(memoryView(agent, r.algorithm, transfer)),
     };
   }
 
@@ -245,6 +250,18 @@ export function createTrainer<Handle>(
       r.optimalQ = optimum.q.slice();
       post({ type: 'optimum', optimum }, optimumTransfer(optimum));
     }
+    gate.flush();
+  }
+
+  /** A live change of the learner's options: checked (all or nothing), applied, recorded. */
+  function setLearner(r: TrainingRun, change: LiveLearnerChange): void {
+    const errors = learnerOptionErrors({ ...change }, true);
+    if (errors.length > 0) {
+      postError(errors.join(' '));
+      return;
+    }
+    post({ type: 'params-applied', runId: r.id, change: r.setLearner(change) });
+    gate.markDirty();
     gate.flush();
   }
 
@@ -320,6 +337,11 @@ export function createTrainer<Handle>(
       case 'set-params': {
         const r = needRun(command.type);
         if (r) setParams(r, command.params);
+        return;
+      }
+      case 'set-learner': {
+        const r = needRun(command.type);
+        if (r) setLearner(r, command.options);
         return;
       }
       case 'set-env': {

@@ -11,17 +11,21 @@
 import { createConvergenceWatch, type ConvergenceWatch } from '../rl/convergence';
 import type { IceMazeEnv } from '../rl/env';
 import { bestSuccessWithin } from '../rl/evaluation';
-import { createAgent, EPISODE_LOG_CAPACITY, type QAgent } from '../rl/agent';
-import { runSteps } from '../rl/fast-loop';
+import { EPISODE_LOG_CAPACITY, setLearnerOptions, type QAgent } from '../rl/agent';
+import { DEFAULT_ALGORITHM } from '../rl/algorithm-names';
+import type { Algorithm } from '../rl/algorithms/registry';
+import type { LiveLearnerChange } from '../rl/learner-options';
 import {
   applyChange,
   applyEnvChange,
   applyParamChange,
   copyChange,
+  settingsAgent,
   type EnvChange,
   type ParamChangeRecord,
   type RunRecord,
 } from '../rl/replay';
+import { runAlgorithm } from '../rl/training';
 import { createRngState } from '../rl/rng';
 import { runGreedyEpisode } from '../rl/target-policy';
 import { createEpisodeRing, type EpisodeRing } from './episode-ring';
@@ -47,6 +51,8 @@ export interface TrainingRun {
   /** The environment in force: replaced, with the books built on it, by `setEnv`. */
   env: IceMazeEnv;
   readonly agent: QAgent;
+  /** The algorithm it learns with (the settings' or Q-learning); a new one takes a new run. */
+  readonly algorithm: Algorithm;
   /** Best success probability within the time limit (depends on the success rate, not on γ). */
   bestWithinLimit: number;
   /** Q* for the run's γ (the posted optimum's buffers are transferred, so the run keeps a copy). */
@@ -70,6 +76,8 @@ export interface TrainingRun {
   replaySome(record: RunRecord, maxSteps: number): boolean;
   /** Applies a checked change from the next step and records it. */
   setParams(change: ParamChange): ParamChangeRecord;
+  /** Applies a checked change of the learner's live options from the next step and records it. */
+  setLearner(change: LiveLearnerChange): ParamChangeRecord;
   /**
    * Applies a checked change of rewards and/or success rate from the next step (Q kept), rebuilds
    * what was computed from the old environment (the ceiling, the evaluation cache, the
@@ -80,6 +88,17 @@ export interface TrainingRun {
   greedyEpisode(): GreedyEpisodeEvent;
 }
 
+/** A copy of `settings` the run owns: the map as built, the agent's params, the learner's own object. */
+function ownSettings(settings: RunSettings, env: IceMazeEnv, agent: QAgent): RunSettings {
+  const { learner, ...rest } = settings;
+  return {
+    ...rest,
+    map: [...env.desc],
+    params: { ...agent.params },
+    ...(learner ? { learner: { ...learner } } : {}),
+  };
+}
+
 /** Builds run `id` from `settings`, or the messages why not; `now` times its evaluations. */
 export function createTrainingRun(
   id: number,
@@ -88,7 +107,8 @@ export function createTrainingRun(
 ): TrainingRun | string {
   const { errors, env } = checkSettings(settings);
   if (!env) return errors.join(' ');
-  const agent = createAgent(env, { ...settings.params }, settings.seed);
+  const agent = settingsAgent(settings, env);
+  const algorithm = settings.algorithm ?? DEFAULT_ALGORITHM;
   const greedyRng = createRngState((settings.seed ^ GREEDY_SEED_SALT) >>> 0);
   let greedyEpisodes = 0;
   let greedySuccesses = 0;
@@ -96,11 +116,12 @@ export function createTrainingRun(
 
   const run: TrainingRun = {
     id,
-    settings: { ...settings, map: [...env.desc], params: { ...agent.params } },
-    initialSettings: { ...settings, map: [...env.desc], params: { ...agent.params } },
+    settings: ownSettings(settings, env, agent),
+    initialSettings: ownSettings(settings, env, agent),
     changes: [],
     env,
     agent,
+    algorithm,
     bestWithinLimit: bestSuccessWithin(env, env.maxSteps),
     optimalQ: new Float64Array(0),
     episodes: createEpisodeRing(),
@@ -115,7 +136,8 @@ export function createTrainingRun(
         EPISODE_LOG_CAPACITY,
         episodesToFrame(agent.episode, interval),
       );
-      const n = runSteps(agent, maxSteps, episodes);
+      // Q-learning as the lesson's on the fast loop, the rest on the readable one (same numbers).
+      const n = runAlgorithm(agent, algorithm, maxSteps, episodes);
       run.episodes.drain(agent);
       run.frames.capture(agent, interval, lastEpisode);
       return n;
@@ -146,6 +168,18 @@ export function createTrainingRun(
       applyParamChange(agent, change);
       run.settings = { ...run.settings, params: { ...agent.params } };
       const record: ParamChangeRecord = { atStep: agent.totalSteps, params: { ...change } };
+      run.changes.push(record);
+      return record;
+    },
+
+    setLearner(change) {
+      setLearnerOptions(agent, change);
+      run.settings = { ...run.settings, learner: { ...run.settings.learner, ...change } };
+      const record: ParamChangeRecord = {
+        atStep: agent.totalSteps,
+        params: {},
+        learner: { ...change },
+      };
       run.changes.push(record);
       return record;
     },

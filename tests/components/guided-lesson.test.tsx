@@ -4,7 +4,12 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startUrlSync, URL_SYNC_DELAY_MS } from '../../src/components/shell/url-sync';
 import { GuidedLesson, GuidedLessonButton } from '../../src/components/lesson/GuidedLesson';
-import { HIGHLIGHT_CLASS } from '../../src/components/lesson/lesson-marks';
+import {
+  CELL_CLASS,
+  chapterCells,
+  HIGHLIGHT_CLASS,
+} from '../../src/components/lesson/lesson-marks';
+import { PREDICTIONS } from '../../src/components/lesson/predictions';
 import { CHAPTERS } from '../../src/components/lesson/chapters';
 import { termQuestion } from '../../src/components/dock/glossary/term-names';
 import { CHAPTER_STORAGE_KEY } from '../../src/components/lesson/setup';
@@ -268,5 +273,36 @@ describe('each chapter’s own run, speed and tab', () => {
         screen.getByRole('region', { name: 'Behaviour vs target policy' }).classList,
       ).toContain(HIGHLIGHT_CLASS),
     );
+  });
+});
+
+describe('the cells a chapter outlines', () => {
+  it('chapter 3 outlines the start cell it watches and state 4, which its prediction asks about', () => {
+    const chapter = CHAPTERS.find((c) => c.prediction === 'state-4')!;
+    expect(chapterCells(chapter, PREDICTIONS['state-4'])).toEqual([0, 4]);
+    // A prediction about no cell, or about the chapter's own cell, adds nothing.
+    expect(chapterCells(chapter, PREDICTIONS['gamma-half'])).toEqual([0]);
+    expect(chapterCells(chapter, { cell: 0 })).toEqual([0]);
+    expect(chapterCells(CHAPTERS[1]!, undefined)).toEqual([]);
+  });
+
+  it('the chapter names both outlined cells and marks both on the grid', async () => {
+    const host = document.createElement('div');
+    host.className = 'grid-host';
+    host.innerHTML = [0, 1, 4].map((s) => `<g class="qgrid-cell" data-state="${s}"></g>`).join('');
+    document.body.append(host);
+    try {
+      const { store } = renderWithLab(<Page />);
+      const n = CHAPTERS.findIndex((c) => c.prediction === 'state-4') + 1;
+      act(() => store.getState().setLessonChapter(n));
+      const item = await within(lesson()).findByText(/^Highlighted cells:/);
+      expect(item.textContent).toMatch(/ and /);
+      const marked = [...host.querySelectorAll(`.${CELL_CLASS}`)].map((el) =>
+        el.getAttribute('data-state'),
+      );
+      expect(marked).toEqual(['0', '4']);
+    } finally {
+      host.remove();
+    }
   });
 });

@@ -220,6 +220,20 @@ describe("Teacher's link", () => {
     expect(box('Speed').checked).toBe(true);
     expect(box('Presets').checked).toBe(false);
   });
+
+  it('"Copy key link" copies the link to the teacher’s key: the puzzles tab, nothing hidden', async () => {
+    const writeText = vi.fn(() => Promise.resolve());
+    const user = userEvent.setup();
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const { store } = renderWithLab(<TeacherLink />, { hidden: ['speed'] });
+    act(() => store.getState().setView('n'));
+    await user.click(screen.getByRole('button', { name: "Teacher's link" }));
+    const dialog = screen.getByRole('dialog', { name: "Teacher's link" });
+    await user.click(within(dialog).getByRole('button', { name: 'Copy key link' }));
+    expect(writeText).toHaveBeenCalledWith(
+      `${window.location.origin}/?view=n&tab=puzzles&puzzle=key`,
+    );
+  });
 });
 
 describe('shortcuts under a teacher’s link', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { studentLink } from '../../src/components/shell/TeacherLink';
+import { keyLink, studentLink } from '../../src/components/shell/TeacherLink';
 import {
   HIDEABLE,
   HIDEABLE_IDS,
@@ -112,5 +112,14 @@ describe('the lab and the student link', () => {
     expect(studentLink({ ...lab, hidden: ['map'] }, [], 'http://lab.test/')).toBe(
       'http://lab.test/?seed=7&view=n',
     );
+  });
+
+  it('the key link opens this lab at the puzzles tab with the teacher’s key, hiding nothing', () => {
+    const link = keyLink({ ...lab, hidden: ['map'] }, 'http://lab.test/ice/?seed=1&puzzle=2#x');
+    expect(link).toBe('http://lab.test/ice/?seed=7&view=n&tab=puzzles&puzzle=key#x');
+    const state = parseUrlState(new URL(link).search).state;
+    expect(state.puzzle).toBe('key');
+    expect(state.display?.tab).toBe('puzzles');
+    expect(state.hide).toBeUndefined();
   });
 });

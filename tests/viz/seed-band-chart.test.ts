@@ -2,7 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { seedBand } from '../../src/rl/seed-band';
 import type { SeedCurve } from '../../src/rl/seed-curve';
-import { bandChartData, bandReadout, createSeedBandChart } from '../../src/viz/seed-band-chart';
+import {
+  bandChartData,
+  bandReadout,
+  bandChartWidth,
+  createSeedBandChart,
+} from '../../src/viz/seed-band-chart';
 
 const curve = (seed: number, k: number): SeedCurve => ({
   seed,
@@ -66,5 +71,15 @@ describe('seed band chart', () => {
     chart.update(bandChartData(seedBand(flat), flat[0]!));
     expect(host.querySelector('.median')!.getAttribute('d')).not.toMatch(/NaN/);
     expect(host.querySelectorAll('svg')[2]!.querySelector('.y-top')!.textContent).toBe('1.0');
+  });
+});
+
+describe('the band chart on a narrow screen', () => {
+  it('is as wide as its host between 320 and 600 units, so its text is not scaled down', () => {
+    expect(bandChartWidth(358)).toBe(358);
+    expect(bandChartWidth(200)).toBe(320);
+    expect(bandChartWidth(1200)).toBe(600);
+    // A host not laid out yet (jsdom, a hidden tab) gets the wide chart.
+    expect(bandChartWidth(0)).toBe(600);
   });
 });

@@ -2,7 +2,7 @@ import { memo, useId, useMemo, useRef, useState } from 'react';
 import { FormField } from './FormField';
 import { RewardControls } from './RewardControls';
 import { parseRate, rateText } from './rate-text';
-import { defaultMaxSteps } from '../../rl/env';
+import { defaultMaxSteps } from '../../rl/env-basics';
 import { isMapName, MAPS, type MapName } from '../../rl/maps';
 import { checkLimit, describeLimit, RUN_LIMITS, type Limit } from '../../rl/params';
 import type { LabState } from '../../store/lab-store';

@@ -7,7 +7,7 @@ import {
   settingsRewards,
 } from '../../rl/params';
 import { checkNumber } from '../../rl/parse-values';
-import type { RewardSchedule } from '../../rl/env';
+import type { RewardSchedule } from '../../rl/env-basics';
 import { parseDecimal } from '../../shared/url/link-values';
 import { useLab, useLabStore } from '../shell/lab-context';
 import { FormField } from './FormField';

@@ -80,6 +80,7 @@ export function gridFrame(
     greedyMask: snapshot.greedyMask,
     visits: snapshot.visits,
     tdErrors: snapshot.tdErrors,
+    traces: snapshot.memory?.traces,
     agentState,
     path,
     step,

@@ -88,6 +88,13 @@ export const DOCK_TABS: readonly DockTabSpec[] = [
     Panel: panel(() => import('./dp/DpPanel'), 'DpPanel'),
   },
   {
+    id: 'learner',
+    label: 'What the learner keeps',
+    short: 'Learner',
+    hideables: ['learner'],
+    Panel: panel(() => import('./learner/LearnerTab'), 'LearnerTab'),
+  },
+  {
     id: 'compare',
     label: 'Compare',
     hideables: ['compare'],

@@ -9,7 +9,7 @@ import { CHAPTERS, type Chapter } from './chapters';
 import { CheckQuestion } from './CheckQuestion';
 import { PREDICTIONS } from './predictions';
 import { PredictionCheckpoint } from './PredictionCheckpoint';
-import { useCellMark, useChapterCell, useHighlight } from './lesson-marks';
+import { chapterCells, useCellMark, useChapterCell, useHighlight } from './lesson-marks';
 import { cellName } from './questions';
 import { RunNote } from './RunNote';
 import { rememberChapter } from './setup';
@@ -50,7 +50,9 @@ export function ChapterPanel({
 
   useHighlight(store, setup.highlight);
   useChapterCell(store, chapter);
-  useCellMark(choice === 'ask' ? null : setup.cell);
+  const prediction = chapter.prediction ? PREDICTIONS[chapter.prediction] : undefined;
+  const cells = chapterCells(chapter, prediction);
+  useCellMark(choice === 'ask' ? [] : cells);
 
   useEffect(() => rememberChapter(storage, number), [storage, number]);
   useEffect(() => {
@@ -127,8 +129,11 @@ export function ChapterPanel({
           {setup.params?.epsilon !== undefined && (
             <li data-setup="epsilon">ε set to {setup.params.epsilon}</li>
           )}
-          {setup.cell !== null && (
-            <li data-setup="cell">Highlighted cell: {cellName(setup.cell, ncol)}</li>
+          {cells.length > 0 && (
+            <li data-setup="cell">
+              Highlighted {cells.length === 1 ? 'cell' : 'cells'}:{' '}
+              {cells.map((c) => cellName(c, ncol)).join(' and ')}
+            </li>
           )}
           <li data-setup="highlight" aria-live="polite">
             Highlighted: {LESSON_TARGETS[setup.highlight]}

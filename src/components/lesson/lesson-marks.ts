@@ -63,16 +63,28 @@ export function useHighlight(store: LabStore, target: LessonTarget): void {
 }
 
 /**
- * Outlines the chapter's cell on the grid with `CELL_CLASS`. The grid is drawn after the panel
- * mounts (the worker's first answer) and enters new cell elements when the map changes, so the
- * mark follows the elements added under the grid's host (attribute updates are not watched).
+ * The cells a chapter outlines: its own cell (the one the inspector follows) and the cell its
+ * prediction asks about, if that is another one.
  */
-export function useCellMark(cell: number | null): void {
+export function chapterCells(chapter: Chapter, prediction?: { cell?: number }): number[] {
+  const cells = chapter.setup.cell === null ? [] : [chapter.setup.cell];
+  const asked = prediction?.cell;
+  return asked === undefined || cells.includes(asked) ? cells : [...cells, asked];
+}
+
+/**
+ * Outlines `cells` on the grid with `CELL_CLASS`. The grid is drawn after the panel mounts (the
+ * worker's first answer) and enters new cell elements when the map changes, so the mark follows
+ * the elements added under the grid's host (attribute updates are not watched).
+ */
+export function useCellMark(cells: readonly number[]): void {
+  const key = cells.join(',');
   useEffect(() => {
     const layer = document.querySelector('.grid-host');
-    if (cell === null || !layer) return;
+    if (key === '' || !layer) return;
     const mark = () => {
-      layer.querySelector(`.qgrid-cell[data-state="${cell}"]`)?.classList.add(CELL_CLASS);
+      for (const cell of key.split(','))
+        layer.querySelector(`.qgrid-cell[data-state="${cell}"]`)?.classList.add(CELL_CLASS);
     };
     mark();
     const observer = new MutationObserver(mark);
@@ -81,7 +93,7 @@ export function useCellMark(cell: number | null): void {
       observer.disconnect();
       layer.querySelectorAll(`.${CELL_CLASS}`).forEach((el) => el.classList.remove(CELL_CLASS));
     };
-  }, [cell]);
+  }, [key]);
 }
 
 /** Points the step inspector at the chapter's cell when the map on screen has it. */

@@ -45,6 +45,8 @@ export interface Prediction {
   choices: readonly Choice[];
   /** The run's hyperparameters where they differ from the lesson's. */
   params: Partial<QParams>;
+  /** The cell the question is about, outlined on the grid while the chapter is open (if any). */
+  cell?: number;
   /** Compares a guess (a choice's value, or the number typed) with the run's outcome. */
   reveal(guess: string, outcome: RunOutcome): Verdict;
 }
@@ -181,6 +183,7 @@ export const PREDICTIONS: Readonly<Record<PredictionId, Prediction>> = {
     format: 'arrow',
     choices: ARROW_CHOICES,
     params: {},
+    cell: CELL,
     reveal: state4Reveal,
   },
   'epsilon-zero': {

@@ -18,7 +18,7 @@ export function chapterRun(chapter: Chapter): RunSettings {
 
 /**
  * True when `current` already is the chapter's run: same map, ice, time limit, seed, episode
- * budget and frame interval. Hyperparameters are not compared: a chapter changes them live.
+ * budget, frame interval and learner. Hyperparameters are not compared: a chapter changes them live.
  */
 export function sameRun(current: RunSettings, wanted: RunSettings): boolean {
   return (
@@ -29,7 +29,10 @@ export function sameRun(current: RunSettings, wanted: RunSettings): boolean {
     current.maxSteps === wanted.maxSteps &&
     current.seed === wanted.seed &&
     current.episodes === wanted.episodes &&
-    current.frameInterval === wanted.frameInterval
+    current.frameInterval === wanted.frameInterval &&
+    // The lesson's learner: no algorithm or options named (Q-learning with the lesson's options).
+    current.algorithm === wanted.algorithm &&
+    current.learner === wanted.learner
   );
 }
 

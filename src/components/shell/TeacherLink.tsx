@@ -1,4 +1,5 @@
 import { memo, useCallback, useId, useRef, useState } from 'react';
+import { DEFAULT_DISPLAY } from '../../shared/display';
 import { HIDEABLE, orderedHideables, type HideableId } from '../../shared/hideable';
 import { labQuery } from '../../shared/url/lab-link';
 import { useLabStore } from './lab-context';
@@ -25,8 +26,21 @@ export function studentLink(
 }
 
 /**
+ * The key link: this lab opened at the puzzles tab with the teacher's key (`puzzle=key`): every
+ * checkpoint's and puzzle's answer, computed when the tab shows it. Nothing is hidden in it.
+ */
+export function keyLink(lab: Parameters<typeof labQuery>[0], href: string): string {
+  const url = new URL(href);
+  url.searchParams.set('puzzle', 'key');
+  const display = { ...(lab.display ?? DEFAULT_DISPLAY), tab: 'puzzles' as const };
+  url.search = labQuery({ ...lab, display, hidden: [] }, url.search);
+  return url.href;
+}
+
+/**
  * "Teacher's link": a dialog with one checkbox per thing the `HIDEABLE` list names; the link it
  * copies opens this lab with those hidden. Choosing here changes nothing on the teacher's page.
+ * Beside it, the key link (`keyLink`) for the teacher's own answers.
  */
 export const TeacherLink = memo(function TeacherLink() {
   const store = useLabStore();
@@ -69,7 +83,8 @@ export const TeacherLink = memo(function TeacherLink() {
         <h2 id={titleId}>Teacher&apos;s link</h2>
         <p className="hint">
           Tick what students should not see. The link keeps this lab&apos;s map, settings and view;
-          a page opened with it leaves the ticked controls out and says that some are hidden.
+          a page opened with it leaves the ticked controls out and says that some are hidden. The
+          key link opens the puzzles tab with the teacher&apos;s key: every answer, for you alone.
         </p>
         {open &&
           GROUPS.map(({ group, legend }) => (
@@ -95,6 +110,11 @@ export const TeacherLink = memo(function TeacherLink() {
         {open && (
           <div className="teacher-link-actions">
             <CopyLinkButton label="Copy student link" link={link} fieldLabel="Student link" />
+            <CopyLinkButton
+              label="Copy key link"
+              link={() => keyLink(store.getState(), window.location.href)}
+              fieldLabel="Key link (the answers: keep it to yourself)"
+            />
             <button type="button" onClick={() => setOpen(false)}>
               Close
             </button>

@@ -1,4 +1,4 @@
-import { ACTION_NAMES } from '../../rl/env';
+import { ACTION_NAMES } from '../../rl/env-basics';
 import type { Snapshot } from '../../worker/protocol';
 import { fixed3 } from './update-format';
 

@@ -1,4 +1,4 @@
-import { ACTION_NAMES } from '../../rl/env';
+import { ACTION_NAMES } from '../../rl/env-basics';
 import { formatThousands } from '../../viz/format';
 import type { UpdateData } from '../../worker/protocol';
 import { Term } from '../dock/glossary/Term';

@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
@@ -115,6 +115,43 @@ function Sheet({
   );
 }
 
+/** "Start a new worksheet", asked twice: the first press asks, the second empties it. */
+function StartOver({ worksheet }: { worksheet: WorksheetStore }) {
+  const [asking, setAsking] = useState(false);
+  const keep = useRef<HTMLButtonElement>(null);
+  const start = useRef<HTMLButtonElement>(null);
+  const asked = useRef(false);
+  // The pressed button is replaced by the question, and back: focus follows, to the safe answer.
+  useEffect(() => {
+    if (asking) keep.current?.focus();
+    else if (asked.current) start.current?.focus();
+    asked.current = asking;
+  }, [asking]);
+  if (!asking)
+    return (
+      <button type="button" ref={start} onClick={() => setAsking(true)}>
+        Start a new worksheet
+      </button>
+    );
+  return (
+    <span role="group" aria-label="Start a new worksheet?">
+      Empty this worksheet?{' '}
+      <button
+        type="button"
+        onClick={() => {
+          worksheet.getState().clear();
+          setAsking(false);
+        }}
+      >
+        Yes, empty it
+      </button>{' '}
+      <button type="button" ref={keep} onClick={() => setAsking(false)}>
+        No, keep it
+      </button>
+    </span>
+  );
+}
+
 /**
  * The worksheet: the student's predictions, answers and puzzle attempts (or, with `kind` key, the
  * teacher's key in the same format), with Print (a copy of the sheet outside the lab's layout is
@@ -152,7 +189,11 @@ export function Worksheet({
         <button type="button" onClick={download}>
           Download {kind === 'key' ? 'the key' : 'the worksheet'} (JSON)
         </button>
+        {kind === 'student' && <StartOver worksheet={worksheet} />}
       </div>
+      {kind === 'student' && (
+        <p className="hint">Kept in this browser across reloads; nothing is sent anywhere.</p>
+      )}
       <Sheet kind={kind} entries={entries} headingId={`${id}-sheet`} />
       {createPortal(
         <div className="worksheet-print" aria-hidden="true">

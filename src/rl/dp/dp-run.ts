@@ -71,37 +71,45 @@ export function createDpRun(
   };
 }
 
+/**
+ * The run after a sweep gave V_{k+1} = `sweep.v`: `converged` next once the sweep moved V by less
+ * than the tolerance, else `again`; `swept` is the policy the sweep's actions came from.
+ */
+function afterSweep(
+  run: DpRun,
+  sweep: { v: Float64Array; delta: number },
+  converged: DpPhase,
+  again: DpPhase,
+  swept: Int8Array,
+): DpRun {
+  return {
+    ...run,
+    phase: sweep.delta < run.tolerance ? converged : again,
+    sweeps: run.sweeps + 1,
+    v: sweep.v,
+    previous: run.v,
+    swept,
+    deltas: [...run.deltas, sweep.delta],
+    last: 'sweep',
+  };
+}
+
 /** The run after its next step (the same run once it is done). */
 export function stepDp(env: BackupEnv, run: DpRun): DpRun {
   switch (run.phase) {
     case 'sweep': {
       const sweep = valueSweep(env, run.v, run.gamma);
       const policy = greedyPolicy(sweep.q, env.nA);
-      return {
-        ...run,
-        phase: sweep.delta < run.tolerance ? 'done' : 'sweep',
-        sweeps: run.sweeps + 1,
-        v: sweep.v,
-        previous: run.v,
-        policy,
-        swept: policy,
-        deltas: [...run.deltas, sweep.delta],
-        last: 'sweep',
-      };
+      return afterSweep({ ...run, policy }, sweep, 'done', 'sweep', policy);
     }
-    case 'evaluate': {
-      const sweep = evaluationSweep(env, run.v, run.policy, run.gamma);
-      return {
-        ...run,
-        phase: sweep.delta < run.tolerance ? 'improve' : 'evaluate',
-        sweeps: run.sweeps + 1,
-        v: sweep.v,
-        previous: run.v,
-        swept: run.policy,
-        deltas: [...run.deltas, sweep.delta],
-        last: 'sweep',
-      };
-    }
+    case 'evaluate':
+      return afterSweep(
+        run,
+        evaluationSweep(env, run.v, run.policy, run.gamma),
+        'improve',
+        'evaluate',
+        run.policy,
+      );
     case 'improve': {
       const step = improvePolicy(env, run.v, run.policy, run.gamma);
       return {

@@ -2,7 +2,7 @@
  * A map as a link writes it: one of Gymnasium's by name (`8x8`), a seeded random one
  * (`random:8:0.8:3`), or rows in full (`SFFF,FHFH,FFFH,HFFG`).
  */
-import { defaultMaxSteps } from '../../rl/env';
+import { defaultMaxSteps } from '../../rl/env-basics';
 import {
   generateRandomMap,
   isMapName,

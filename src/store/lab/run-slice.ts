@@ -6,7 +6,7 @@
  */
 import { createRunHistory } from '../../shared/history/run-history';
 import type { RunHistory } from '../../shared/history/types';
-import { settingsEnv } from '../../rl/settings-env';
+import { checkSettingsEnv } from '../../rl/settings-check';
 import type { MapName } from '../../rl/maps';
 import {
   checkLimit,
@@ -27,6 +27,7 @@ import type {
   Speed,
   TrainerCommand,
 } from '../../worker/protocol';
+import { DEFAULT_ALGORITHM } from '../../rl/algorithm-names';
 import type { WorkerClient } from '../worker-client';
 import type { LabFollower, LabSliceContext } from './slice';
 
@@ -122,7 +123,7 @@ function settingsErrors(settings: RunSettings): string[] {
   const errors = [...runSettingErrors(settings), ...paramErrors(settings.params)];
   // The schedule's limits are checked by the worker (`checkSettings`), which names a bad one.
   try {
-    settingsEnv(settings);
+    checkSettingsEnv(settings);
   } catch (e) {
     errors.unshift((e as Error).message);
   }
@@ -224,6 +225,10 @@ export function createRunSlice(
         get().notify('error', errors.join(' '));
         return false;
       }
+      // The lesson, the presets and the chapters name no algorithm: they run Q-learning.
+      const was = get().settings.algorithm;
+      if (settings.algorithm === undefined && was !== undefined && was !== DEFAULT_ALGORITHM)
+        get().notify('info', `This run learns with q-learning, as the lesson does (not ${was}).`);
       build({ type: 'init', settings }, mapName);
       return true;
     },

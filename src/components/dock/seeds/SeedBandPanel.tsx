@@ -17,6 +17,16 @@ import { PoolRunBar } from '../sweep/PoolRunBar';
 import { SweepField } from '../sweep/SweepField';
 
 /** Props of `SeedBandPanel`. */
+/** The band form's two fields, in the order they show. */
+const BAND_FIELDS: readonly { key: keyof BandForm; label: string; hint?: string }[] = [
+  {
+    key: 'seeds',
+    label: 'Seeds in the band',
+    hint: `${BAND_SEED_LIMIT.min} to ${BAND_SEED_LIMIT.max}`,
+  },
+  { key: 'episodes', label: 'Episodes per seed' },
+];
+
 export interface SeedBandPanelProps {
   /** Makes one worker of the pool (the sweep's Web Worker in the app, a fake in tests). */
   createWorker: () => SweepWorkerPort;
@@ -123,23 +133,18 @@ export function SeedBandPanel({ createWorker, poolSize }: SeedBandPanelProps) {
         the seeds, with the lab&apos;s own run as a dashed line.
       </p>
       <div className="sweep-form">
-        <SweepField
-          id={`${id}-seeds`}
-          label="Seeds in the band"
-          numeric
-          disabled={running}
-          value={form.seeds}
-          hint={`${BAND_SEED_LIMIT.min} to ${BAND_SEED_LIMIT.max}`}
-          onChange={(seeds) => setForm((f) => ({ ...f, seeds }))}
-        />
-        <SweepField
-          id={`${id}-episodes`}
-          label="Episodes per seed"
-          numeric
-          disabled={running}
-          value={form.episodes}
-          onChange={(episodes) => setForm((f) => ({ ...f, episodes }))}
-        />
+        {BAND_FIELDS.map(({ key, label, hint }) => (
+          <SweepField
+            key={key}
+            id={`${id}-${key}`}
+            label={label}
+            numeric
+            disabled={running}
+            value={form[key]}
+            hint={hint}
+            onChange={(value) => setForm((f) => ({ ...f, [key]: value }))}
+          />
+        ))}
       </div>
       <PoolRunBar
         startLabel="Draw band"
