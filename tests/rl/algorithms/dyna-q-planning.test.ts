@@ -70,35 +70,35 @@ describe('Dyna-Q samples a planning outcome in proportion to its count', () => {
 
 describe('Dyna-Q planning under α = 1/N(s, a)', () => {
   it('a planned pair’s α is 1/N; the real step’s own pair counts this step too (1/(N + 1))', () => {
-    // Real step: (S, Right), reward 4, N = 1 before it, so α = 1/2: Q(S, Right) 0 → 2. The model
-    // then knows (F, Down) (one outcome, reward 10, N = 3 visits) and (S, Right) (reward 4).
-    let other = 0;
-    let own = 0;
+    // Real step: (F₂, Right) = pair 10, reward 4, N = 1 before it, so α = 1/2: Q 0 → 2. The model
+    // then knows (F, Down) (one outcome, reward 10, N = 3 visits) and (F₂, Right) (reward 4).
+    const own = 2 * 4 + RIGHT;
+    const picked = [0, 0];
     for (let seed = 0; seed < 40; seed++) {
       const agent = modelAgent([1, 0, 0], seed, { alphaSchedule: 'visits' });
       agent.visits[PAIR] = 3;
-      agent.visits[RIGHT] = 1;
+      agent.visits[own] = 1;
       const step = learnStep(agent, {
-        state: 0,
+        state: 2,
         action: RIGHT,
         reward: 4,
-        nextState: 1,
+        nextState: 3,
         alpha: 0.5,
       });
       DYNA_Q.learn!(step);
       expect(step.td.qAfter).toBe(2);
-      if (nextInt(createRngState(seed), 2) === 0) {
+      const j = nextInt(createRngState(seed), 2);
+      picked[j]!++;
+      if (j === 0) {
         // (F, Down): 0 + (10 − 0)/3.
         expect(agent.q[PAIR]).toBeCloseTo(10 / 3, 15);
-        expect(agent.q[RIGHT]).toBe(2);
-        other++;
+        expect(agent.q[own]).toBe(2);
       } else {
-        // (S, Right) again, N = 1 + this step: 2 + (4 − 2)/2 = 3.
-        expect(agent.q[RIGHT]).toBe(3);
+        // (F₂, Right) again, N = 1 + this step: 2 + (4 − 2)/2 = 3.
+        expect(agent.q[own]).toBe(3);
         expect(agent.q[PAIR]).toBe(0);
-        own++;
       }
     }
-    expect(other > 5 && own > 5).toBe(true);
+    expect(picked.every((n) => n > 5)).toBe(true);
   });
 });

@@ -80,6 +80,11 @@ describe('UCB at s = 2 (c 0.5)', () => {
     expect(ucbAction(Q, visitsWith([0, 1, 1, 1]), S, 0.5)).toBe(0);
   });
 
+  it('reads only its own row: a far better next row does not make an action 4', () => {
+    const rows = Float64Array.from([0, 0, 0, 0, 0.1, 0.2, 0.3, 0.4, 5, 5, 5, 5]);
+    expect(ucbAction(rows, new Float64Array(12).fill(1), 1, 0.5)).toBe(3);
+  });
+
   it('equal scores go to the first of them', () => {
     const ties = Float64Array.from([0, 0, 0, 0, 0, 0, 0, 0, 0.2, 0.2, 0.2, 0.2]);
     expect(ucbAction(ties, visitsWith([2, 2, 2, 2]), S, 0.5)).toBe(0);

@@ -10,11 +10,12 @@ import {
 } from '../../../src/rl/learner-options';
 
 describe('fresh learner memory (slippery 4x4: 16 states, 64 pairs, time limit 100)', () => {
-  const env = createEnv();
+  // Built in each test, not once for the block: mutation testing switches a mutant on per test.
   const q = Float64Array.from({ length: 64 }, (_, i) => i / 64);
-  const m = createLearnerMemory(env, q);
+  const fresh = () => createLearnerMemory(createEnv(), q);
 
   it('no Double Q table written yet (−1), no cut, no first visit (−1 everywhere)', () => {
+    const m = fresh();
     expect(m.lastTable).toBe(-1);
     expect(m.cutTraces).toBe(false);
     expect(m.firstVisitAt).toHaveLength(64);
@@ -22,6 +23,7 @@ describe('fresh learner memory (slippery 4x4: 16 states, 64 pairs, time limit 10
   });
 
   it('Double Q’s two tables start as copies of Q, apart from it and each other', () => {
+    const m = fresh();
     for (const table of m.tables) {
       expect(Array.from(table)).toEqual(Array.from(q));
       expect(table.buffer).not.toBe(q.buffer);
@@ -30,6 +32,7 @@ describe('fresh learner memory (slippery 4x4: 16 states, 64 pairs, time limit 10
   });
 
   it('traces, the model and the returns are empty; the episode store holds the time limit', () => {
+    const m = fresh();
     expect(m.traces.every((e) => e === 0)).toBe(true);
     expect([m.modelCounts.length, m.modelPairs.length, m.modelPairCount]).toEqual([192, 64, 0]);
     expect([m.episodeStates.length, m.episodeLength, m.lastReturn]).toEqual([100, 0, 0]);
