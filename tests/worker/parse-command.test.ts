@@ -5,19 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LESSON_PARAMS } from '../../src/rl/params';
+import { lessonSettings } from '../../src/shared/lesson-run';
 import { parseCommand } from '../../src/worker/parse-command';
 import { COMMAND_TYPES, type RunSettings } from '../../src/worker/protocol';
 
-const SETTINGS: RunSettings = {
-  map: ['SFFF', 'FHFH', 'FFFH', 'HFFG'],
-  isSlippery: true,
-  successRate: 1 / 3,
-  maxSteps: 100,
-  seed: 7,
-  episodes: 1000,
-  frameInterval: 100,
-  params: { ...LESSON_PARAMS },
-};
+/** The lesson's run on 4x4 (a fresh copy: the tests change theirs). */
+const SETTINGS: RunSettings = lessonSettings('4x4', 7);
 
 /** The refusal of `message`, or a failure when it was accepted. */
 function refusal(message: unknown): string {
@@ -52,7 +45,12 @@ describe('parseCommand: what is not a command', () => {
 
 describe('parseCommand: init', () => {
   it('accepts the settings and copies the map, the schedule and the parameters', () => {
-    const settings = { ...SETTINGS, map: [...SETTINGS.map], rewardSchedule: [1, -1, 0] };
+    const settings = {
+      ...SETTINGS,
+      map: [...SETTINGS.map],
+      params: { ...SETTINGS.params },
+      rewardSchedule: [1, -1, 0],
+    };
     const parsed = parseCommand({ type: 'init', settings, extra: 1 });
     if (!parsed.ok || parsed.command.type !== 'init') throw new Error('refused');
     const got = parsed.command.settings;

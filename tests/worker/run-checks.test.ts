@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { LESSON_PARAMS } from '../../src/rl/params';
+import { lessonSettings } from '../../src/shared/lesson-run';
 import { checkRewardSchedule } from '../../src/rl/parse-values';
 import { checkSettings } from '../../src/worker/run-checks';
 import type { RunSettings } from '../../src/worker/protocol';
 
-const SETTINGS: RunSettings = {
-  map: ['SFFF', 'FHFH', 'FFFH', 'HFFG'],
-  isSlippery: true,
-  successRate: 1 / 3,
-  maxSteps: 100,
-  seed: 7,
-  episodes: 1000,
-  frameInterval: 100,
-  params: { ...LESSON_PARAMS },
-};
+/** The lesson's run on 4x4 (a fresh copy: the tests change theirs). */
+const SETTINGS: RunSettings = lessonSettings('4x4', 7);
 
 describe('checkSettings: the reward schedule', () => {
   it('refuses a schedule out of its limits that the environment itself would build (a hole paying 1000)', () => {
