@@ -23,7 +23,7 @@ const STEPS = 300;
 
 interface Case {
   name: string;
-  env: EnvOptions;
+  env?: EnvOptions;
   params: Partial<QParams>;
   options?: Partial<LearnerOptions>;
 }
@@ -51,7 +51,7 @@ const CASES: readonly Case[] = [
     env: { isSlippery: false, maxSteps: 10 },
     params: { epsilon: 0, epsilonDecay: 0, minEpsilon: 0, alpha: 1, gamma: 0.5 },
   },
-].map((c) => ({ env: {}, ...c }));
+];
 
 function trajectory(t: Trajectory) {
   return { ...t, codes: Array.from(t.codes.subarray(0, t.length)) };
@@ -78,8 +78,8 @@ function books(agent: QAgent) {
 
 describe.each(CASES)('fast loop = readable loop, $name', ({ env, params, options }) => {
   it.each([0, 1, 2])(`seed %i: ${STEPS} steps in calls of random sizes`, (seed) => {
-    const fast = createAgent(createEnv(env), params, seed, options);
-    const readable = createAgent(createEnv(env), params, seed, options);
+    const fast = createAgent(createEnv(env ?? {}), params, seed, options);
+    const readable = createAgent(createEnv(env ?? {}), params, seed, options);
     const sizes = createRng(seed + 99);
     let steps = 0;
     while (steps < STEPS) {
