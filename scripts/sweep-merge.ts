@@ -5,6 +5,7 @@
  * expands to. Pure: the caller reads the files and writes the output.
  */
 import { expandSweep, SweepError, type SweepJobResult, type SweepPlan } from '../src/rl/sweep';
+import { sweepHasRewards } from '../src/rl/sweep-env';
 import { parseFlags, UsageError, jsonFlag } from './cli';
 import { sweepReport, type SweepReport } from './sweep-cli';
 import { parseShard, shardPlan, type ShardId } from './sweep-shard';
@@ -82,6 +83,7 @@ export function parseShardReport(
     throw new UsageError(`${file}: ${why}`);
   }
   const plan = shardPlan(full, shard);
+  const withReturn = sweepHasRewards(full.spec);
   const raw = o['results'];
   if (!Array.isArray(raw) || raw.length !== plan.jobs.length)
     throw new UsageError(
@@ -96,6 +98,8 @@ export function parseShardReport(
       settingIndex: numberField(r, 'settingIndex', where),
       seed: numberField(r, 'seed', where),
       successProbability: numberField(r, 'successProbability', where),
+      // Written only where the rewards are not Gymnasium's (`sweepJson`), and then required.
+      ...(withReturn ? { expectedReturn: numberField(r, 'expectedReturn', where) } : {}),
       steps: numberField(r, 'steps', where),
       ms: numberField(r, 'ms', where),
     };

@@ -5,6 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { SweepJobResult, SweepPlan } from '../src/rl/sweep';
+import { jobEnvSpec } from '../src/rl/sweep-env';
 import type { SweepCommand, SweepEvent } from '../src/worker/sweep-protocol';
 
 /** Options of `runSweepOnThreads`. */
@@ -59,7 +60,12 @@ export function runSweepOnThreads(
     const feed = (thread: Worker) => {
       const job = plan.jobs[next++];
       if (!job) return;
-      const command: SweepCommand = { type: 'run-job', sweepId: 0, env: plan.spec.env, job };
+      const command: SweepCommand = {
+        type: 'run-job',
+        sweepId: 0,
+        env: jobEnvSpec(plan, job),
+        job,
+      };
       thread.postMessage(command);
     };
     for (let i = 0; i < count; i++) {

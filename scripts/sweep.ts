@@ -27,10 +27,10 @@ const PROGRESS_INTERVAL_MS = 500;
 function emit(report: SweepReport, out: string | undefined, json: boolean, csv = true): void {
   if (out) {
     writeFileSync(`${out}.json`, sweepJson(report));
-    if (csv) writeFileSync(`${out}.csv`, sweepCsv(report.summaries));
+    if (csv) writeFileSync(`${out}.csv`, sweepCsv(report));
     process.stderr.write(csv ? `Wrote ${out}.json and ${out}.csv\n` : `Wrote ${out}.json\n`);
   }
-  process.stdout.write(json ? JSON.stringify(report) + '\n' : sweepTable(report.summaries));
+  process.stdout.write(json ? sweepJson(report, 0) : sweepTable(report));
 }
 
 /** Reads a shard's file; a missing or unreadable one is a usage error naming it. */

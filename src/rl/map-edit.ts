@@ -5,7 +5,13 @@
  */
 import { defaultMaxSteps } from './env-basics';
 import { MapError, parseMap, reachableStates, type Tile } from './maps';
-import { checkLimit, EDITOR_LIMITS } from './params';
+import { checkLimit, type Limit } from './params';
+
+/** Limits of the map editor's size: 2 to 12 tiles a side, rows and columns set apart. */
+export const EDITOR_LIMITS = {
+  rows: { label: 'Rows', min: 2, max: 12, integer: true },
+  cols: { label: 'Columns', min: 2, max: 12, integer: true },
+} as const satisfies Record<string, Limit>;
 
 /** The tiles in the order a click cycles them: Frozen → Hole → Goal → Start → Frozen. */
 export const TILE_CYCLE: readonly Tile[] = ['F', 'H', 'G', 'S'];

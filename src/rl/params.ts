@@ -93,12 +93,6 @@ export function settingsRewards(settings: { rewardSchedule?: RewardSchedule }): 
 /** The rewards of a schedule in Gymnasium's order (goal, hole, frozen), with their limits. */
 export const REWARD_ORDER = ['goal', 'hole', 'frozen'] as const;
 
-/** Limits of the map editor's size: 2 to 12 tiles a side, rows and columns set apart. */
-export const EDITOR_LIMITS = {
-  rows: { label: 'Rows', min: 2, max: 12, integer: true },
-  cols: { label: 'Columns', min: 2, max: 12, integer: true },
-} as const satisfies Record<string, Limit>;
-
 /**
  * Limits of a random map (Gymnasium's `generate_random_map(size, p)`). p stops at 0.5: below it a
  * 12x12 map whose goal is reachable takes thousands of draws (p 0.4: 35 ms on average, 0.3:
@@ -184,16 +178,6 @@ export function paramErrors(params: object): string[] {
 export function lessonChapterLimit(count = Number.MAX_SAFE_INTEGER): Limit {
   return { label: 'Lesson chapter', min: 1, max: count, integer: true };
 }
-
-/** Speed of the algorithm comparison: episodes each agent trains per second (or full speed). */
-export const COMPARE_SPEED_LIMIT = {
-  label: 'Comparison speed (episodes per second)',
-  min: 1,
-  max: 1_000_000,
-} as const satisfies Limit;
-
-/** Comparison speed until the user picks one: slow enough to watch ε fall, fast enough to finish. */
-export const DEFAULT_COMPARE_SPEED = 1000;
 
 /** Limits of a parameter sweep (`rl/sweep.ts`): how many agents and values one sweep may hold. */
 export const SWEEP_LIMITS = {

@@ -7,8 +7,14 @@ import { checkEnvOptions, type EnvOptions } from './env-basics';
 import { settingsRewards } from './params';
 import type { RunSettings } from './replay';
 
-/** The environment's options in a run's settings. */
-export function settingsEnvOptions(s: RunSettings): EnvOptions {
+/** What an environment is built from: a run's map, ice, success rate, rewards and time limit. */
+export type EnvSettings = Pick<
+  RunSettings,
+  'map' | 'isSlippery' | 'successRate' | 'rewardSchedule' | 'maxSteps'
+>;
+
+/** The environment's options in a run's settings (or a sweep setting's environment). */
+export function settingsEnvOptions(s: EnvSettings): EnvOptions {
   return {
     map: s.map,
     isSlippery: s.isSlippery,

@@ -1,6 +1,6 @@
 /**
  * A sweep's results per setting: quantiles of the exact success probability over the seeds, the
- * median steps trained and the mean time per agent.
+ * median exact return, the median steps trained and the mean time per agent.
  */
 import { median, quantile } from './statistics';
 import type { SweepJobResult, SweepPlan, SweepSetting } from './sweep';
@@ -18,6 +18,11 @@ export interface SweepSummary {
   /** First and third quartiles (`quantile` at 0.25 and 0.75). */
   q1: number;
   q3: number;
+  /**
+   * Median over the seeds of the greedy policy's exact expected return under the setting's rewards
+   * (NaN while none is in, or when the results carry none: `SweepJobResult.expectedReturn`).
+   */
+  medianReturn: number;
   /** Median steps trained. */
   medianSteps: number;
   /** Mean ms per agent. */
@@ -26,8 +31,8 @@ export interface SweepSummary {
 
 /**
  * Per setting: median, min, max and quartiles of the exact success probability over the results
- * that are in (missing ones, of a sweep still running or cancelled, are skipped), the median steps
- * and the mean time per agent.
+ * that are in (missing ones, of a sweep still running or cancelled, are skipped), the median
+ * return, the median steps and the mean time per agent.
  */
 export function summarizeSweep(
   plan: Pick<SweepPlan, 'settings'>,
@@ -35,11 +40,13 @@ export function summarizeSweep(
 ): SweepSummary[] {
   const success: number[][] = plan.settings.map(() => []);
   const steps: number[][] = plan.settings.map(() => []);
+  const returns: number[][] = plan.settings.map(() => []);
   const ms: number[] = plan.settings.map(() => 0);
   for (const r of results) {
     if (!r) continue;
     success[r.settingIndex]!.push(r.successProbability);
     steps[r.settingIndex]!.push(r.steps);
+    if (r.expectedReturn !== undefined) returns[r.settingIndex]!.push(r.expectedReturn);
     ms[r.settingIndex]! += r.ms;
   }
   return plan.settings.map((setting, settingIndex) => {
@@ -54,6 +61,7 @@ export function summarizeSweep(
       max: n > 0 ? xs[n - 1]! : NaN,
       q1: quantile(xs, 0.25),
       q3: quantile(xs, 0.75),
+      medianReturn: median(returns[settingIndex]!),
       medianSteps: median(steps[settingIndex]!),
       meanMs: n > 0 ? ms[settingIndex]! / n : NaN,
     };

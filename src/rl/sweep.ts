@@ -1,56 +1,86 @@
 /**
  * Parameter sweeps: many agents over a grid of settings × seeds, with exact results.
  *
- * A sweep is a list of values for each sweepable setting (α, γ, ε decay, episodes, tie rule) and
- * a list of seeds. Its settings are the Cartesian product of the value lists, in `SWEEP_AXES`
+ * A sweep is a list of values for each sweepable setting (the reward schedule and the success
+ * rate of the environment, α, γ, ε decay, episodes, tie rule) and a list of seeds. Its settings are the Cartesian product of the value lists, in `SWEEP_AXES`
  * order with the last axis varying fastest; its jobs are every setting × every seed:
  *
  *   job id = settingIndex · seeds.length + seedIndex
  *
  * One job trains a fresh agent (`train`: Q = 0, the seed's generator) for the setting's
- * episodes with the fast loop and scores it with the exact success probability of its greedy
- * policy within the time limit (`evaluateGreedy`, no sampling). A job's result therefore depends
- * only on the environment, its setting and its seed: the page's Web Workers and the command
+ * episodes with the fast loop on the setting's environment (`rl/sweep-env.ts`) and scores it with
+ * the exact success probability of its greedy policy within the time limit and its exact expected
+ * return under the setting's rewards (`evaluateGreedy`, no sampling). A job's result therefore
+ * depends only on the environment, its setting and its seed: the page's Web Workers and the command
  * line's worker threads give the same numbers, in any order, on any number of cores.
  *
  * Pure: no DOM, no clock (the caller passes `now` to time a job), no globals.
  */
-import { createEnv, type IceMazeEnv, type RewardSchedule } from './env';
+import type { IceMazeEnv, RewardSchedule } from './env';
 import { evaluateGreedy } from './evaluation';
 import {
   checkLimit,
   describeValue,
-  isTieBreak,
-  PARAM_LIMITS,
   paramErrors,
   type QParams,
   type TieBreak,
   RUN_LIMITS,
   SWEEP_LIMITS,
-  type Limit,
 } from './params';
 import { train } from './training';
 import { checkRewardSchedule, parseNumber } from './parse-values';
+import { settingsEnv } from './settings-env';
+import {
+  AXIS_INFO,
+  axisValueError,
+  axisValues,
+  describeAxisValue,
+  words,
+  type Parsed,
+} from './sweep-axes';
+import { isEnvAxis, SWEEP_ENV_AXES, type SweepEnvAxis } from './sweep-env';
 
-/** The settings a sweep can vary, in expansion order (the last varies fastest). */
-export const SWEEP_AXES = ['alpha', 'gamma', 'epsilonDecay', 'episodes', 'tieBreak'] as const;
+/** The learner's settings a sweep can vary, in expansion order (the last varies fastest). */
+export const SWEEP_PARAM_AXES = ['alpha', 'gamma', 'epsilonDecay', 'episodes', 'tieBreak'] as const;
+
+/** Every setting a sweep can vary, in expansion order: the environment's, then the learner's. */
+export const SWEEP_AXES = [...SWEEP_ENV_AXES, ...SWEEP_PARAM_AXES] as const;
+
+/** A learner's setting a sweep can vary. */
+export type SweepParamAxis = (typeof SWEEP_PARAM_AXES)[number];
 
 /** A setting a sweep can vary. */
 export type SweepAxis = (typeof SWEEP_AXES)[number];
 
-/** One point of the grid: a value for every sweepable setting. */
+/**
+ * One point of the grid: a value for every sweepable setting. The environment's two are present
+ * only when the sweep varies them (a sweep's `values` lists them); otherwise the sweep's `env`
+ * holds them, so a sweep without them expands, runs and writes exactly as before they existed.
+ */
 export interface SweepSetting {
   alpha: number;
   gamma: number;
   epsilonDecay: number;
   episodes: number;
   tieBreak: TieBreak;
+  /** Rewards for entering a goal, a hole, a frozen tile, when swept. */
+  rewardSchedule?: RewardSchedule;
+  /** Chance a slippery move goes the intended way, when swept. */
+  successRate?: number;
 }
 
-/** The values each setting takes (a single value for a setting that does not vary). */
-export type SweepValues = { [K in SweepAxis]: SweepSetting[K][] };
+/** A value of one setting (a swept one is always present). */
+export type SweepAxisValue<K extends SweepAxis> = NonNullable<SweepSetting[K]>;
 
-/** The environment every agent of a sweep trains on. */
+/**
+ * The values each setting takes (a single value for a learner's setting that does not vary; the
+ * environment's are absent unless swept).
+ */
+export type SweepValues = { [K in SweepParamAxis]: SweepSetting[K][] } & {
+  [K in SweepEnvAxis]?: SweepAxisValue<K>[];
+};
+
+/** The environment every agent of a sweep trains on (a swept schedule or rate overrides its own). */
 export interface SweepEnvSpec {
   /** Map rows. */
   map: string[];
@@ -94,68 +124,16 @@ export interface SweepJobResult {
   seed: number;
   /** Exact P(the greedy policy reaches the goal within the time limit). */
   successProbability: number;
+  /**
+   * The greedy policy's exact expected return per episode under the setting's rewards
+   * (undiscounted, within the time limit). Absent from a report whose rewards are all Gymnasium's,
+   * where it equals `successProbability` (`sweepHasRewards`).
+   */
+  expectedReturn?: number;
   /** Steps (updates) the agent trained. */
   steps: number;
   /** Wall-clock time of training and evaluation, in ms (the only number that is not reproducible). */
   ms: number;
-}
-
-/** How each sweepable setting is named and checked. */
-export const AXIS_INFO: Readonly<
-  Record<SweepAxis, { label: string; flag: string; limit: Limit | null }>
-> = {
-  alpha: { label: PARAM_LIMITS.alpha.label, flag: 'alpha', limit: PARAM_LIMITS.alpha },
-  gamma: { label: PARAM_LIMITS.gamma.label, flag: 'gamma', limit: PARAM_LIMITS.gamma },
-  epsilonDecay: {
-    label: PARAM_LIMITS.epsilonDecay.label,
-    flag: 'epsilon-decay',
-    limit: PARAM_LIMITS.epsilonDecay,
-  },
-  episodes: { label: RUN_LIMITS.episodes.label, flag: 'episodes', limit: RUN_LIMITS.episodes },
-  tieBreak: { label: 'Tie rule', flag: 'tie-break', limit: null },
-};
-
-/** A parsed list, or the reason it could not be read. */
-export type Parsed<T> = { ok: true; values: T[] } | { ok: false; error: string };
-
-/** Splits "0.1, 0.2 0.5" into its words (commas and/or spaces between them). */
-function words(text: string): string[] {
-  return text
-    .split(/[\s,]+/)
-    .map((w) => w.trim())
-    .filter((w) => w !== '');
-}
-
-/**
- * Reads a list of values of one setting: numbers separated by commas or spaces ("0.05,0.1,0.2",
- * "1e-4 2e-7"), or for the tie rule the words "first" and "random". Every value is checked
- * against the setting's limit; the first bad one is named.
- */
-export function parseAxisValues<K extends SweepAxis>(
-  axis: K,
-  text: string,
-): Parsed<SweepSetting[K]> {
-  const info = AXIS_INFO[axis];
-  const list = words(text);
-  if (list.length === 0) return { ok: false, error: `${info.label}: give at least one value.` };
-  const values: SweepSetting[K][] = [];
-  for (const w of list) {
-    if (info.limit === null) {
-      if (!isTieBreak(w))
-        return {
-          ok: false,
-          error: `Tie rule must be "first" or "random"; got ${describeValue(w)}.`,
-        };
-      values.push(w as SweepSetting[K]);
-      continue;
-    }
-    // Read as a link and the command line read numbers (rl/parse-values).
-    const x = parseNumber(info.limit, w);
-    if (!x.ok)
-      return { ok: false, error: x.error.replace(/got .*\.$/, `got ${describeValue(w)}.`) };
-    values.push(x.value as SweepSetting[K]);
-  }
-  return { ok: true, values };
 }
 
 /**
@@ -187,19 +165,23 @@ export function parseSeeds(text: string): Parsed<number> {
   return { ok: true, values: seeds };
 }
 
-/** The first value listed twice, if any. */
-function firstDuplicate<T>(values: readonly T[]): T | undefined {
-  const seen = new Set<T>();
+/** The first value listed twice, if any, compared by `key` (a schedule by its text). */
+function firstDuplicate<T>(values: readonly T[], key: (v: T) => unknown = (v) => v): T | undefined {
+  const seen = new Set<unknown>();
   for (const v of values) {
-    if (seen.has(v)) return v;
-    seen.add(v);
+    const k = key(v);
+    if (seen.has(k)) return v;
+    seen.add(k);
   }
   return undefined;
 }
 
-/** Agents a sweep trains: Π |values| · |seeds|. */
+/** Agents a sweep trains: Π |values| · |seeds| (an unswept environment setting counts 1). */
 export function sweepSize(spec: Pick<SweepSpec, 'values' | 'seeds'>): number {
-  return SWEEP_AXES.reduce((n, axis) => n * spec.values[axis].length, 1) * spec.seeds.length;
+  return (
+    SWEEP_AXES.reduce((n, axis) => n * (axisValues(spec.values, axis)?.length ?? 1), 1) *
+    spec.seeds.length
+  );
 }
 
 /**
@@ -210,7 +192,7 @@ export function sweepSize(spec: Pick<SweepSpec, 'values' | 'seeds'>): number {
 export function sweepErrors(spec: SweepSpec): string[] {
   const errors: string[] = [];
   try {
-    createEnv({ ...spec.env });
+    sweepEnv(spec.env);
   } catch (e) {
     errors.push((e as Error).message);
   }
@@ -221,21 +203,20 @@ export function sweepErrors(spec: SweepSpec): string[] {
   if (rewards && !rewards.ok) errors.push(rewards.error);
   errors.push(...paramErrors(spec.base));
   for (const axis of SWEEP_AXES) {
-    const { label, limit } = AXIS_INFO[axis];
-    const values: readonly unknown[] = spec.values[axis];
-    if (values.length === 0) errors.push(`${label}: give at least one value.`);
-    else if (values.length > SWEEP_LIMITS.values.max)
-      errors.push(`${label}: at most ${SWEEP_LIMITS.values.max} values; got ${values.length}.`);
-    for (const v of values) {
-      const bad = limit
-        ? checkLimit(limit, v)
-        : isTieBreak(v)
-          ? null
-          : `Tie rule must be "first" or "random"; got ${describeValue(v)}.`;
-      if (bad) errors.push(bad);
+    const { label } = AXIS_INFO[axis];
+    const values = axisValues(spec.values, axis);
+    if (values === undefined && isEnvAxis(axis)) continue;
+    if (!Array.isArray(values) || values.length === 0) {
+      errors.push(`${label}: give at least one value.`);
+      continue;
     }
-    const dup = firstDuplicate(values);
-    if (dup !== undefined) errors.push(`${label}: ${describeValue(dup)} is listed twice.`);
+    if (values.length > SWEEP_LIMITS.values.max)
+      errors.push(`${label}: at most ${SWEEP_LIMITS.values.max} values; got ${values.length}.`);
+    const bad = values.map((v) => axisValueError(axis, v)).filter((e) => e !== null);
+    errors.push(...bad);
+    const dup = firstDuplicate(values, (v) => describeAxisValue(axis, v));
+    if (dup !== undefined)
+      errors.push(`${label}: ${describeAxisValue(axis, dup)} is listed twice.`);
   }
   if (spec.seeds.length === 0) errors.push('Seeds: give at least one seed.');
   for (const s of spec.seeds) {
@@ -268,8 +249,11 @@ export function expandSweep(spec: SweepSpec): SweepPlan {
   const errors = sweepErrors(spec);
   if (errors.length > 0) throw new SweepError(errors);
   let settings: Partial<SweepSetting>[] = [{}];
+  // An environment's setting the sweep does not vary stays out of its settings.
   for (const axis of SWEEP_AXES)
-    settings = settings.flatMap((s) => spec.values[axis].map((v) => ({ ...s, [axis]: v })));
+    settings = settings.flatMap(
+      (s) => axisValues(spec.values, axis)?.map((v) => ({ ...s, [axis]: v })) ?? [s],
+    );
   const full = settings as SweepSetting[];
   const jobs: SweepJob[] = [];
   full.forEach((setting, settingIndex) =>
@@ -292,15 +276,17 @@ export function jobParams(base: QParams, setting: SweepSetting): QParams {
   return { ...base, alpha, gamma, epsilonDecay, tieBreak };
 }
 
-/** The environment of a sweep. */
+/** The environment of a sweep (or of one setting: `settingEnvSpec`), built by `settingsEnv`. */
 export function sweepEnv(env: SweepEnvSpec): IceMazeEnv {
-  return createEnv({ ...env });
+  return settingsEnv(env);
 }
 
 /**
  * Trains one agent and scores it: a fresh agent with the job's seed runs `episodes` episodes of
- * the fast loop, then its greedy policy (ties to the lowest action) is evaluated exactly.
- * `now` (ms) times it; the numbers other than `ms` depend only on `env`, the setting and the seed.
+ * the fast loop, then its greedy policy (ties to the lowest action) is evaluated exactly: its
+ * chance of reaching the goal and its expected return under `env`'s rewards. `env` is the job's
+ * setting's environment (`jobEnvSpec`). `now` (ms) times it; the numbers other than `ms` depend
+ * only on `env`, the setting and the seed.
  */
 export function runSweepJob(
   env: IceMazeEnv,
@@ -309,25 +295,14 @@ export function runSweepJob(
 ): SweepJobResult {
   const t0 = now();
   const agent = train(env, job.params, job.seed, job.episodes);
-  const { successProbability } = evaluateGreedy(env, agent.q);
+  const { successProbability, expectedReturn } = evaluateGreedy(env, agent.q);
   return {
     jobId: job.id,
     settingIndex: job.settingIndex,
     seed: job.seed,
     successProbability,
+    expectedReturn,
     steps: agent.totalSteps,
     ms: now() - t0,
   };
-}
-
-/** The axes whose value lists hold more than one value. */
-export function variedAxes(values: SweepValues): SweepAxis[] {
-  return SWEEP_AXES.filter((axis) => values[axis].length > 1);
-}
-
-/** A value of a setting as text ("0.1", "2e-7", "100,000", "first"). */
-export function formatAxisValue(axis: SweepAxis, value: number | string): string {
-  if (typeof value === 'string') return value;
-  if (axis === 'episodes') return value.toLocaleString('en-US');
-  return value !== 0 && Math.abs(value) < 1e-3 ? value.toExponential() : String(value);
 }

@@ -9,8 +9,12 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { ALGORITHMS } from '../rl/algorithms/registry';
-import { checkLimit, COMPARE_SPEED_LIMIT, DEFAULT_COMPARE_SPEED } from '../rl/params';
-import { COMPARE_AGENTS } from '../worker/compare-protocol';
+import { checkLimit } from '../rl/params';
+import {
+  COMPARE_AGENTS,
+  COMPARE_SPEED_LIMIT,
+  DEFAULT_COMPARE_SPEED,
+} from '../worker/compare-protocol';
 import type {
   Algorithm,
   CompareAlgorithms,

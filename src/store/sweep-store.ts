@@ -21,6 +21,7 @@ import {
   type SweepPlan,
   type SweepSpec,
 } from '../rl/sweep';
+import { jobEnvSpec } from '../rl/sweep-env';
 import { summarizeSweep, type SweepSummary } from '../rl/sweep-summary';
 import { assertNever } from '../worker/protocol';
 import type { SweepCommand, SweepEvent } from '../worker/sweep-protocol';
@@ -119,7 +120,7 @@ export function createSweepStore(options: SweepStoreOptions): SweepStore {
 
     const nextCommand = (plan: SweepPlan): SweepCommand | undefined => {
       const job = plan.jobs[next++];
-      return job && { type: 'run-job', sweepId, env: plan.spec.env, job };
+      return job && { type: 'run-job', sweepId, env: jobEnvSpec(plan, job), job };
     };
 
     const onEvent = (plan: SweepPlan, event: SweepEvent, feed: () => void): void => {

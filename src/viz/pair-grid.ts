@@ -1,7 +1,7 @@
 /**
  * A small heat grid of one number per state-action pair: each cell cut into the four action
  * triangles (Left, Down, Right, Up toward its edges, `trianglePoints`), each filled by its pair's
- * value through the caller's colour scale. What the learner tab draws for the eligibility traces
+ * value through the caller's fill (a colour scale, or the traces' violet). What the learner tab draws for the eligibility traces
  * e(s, a) and for what Dyna-Q's model has seen, N(s, a).
  *
  * An ARIA grid like the main board and the DP grid (`grid-a11y`): one tab stop, the arrow keys
@@ -21,7 +21,6 @@ import {
   type GridLayout,
 } from './geometry';
 import { createGridKeyboard } from './grid-a11y';
-import type { ColorScale } from './scales';
 import { placeAt, setAttrs } from './svg';
 import { INK_COLORS, TILE_COLORS } from './theme';
 
@@ -30,8 +29,8 @@ export interface PairGridData {
   desc: readonly string[];
   /** One value per pair, at s·4 + a. */
   values: ArrayLike<number>;
-  /** Fills a pair's triangle from its value. */
-  scale: ColorScale;
+  /** Fills a pair's triangle from its value (a `ColorScale` is one). */
+  fill: (value: number) => string;
   /** The accessible name of state s's cell (it should say the numbers the cell shows). */
   name: (s: number) => string;
   /** The selected state, or null. */
@@ -146,7 +145,7 @@ export function createPairGrid(
           .attr('aria-label', data.name(s))
           .attr('aria-selected', picked ? 'true' : 'false')
           .selectAll<SVGPathElement, number>('.pair-wedge')
-          .attr('fill', (a) => data.scale(data.values[s * 4 + a] ?? NaN))
+          .attr('fill', (a) => data.fill(data.values[s * 4 + a] ?? NaN))
           .attr('stroke', (a) => (on(a) ? INK_COLORS.agent : TILE_COLORS.board))
           .attr('stroke-width', (a) => (on(a) ? 5 : 1.5))
           .filter(on)

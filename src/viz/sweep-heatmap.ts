@@ -12,7 +12,8 @@
  * Built once; `update` joins cells by key and only rewrites attributes and text.
  */
 import { select } from 'd3-selection';
-import { formatAxisValue, type SweepAxis, type SweepPlan } from '../rl/sweep';
+import type { SweepAxis, SweepPlan } from '../rl/sweep';
+import { axisValues, describeAxisValue, formatAxisValue } from '../rl/sweep-axes';
 import type { SweepSummary } from '../rl/sweep-summary';
 import { createLegend } from './legend';
 import { contrastingText, sequentialScale, UNKNOWN_COLOR, type Palette } from './scales';
@@ -34,7 +35,7 @@ export interface HeatmapCell {
   max: number;
   q1: number;
   q3: number;
-  /** "α 0.1, γ 0.99". */
+  /** "α 0.1, γ 0.99"; "success 0.8, step cost −0.01". */
   label: string;
 }
 
@@ -65,8 +66,10 @@ export interface SweepHeatmapOptions {
   onSelect(settingIndex: number): void;
 }
 
-/** Short names of the settings for the cells' labels. */
+/** Short names of the settings for the cells' labels (a schedule's label names itself). */
 export const AXIS_SYMBOLS: Readonly<Record<SweepAxis, string>> = {
+  rewardSchedule: '',
+  successRate: 'success',
   alpha: 'α',
   gamma: 'γ',
   epsilonDecay: 'ε decay',
@@ -76,6 +79,8 @@ export const AXIS_SYMBOLS: Readonly<Record<SweepAxis, string>> = {
 
 const CELL = 64;
 const LEFT = 96;
+/** Width of a tick label's character at 12 px, generously (the labels are not measured). */
+const CHAR_PX = 7;
 const TOP = 40;
 const BOTTOM = 12;
 const RIGHT = 12;
@@ -92,9 +97,29 @@ export function describeCell(cell: HeatmapCell): string {
   );
 }
 
+/** A setting's value as a cell's label names it: "α 0.1", "success 0.8", "step cost −0.01". */
+function valueLabel(axis: SweepAxis, value: Parameters<typeof formatAxisValue>[1]): string {
+  return [AXIS_SYMBOLS[axis], formatAxisValue(axis, value)].filter((w) => w !== '').join(' ');
+}
+
+/** What a cell shows: its median to two places, "…" before its first result. */
+function cellText(cell: HeatmapCell): string {
+  return cell.n > 0 ? f2(cell.median) : '…';
+}
+
+/**
+ * A cell's accessible name: its description, the number it shows (a name must hold a control's
+ * visible text: axe's label-content-name-mismatch), and what choosing it does.
+ */
+function cellName(cell: HeatmapCell): string {
+  const shown = cell.n > 0 ? ` Shown as ${cellText(cell)}.` : '';
+  return `${describeCell(cell)}${shown} Load this setting into the lab.`;
+}
+
 /**
  * The heatmap's data for a sweep whose settings vary only along `x` and `y`: one cell per setting,
- * at the column of its x value and the row of its y value (first listed first).
+ * at the column of its x value and the row of its y value (first listed first). Values are matched
+ * by their text, so a schedule (a list) finds its column after a copy too.
  */
 export function sweepHeatmapData(
   plan: SweepPlan,
@@ -103,14 +128,17 @@ export function sweepHeatmapData(
   titles: { x: string; y: string },
   palette: Palette,
 ): HeatmapData {
-  const xs = plan.spec.values[axes.x] as (number | string)[];
-  const ys = plan.spec.values[axes.y] as (number | string)[];
+  type Value = Parameters<typeof formatAxisValue>[1];
+  const xs = (axisValues(plan.spec.values, axes.x) ?? []) as Value[];
+  const ys = (axisValues(plan.spec.values, axes.y) ?? []) as Value[];
+  const xKeys = xs.map((v) => describeAxisValue(axes.x, v));
+  const yKeys = ys.map((v) => describeAxisValue(axes.y, v));
   const seeds = plan.spec.seeds.length;
   const cells = summaries.map((s): HeatmapCell => {
-    const xv = s.setting[axes.x];
-    const yv = s.setting[axes.y];
-    const col = xs.indexOf(xv);
-    const row = ys.indexOf(yv);
+    const xv = s.setting[axes.x] as Value;
+    const yv = s.setting[axes.y] as Value;
+    const col = xKeys.indexOf(describeAxisValue(axes.x, xv));
+    const row = yKeys.indexOf(describeAxisValue(axes.y, yv));
     return {
       key: `${col},${row}`,
       col,
@@ -123,9 +151,7 @@ export function sweepHeatmapData(
       max: s.max,
       q1: s.q1,
       q3: s.q3,
-      label:
-        `${AXIS_SYMBOLS[axes.x]} ${formatAxisValue(axes.x, xv)}, ` +
-        `${AXIS_SYMBOLS[axes.y]} ${formatAxisValue(axes.y, yv)}`,
+      label: `${valueLabel(axes.x, xv)}, ${valueLabel(axes.y, yv)}`,
     };
   });
   return {
@@ -183,12 +209,16 @@ export function createSweepHeatmap(host: HTMLElement, options: SweepHeatmapOptio
       root.property('hidden', false);
       const cols = data.xValues.length;
       const rows = data.yValues.length;
-      const width = LEFT + cols * CELL + RIGHT;
+      // Columns widen for long tick labels ("Gymnasium’s 1, 0, 0"); the left margin for long rows.
+      const longest = (labels: string[]) => Math.max(0, ...labels.map((l) => l.length)) * CHAR_PX;
+      const colWidth = Math.max(CELL, longest(data.xValues) + 8);
+      const left = Math.max(LEFT, longest(data.yValues) + 28);
+      const width = left + cols * colWidth + RIGHT;
       const height = TOP + rows * CELL + BOTTOM;
       svg.attr('viewBox', `0 0 ${width} ${height}`).attr('width', width);
 
       xTitle
-        .attr('x', LEFT + (cols * CELL) / 2)
+        .attr('x', left + (cols * colWidth) / 2)
         .attr('y', 14)
         .attr('text-anchor', 'middle')
         .text(data.xTitle);
@@ -199,7 +229,7 @@ export function createSweepHeatmap(host: HTMLElement, options: SweepHeatmapOptio
         .selectAll('text')
         .data(data.xValues)
         .join('text')
-        .attr('x', (_, i) => LEFT + (i + 0.5) * CELL)
+        .attr('x', (_, i) => left + (i + 0.5) * colWidth)
         .attr('y', TOP - 8)
         .attr('text-anchor', 'middle')
         .attr('font-size', 12)
@@ -208,7 +238,7 @@ export function createSweepHeatmap(host: HTMLElement, options: SweepHeatmapOptio
         .selectAll('text')
         .data(data.yValues)
         .join('text')
-        .attr('x', LEFT - 8)
+        .attr('x', left - 8)
         .attr('y', (_, i) => TOP + (i + 0.5) * CELL)
         .attr('dy', '0.35em')
         .attr('text-anchor', 'end')
@@ -231,11 +261,9 @@ export function createSweepHeatmap(host: HTMLElement, options: SweepHeatmapOptio
             .style('cursor', 'pointer');
           g.append('title');
           g.append('rect')
-            .attr('width', CELL - 2)
             .attr('height', CELL - 2)
             .attr('rx', 3);
           g.append('text')
-            .attr('x', (CELL - 2) / 2)
             .attr('y', (CELL - 2) / 2)
             .attr('dy', '0.35em')
             .attr('text-anchor', 'middle')
@@ -243,9 +271,12 @@ export function createSweepHeatmap(host: HTMLElement, options: SweepHeatmapOptio
             .attr('font-weight', 600);
           return g;
         })
-        .attr('transform', (c) => `translate(${LEFT + c.col * CELL + 1},${TOP + c.row * CELL + 1})`)
+        .attr(
+          'transform',
+          (c) => `translate(${left + c.col * colWidth + 1},${TOP + c.row * CELL + 1})`,
+        )
         .attr('data-setting', (c) => c.settingIndex)
-        .attr('aria-label', (c) => `${describeCell(c)} Load this setting into the lab.`)
+        .attr('aria-label', cellName)
         .on('click', (_e, c) => choose(c))
         .on('keydown', (e: KeyboardEvent, c) => {
           if (e.key !== 'Enter' && e.key !== ' ') return;
@@ -253,11 +284,15 @@ export function createSweepHeatmap(host: HTMLElement, options: SweepHeatmapOptio
           choose(c);
         });
       cells.select('title').text((c) => describeCell(c));
-      cells.select('rect').attr('fill', fill);
+      cells
+        .select('rect')
+        .attr('width', colWidth - 2)
+        .attr('fill', fill);
       cells
         .select('text')
+        .attr('x', (colWidth - 2) / 2)
         .attr('fill', (c) => contrastingText(fill(c)))
-        .text((c) => (c.n > 0 ? f2(c.median) : '…'));
+        .text(cellText);
 
       legend.update({
         kind: 'sequential',

@@ -1,13 +1,12 @@
 /**
  * Where the main grid's traces layer goes (`traces-layer.ts`), in the grid's first download: a
  * group on the board and a few lines. The layer's code loads the first time a frame carries
- * traces (a SARSA(λ) or Q(λ) run); a frame without them costs one test and draws nothing.
+ * traces (a SARSA(λ) or Q(λ) run); a frame without them, after none with them, costs one test.
  */
 import type { Selection } from 'd3-selection';
 import { lazyModule } from '../shared/lazy-module';
-import type { TracesLayer } from './traces-layer';
 
-const layerModule = lazyModule(() => import('./traces-layer'));
+const layer = lazyModule(() => import('./traces-layer'));
 
 /** The legend's word for the layer. */
 export const TRACES_NOTE = 'violet: traces e(s,a)';
@@ -26,40 +25,24 @@ export function createTracesSlot(
   board: Selection<SVGGElement, unknown, null, undefined>,
 ): TracesSlot {
   const group = board.append('g').attr('class', 'qgrid-traces').attr('pointer-events', 'none');
-  let layer: TracesLayer | null = null;
-  let shown = false;
-  /** The traces waiting for the layer's code (a copy: frames' arrays are not kept). */
-  let waiting: { traces: Float64Array; ncol: number } | null = null;
-  let destroyed = false;
-  const slot: TracesSlot = {
-    draw(traces, ncol) {
-      shown = traces !== undefined;
-      if (!traces) {
-        waiting = null;
-        layer?.clear();
-        return;
-      }
-      const module = layerModule.current();
-      if (!module) {
-        waiting = { traces: Float64Array.from(traces), ncol };
-        void layerModule.load().then(() => {
-          if (waiting && !destroyed) slot.draw(waiting.traces, waiting.ncol);
-        });
-        return;
-      }
-      waiting = null;
-      layer ??= module.createTracesLayer(group);
-      layer.draw(traces, ncol);
+  // The latest frame's traces (a copy: frames' arrays are not kept), drawn once the code is here.
+  let traces: Float64Array | null = null;
+  let ncol = 1;
+  const draw = () => layer.current()?.drawTraces(group, traces, ncol);
+  return {
+    draw(next, columns) {
+      if (!next && !traces) return;
+      traces = next ? Float64Array.from(next) : null;
+      ncol = columns;
+      if (layer.current()) draw();
+      else void layer.load().then(draw);
     },
-    note(base) {
-      if (!shown) return base ? { note: base } : {};
-      return { note: base ? `${base}; ${TRACES_NOTE}` : TRACES_NOTE };
-    },
-    destroy() {
-      destroyed = true;
-      layer?.destroy();
-      group.remove();
-    },
+    note: (base) =>
+      traces
+        ? { note: base ? `${base}; ${TRACES_NOTE}` : TRACES_NOTE }
+        : base
+          ? { note: base }
+          : {},
+    destroy: () => void group.remove(),
   };
-  return slot;
 }

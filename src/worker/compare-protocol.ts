@@ -1,10 +1,22 @@
 /**
  * The typed messages between the page and the comparison worker, which trains two to four learners
- * side by side on one environment, one seed and one ε schedule. Types only: both sides switch on
- * `type` exhaustively (`assertNever` from `protocol.ts` in the default branch).
+ * side by side on one environment, one seed and one ε schedule, and the limits both sides check
+ * (agents, speed). Both sides switch on `type` exhaustively (`assertNever` from `protocol.ts` in
+ * the default branch).
  */
+import type { Limit } from '../rl/params';
 import type { Algorithm } from '../rl/algorithms/registry';
 import type { EnvInfo, RunSettings } from './protocol';
+
+/** Speed of the algorithm comparison: episodes each agent trains per second (or full speed). */
+export const COMPARE_SPEED_LIMIT = {
+  label: 'Comparison speed (episodes per second)',
+  min: 1,
+  max: 1_000_000,
+} as const satisfies Limit;
+
+/** Comparison speed until the user picks one: slow enough to watch ε fall, fast enough to finish. */
+export const DEFAULT_COMPARE_SPEED = 1000;
 
 export type { Algorithm, EnvInfo, RunSettings };
 

@@ -14,14 +14,16 @@
  */
 import type { IceMazeEnv } from '../rl/env';
 import { bestSuccessWithin } from '../rl/evaluation';
-import { checkLimit, COMPARE_SPEED_LIMIT, DEFAULT_COMPARE_SPEED } from '../rl/params';
+import { checkLimit } from '../rl/params';
 import { createLearner, type Learner } from './compare-learner';
-import type {
-  CompareAlgorithms,
-  CompareCommand,
-  CompareEvent,
-  CompareSpeed,
-  RunSettings,
+import {
+  COMPARE_SPEED_LIMIT,
+  DEFAULT_COMPARE_SPEED,
+  type CompareAlgorithms,
+  type CompareCommand,
+  type CompareEvent,
+  type CompareSpeed,
+  type RunSettings,
 } from './compare-protocol';
 import { envInfo, optimumFor } from './env-facts';
 import { STATS_WINDOW_EPISODES } from './episode-ring';

@@ -9,7 +9,7 @@ import type { StepRecord } from '../rl/step-record';
 import type { EnvChange, ParamChangeRecord, RunRecord, RunSettings } from '../rl/replay';
 import type { ConvergenceReport } from '../rl/convergence';
 import type { Algorithm } from '../rl/algorithms/registry';
-import type { LiveLearnerChange } from '../rl/learner-options';
+import type { LearnerOptions, LiveLearnerChange } from '../rl/learner-options';
 
 export type { EnvChange, LiveLearnerChange, ParamChangeRecord, RunRecord, RunSettings };
 
@@ -67,7 +67,41 @@ export type TrajectoryData = DecodedTrajectory;
 export type UpdateData = StepRecord & {
   /** Total steps after this update. */
   totalSteps: number;
+  /** What the step did in its algorithm's own terms (absent in a snapshot of an older worker). */
+  learner?: LearnerStepFacts;
 };
+
+/**
+ * The last step in its algorithm's terms, beside the one-step record: what the inspector writes
+ * for SARSA's a′, Expected SARSA's expectation, Double Q's two tables, the traces, the planning
+ * updates and Monte Carlo's return. Every field is set for every algorithm (numbers, no copies of
+ * tables), read where the algorithm uses it.
+ */
+export interface LearnerStepFacts {
+  algorithm: Algorithm;
+  /** Q(s′, a) for a = 0…3 before the update (the values the bootstrap read; Q₁'s for Double Q). */
+  nextValues: number[];
+  /** ε after the step's decay, the ε of Expected SARSA's policy at s′. */
+  epsilonNext: number;
+  /** The behaviour rule the step's bootstrap and choice used. */
+  exploration: LearnerOptions['exploration'];
+  /** SARSA, SARSA(λ), Q(λ): the a′ the step drew (taken next); −1 when s′ ended the episode. */
+  nextAction: number;
+  /** Double Q: the table the step updated (0: Q₁, 1: Q₂), and argmax_a′ of that table at s′. */
+  table: number;
+  tableGreedy: number;
+  /** SARSA(λ), Q(λ): e(s, a) at the update, λ, and whether Q(λ) cut every trace after it. */
+  trace: number;
+  lambda: number;
+  cut: boolean;
+  /** Dyna-Q: planning updates per real step, and in all so far. */
+  planningSteps: number;
+  planningUpdates: number;
+  /** Monte Carlo, at an episode's end: r₁ … r_T of the episode, G₀, and the pairs updated. */
+  episodeRewards: number[];
+  episodeReturn: number;
+  returnUpdates: number;
+}
 
 /** Finished episodes since the previous snapshot (the most recent `EPISODE_LOG_CAPACITY`). */
 export interface EpisodeBatch {

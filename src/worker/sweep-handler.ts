@@ -8,8 +8,9 @@
  * `job-failed` and a message that names what is wrong.
  */
 import { paramErrors } from '../rl/params';
-import { runSweepJob, sweepEnv, sweepErrors, type SweepEnvSpec, type SweepJob } from '../rl/sweep';
-import type { IceMazeEnv, RewardSchedule } from '../rl/env';
+import { runSweepJob, sweepErrors, type SweepEnvSpec, type SweepJob } from '../rl/sweep';
+import { createEnvCache } from '../rl/sweep-env';
+import type { RewardSchedule } from '../rl/env';
 import { BAND_CHECKPOINTS, seedCurve } from '../rl/seed-curve';
 import { isRecord } from './message-shape';
 import type { SweepCommand, SweepEvent } from './sweep-protocol';
@@ -117,14 +118,12 @@ function jobErrors(env: SweepEnvSpec, job: SweepJob): string[] {
   ].filter((e, i, all) => all.indexOf(e) === i);
 }
 
-/** Creates the handler. The environment is built once per distinct map and options. */
+/**
+ * Creates the handler. A job's `env` is its setting's environment (`jobEnvSpec`); each distinct
+ * (schedule, success rate) of a map is built once and kept (`createEnvCache`).
+ */
 export function createSweepHandler(endpoint: SweepEndpoint): SweepHandler {
-  let cached: { key: string; env: IceMazeEnv } | null = null;
-  const envFor = (spec: SweepEnvSpec): IceMazeEnv => {
-    const key = JSON.stringify(spec);
-    if (cached?.key !== key) cached = { key, env: sweepEnv(spec) };
-    return cached.env;
-  };
+  const envFor = createEnvCache();
   return {
     handle(message) {
       const command = parseSweepCommand(message);

@@ -17,6 +17,7 @@ export type SweepCommand = {
   type: 'run-job';
   /** The sweep the job belongs to (answers of an older sweep are dropped by the pool). */
   sweepId: number;
+  /** The job's own environment: the sweep's, with its setting's rewards and success rate in. */
   env: SweepEnvSpec;
   job: SweepJob;
   /**

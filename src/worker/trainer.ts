@@ -18,7 +18,6 @@
  * greedy policy at the current episode, and a speed of 0 steps per second.
  */
 import { checkLimit, paramErrors, RUN_LIMITS, type Limit } from '../rl/params';
-import { lastStepRecord } from '../rl/step-record';
 import { parseEnvChange } from '../rl/env-change';
 import { copyChange, parseRunRecord } from '../rl/replay';
 import { learnerOptionErrors } from '../rl/learner-options';
@@ -39,6 +38,7 @@ import { createReplayJob } from './replay-job';
 import { createRunControl, type RunControl } from './run-control';
 import type { TrainerOptions } from './slice-loop';
 import { copyTrajectory, tableCopies } from './table-copies';
+import { lastUpdate } from './last-update';
 import { memoryView, withMemory } from './memory-view';
 import { createTrainingRun, type TrainingRun } from './training-run';
 
@@ -202,7 +202,7 @@ export function createTrainer<Handle>(
       current: copyTrajectory(env, agent.current, transfer),
       previous: agent.episode > 0 ? copyTrajectory(env, agent.previous, transfer) : null,
       // The record carries the α, γ and ε this update used, even if set-params changed them since.
-      last: agent.last.valid ? { ...lastStepRecord(agent), totalSteps: agent.totalSteps } : null,
+      last: lastUpdate(agent, r.algorithm),
       episodes: r.episodes.batch(transfer),
       stats: { ...r.episodes.stats(), stepsPerSecond: rate.perSecond(time, agent.totalSteps) },
       // Off the loop the page reads a final number: exact for this Q, dated this episode.

@@ -15,7 +15,7 @@ import { ViewSwitch } from '../../src/components/board/ViewSwitch';
 import { useLabStore } from '../../src/components/shell/lab-context';
 import { useShortcuts } from '../../src/components/shell/useShortcuts';
 import type { ConvergenceReport } from '../../src/rl/convergence';
-import { HIDEABLE } from '../../src/shared/hideable';
+import { HIDEABLE } from '../../src/shared/hideable-items';
 import type { LabStore } from '../../src/store/lab-store';
 import type { EnvInfo, OptimumInfo, Snapshot } from '../../src/worker/protocol';
 import { renderWithLab } from './lab-fixture';

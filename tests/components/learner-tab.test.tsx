@@ -9,14 +9,14 @@ import { LearnerTab } from '../../src/components/dock/learner/LearnerTab';
 import { createAgent, type QAgent } from '../../src/rl/agent';
 import type { Algorithm } from '../../src/rl/algorithms/registry';
 import { reachableNonTerminal } from '../../src/rl/convergence';
-import { createEnv } from '../../src/rl/env';
+import { ACTION_NAMES, createEnv } from '../../src/rl/env';
 import type { LearnerOptions } from '../../src/rl/learner-options';
 import { modelVisits } from '../../src/rl/model-summary';
 import { runAlgorithmSteps } from '../../src/rl/readable-loop';
 import { doubleQBias } from '../../src/rl/table-bias';
-import type { LabStore } from '../../src/store/lab-store';
+import { lessonSettings, type LabStore } from '../../src/store/lab-store';
 import { formatBias } from '../../src/viz/double-q-tables';
-import type { MemoryView } from '../../src/worker/protocol';
+import { memoryView } from '../../src/worker/memory-view';
 import { renderWithLab } from './lab-fixture';
 
 beforeEach(() => {
@@ -37,22 +37,6 @@ function trained(algorithm: Algorithm, steps: number, options: Partial<LearnerOp
   return agent;
 }
 
-/** The agent's memory as the worker copies it into a snapshot. */
-function memoryView(agent: QAgent): MemoryView {
-  const m = agent.memory;
-  return {
-    tables: [m.tables[0].slice(), m.tables[1].slice()],
-    traces: m.traces.slice(),
-    model: {
-      counts: m.modelCounts.slice(),
-      rewards: m.modelRewards.slice(),
-      next: m.modelNext.slice(),
-      planningUpdates: m.planningUpdates,
-    },
-    returns: { lastReturn: m.lastReturn, updates: m.lastReturnUpdates },
-  };
-}
-
 /** The store's snapshot as one of `algorithm` with the agent's Q, steps and memory. */
 function show(store: LabStore, algorithm: Algorithm, agent: QAgent) {
   act(() => {
@@ -63,7 +47,7 @@ function show(store: LabStore, algorithm: Algorithm, agent: QAgent) {
         algorithm,
         q: agent.q.slice(),
         totalSteps: agent.totalSteps,
-        memory: memoryView(agent),
+        memory: memoryView(agent, algorithm, []),
       },
       episode: agent.episode,
     });
@@ -71,8 +55,8 @@ function show(store: LabStore, algorithm: Algorithm, agent: QAgent) {
   later();
 }
 
-function open() {
-  const lab = renderWithLab(<LearnerTab />);
+function open(options: Parameters<typeof renderWithLab>[1] = {}) {
+  const lab = renderWithLab(<LearnerTab />, options);
   later();
   const panel = screen.getByRole('region', { name: 'What the learner keeps' });
   return { ...lab, panel };
@@ -84,10 +68,24 @@ describe('LearnerTab', () => {
     expect(within(panel).getByText(/Q-learning keeps only Q/)).toBeTruthy();
   });
 
-  it('SARSA: names the pending a′ it keeps', () => {
-    const { panel, store } = open();
-    show(store, 'sarsa', trained('sarsa', 50));
+  it('SARSA: names the pending a′ it keeps, and shows it after a step of the lab’s run', () => {
+    const { panel, store } = open({ settings: { ...lessonSettings(), algorithm: 'sarsa' } });
     expect(within(panel).getByText(/the action a′ it already chose in s′/)).toBeTruthy();
+    expect(within(panel).getByText(/^No a′ is pending/)).toBeTruthy();
+    act(() => {
+      store.getState().snapshotDrawn();
+      store.getState().step();
+      store.getState().snapshotDrawn();
+    });
+    later();
+    const last = store.getState().snapshot!.last!;
+    const a = last.learner!.nextAction;
+    expect(a).toBeGreaterThanOrEqual(0);
+    expect(
+      within(panel).getByText(
+        `Pending now: a′ = ${ACTION_NAMES[a]}, chosen in s′ = state ${last.nextState}; the next step takes it.`,
+      ),
+    ).toBeTruthy();
   });
 
   it('Double Q: both tables as named pictures, each captioned with its bias against V*', () => {
@@ -181,5 +179,30 @@ describe('LearnerTab', () => {
     expect(within(panel).getByText(/the last one’s return G₀/).textContent).toContain(
       `the last one’s return G₀ = ${agent.memory.lastReturn.toFixed(4)}; its end updated ${agent.memory.lastReturnUpdates}`,
     );
+  });
+
+  it('follows the lab’s own run: SARSA(λ) with λ 0.8 trained by the worker, λ changed live', () => {
+    const settings = {
+      ...lessonSettings(),
+      algorithm: 'sarsa-lambda' as const,
+      learner: { lambda: 0.8 },
+    };
+    const { panel, store } = open({ settings });
+    // The page asks for the next snapshot once it drew the last (the grid does, here the test).
+    act(() => {
+      store.getState().snapshotDrawn();
+      store.getState().step();
+      store.getState().snapshotDrawn();
+    });
+    later();
+    expect(within(panel).getByText(/^The run learns with/).textContent).toBe(
+      'The run learns with SARSA(λ).',
+    );
+    expect(within(panel).getByText('λ 0.80, replacing traces')).toBeTruthy();
+    // One step: the pair taken holds e = γλ = 0.99 · 0.8 = 0.792 after its decay.
+    expect(within(panel).getByText(/^Σ e\(s, a\) = 0\.79 over 1 pairs/)).toBeTruthy();
+    act(() => store.getState().setLearnerOptions({ lambda: 0.5 }));
+    later();
+    expect(within(panel).getByText('λ 0.50, replacing traces')).toBeTruthy();
   });
 });

@@ -4,17 +4,15 @@ import { evaluateGreedy } from '../../src/rl/evaluation';
 import { MAPS } from '../../src/rl/maps';
 import { LESSON_EPISODES, LESSON_PARAMS } from '../../src/rl/params';
 import { train } from '../../src/rl/training';
+import { formatAxisValue, parseAxisValues, variedAxes } from '../../src/rl/sweep-axes';
 import {
   expandSweep,
-  formatAxisValue,
-  parseAxisValues,
   parseSeeds,
   runSweepJob,
   sweepEnv,
   sweepErrors,
   SweepError,
   sweepSize,
-  variedAxes,
   type SweepJobResult,
   type SweepSpec,
 } from '../../src/rl/sweep';

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../scripts/cli';
+import { refusal } from './usage-refusal';
 import { sweepCsv, sweepJson, sweepReport, sweepRequest } from '../../scripts/sweep-cli';
 import { mergeRequest, mergeShards, type ShardReport } from '../../scripts/sweep-merge';
 import { parseShard, shardPlan, shardRange } from '../../scripts/sweep-shard';
@@ -28,17 +28,6 @@ function resultsOf(plan: SweepPlan): SweepJobResult[] {
   const env = sweepEnv(plan.spec.env);
   let time = 0;
   return plan.jobs.map((job) => runSweepJob(env, job, () => (time += 7)));
-}
-
-/** The message of the `UsageError` `f` throws. */
-function refusal(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(UsageError);
-    return (e as Error).message;
-  }
-  throw new Error('accepted');
 }
 
 /** The JSON files of a sweep split into `count` parts, each part timed `partMs[k]`. */
@@ -110,7 +99,7 @@ describe('--merge', () => {
     for (const order of [files, [...files].reverse()]) {
       const merged = mergeShards(order);
       expect(sweepJson(merged)).toBe(sweepJson(whole));
-      expect(sweepCsv(merged.summaries)).toBe(sweepCsv(whole.summaries));
+      expect(sweepCsv(merged)).toBe(sweepCsv(whole));
       expect(merged.results.map((r) => r.jobId)).toEqual(plan.jobs.map((j) => j.id));
     }
     // One part of one is the whole sweep with a shard mark: merging drops the mark.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { keyLink, studentLink } from '../../src/components/shell/TeacherLink';
+import { HIDEABLE } from '../../src/shared/hideable-items';
 import {
-  HIDEABLE,
   HIDEABLE_IDS,
   isHideableId,
   orderedHideables,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEnv } from '../../src/rl/env';
-import { DEFAULT_COMPARE_SPEED } from '../../src/rl/params';
+import { DEFAULT_COMPARE_SPEED } from '../../src/worker/compare-protocol';
 import { trainAlgorithm } from '../../src/rl/training';
 import { createCompareStore } from '../../src/store/compare-store';
 import { lessonSettings } from '../../src/store/lab-store';

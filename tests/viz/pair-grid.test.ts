@@ -19,7 +19,7 @@ describe('createPairGrid', () => {
     grid.update({
       desc: DESC,
       values,
-      scale,
+      fill: scale,
       name: (s) => `cell ${s}`,
       selected: 1,
       selectedAction: 1,
@@ -51,7 +51,7 @@ describe('createPairGrid', () => {
     expect([mark.getAttribute('x'), mark.getAttribute('y')]).toEqual(['106', '6']);
     expect(wedge(1, 1).getAttribute('stroke-width')).toBe('5');
     expect(wedge(1, 0).getAttribute('stroke-width')).toBe('1.5');
-    grid.update({ desc: DESC, values, scale, name: String, selected: null });
+    grid.update({ desc: DESC, values, fill: scale, name: String, selected: null });
     expect(mark.getAttribute('display')).toBe('none');
     expect(wedge(1, 1).getAttribute('stroke-width')).toBe('1.5');
     grid.destroy();
@@ -63,7 +63,13 @@ describe('createPairGrid', () => {
     const onSelect = vi.fn();
     const grid = createPairGrid(host, 'Model', onSelect);
     const scale = sequentialScale([0, 0]);
-    grid.update({ desc: DESC, values: new Float64Array(16), scale, name: String, selected: null });
+    grid.update({
+      desc: DESC,
+      values: new Float64Array(16),
+      fill: scale,
+      name: String,
+      selected: null,
+    });
     const cells = host.querySelectorAll<SVGGElement>('[role="gridcell"]');
     expect(cells[0]!.getAttribute('tabindex')).toBe('0');
     cells[0]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));

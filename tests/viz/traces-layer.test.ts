@@ -1,7 +1,10 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createQGrid } from '../../src/viz/q-grid';
-import { TRACE_MAX_OPACITY, TRACE_MAX_WIDTH } from '../../src/viz/traces-layer';
+import { rgb } from 'd3-color';
+import { UNKNOWN_COLOR } from '../../src/viz/scales';
+import { INK_COLORS, TILE_COLORS } from '../../src/viz/theme';
+import { TRACE_MAX_OPACITY, TRACE_MAX_WIDTH, traceColor } from '../../src/viz/traces-layer';
 import { TRACES_NOTE } from '../../src/viz/traces-slot';
 import { frameFor, MAP_4X4 } from './fixtures';
 
@@ -79,5 +82,13 @@ describe('the traces layer on the main grid', () => {
     grid.update(frameFor(MAP_4X4, undefined, { traces: someTraces() }));
     await vi.dynamicImportSettled();
     expect(grid.legendSpec()!.note).toBe(`0 = greedy action; ${TRACES_NOTE}`);
+  });
+
+  it('colours a trace opaque for the tab: ice at 0, the layer’s violet at 1 and above', () => {
+    expect(traceColor(0)).toBe(rgb(TILE_COLORS.ice).toString());
+    expect(traceColor(1)).toBe(rgb(INK_COLORS.agent).toString());
+    expect(traceColor(1.72)).toBe(traceColor(1));
+    expect(traceColor(0.5)).not.toBe(traceColor(0.4));
+    expect(traceColor(NaN)).toBe(UNKNOWN_COLOR);
   });
 });

@@ -1,6 +1,7 @@
 import { memo, useCallback, useId, useRef, useState } from 'react';
 import { DEFAULT_DISPLAY } from '../../shared/display';
-import { HIDEABLE, orderedHideables, type HideableId } from '../../shared/hideable';
+import { orderedHideables, type HideableId } from '../../shared/hideable';
+import { HIDEABLE } from '../../shared/hideable-items';
 import { labQuery } from '../../shared/url/lab-link';
 import { useLabStore } from './lab-context';
 import { CopyLinkButton } from './UrlSync';

@@ -2,6 +2,7 @@ import { ACTION_NAMES } from '../../rl/env-basics';
 import { formatThousands } from '../../viz/format';
 import type { UpdateData } from '../../worker/protocol';
 import { Term } from '../dock/glossary/Term';
+import { BootstrapTerm, LearnerNote } from './LearnerTerms';
 import { fixed3, signedTerm } from './update-format';
 
 /**
@@ -76,7 +77,8 @@ export function UpdateNumbers({ last, desc }: { last: UpdateData; desc?: readonl
           TD target <Term id="td-target">?</Term>
         </dt>
         <dd>
-          r + γ·max<sub>a′</sub> Q(s′,a′) = {last.reward} + {last.gamma}·{fixed3(last.bootstrap)} ={' '}
+          r + γ·
+          <BootstrapTerm last={last} /> = {last.reward} + {last.gamma}·{fixed3(last.bootstrap)} ={' '}
           <strong data-fact="td-target">{fixed3(last.tdTarget)}</strong>
         </dd>
         <dt>
@@ -92,6 +94,7 @@ export function UpdateNumbers({ last, desc }: { last: UpdateData; desc?: readonl
           = <strong data-fact="new-q">{fixed3(last.qAfter)}</strong>
         </dd>
       </dl>
+      <LearnerNote last={last} />
     </div>
   );
 }

@@ -38,6 +38,8 @@ export function urlStateToRun(state: UrlState): {
       episodes: state.episodes,
       frameInterval: state.frameInterval,
       params: { ...state.params },
+      ...(state.algorithm ? { algorithm: state.algorithm } : {}),
+      ...(state.learner ? { learner: { ...state.learner } } : {}),
     },
     mapName: state.map.kind === 'named' ? state.map.name : 'custom',
   };

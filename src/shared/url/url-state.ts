@@ -30,6 +30,7 @@ import {
 } from '../../rl/parse-values';
 import { BAND_SEED_LIMIT } from '../../rl/band-limit';
 import { PUZZLE_LIMIT } from '../../rl/puzzle-count';
+import { isLearnerUrlKey, LEARNER_URL_KEYS, learnerEntries, readLearnerKey } from './learner-link';
 import { ignored, limitedNumber, nameList, quote, upperFirst } from './link-values';
 import { defaultMaxStepsOf, mapSpecText, parseMapSpec, type MapSpec } from './map-spec';
 
@@ -85,6 +86,7 @@ export const URL_KEYS = [
   'episodes',
   'frame_every',
   ...PARAM_URL_KEYS,
+  ...LEARNER_URL_KEYS,
   'view',
   'speed',
   'presenter',
@@ -169,6 +171,9 @@ export function parseUrlState(
       const rewards = parseRewardSchedule(raw);
       if (!rewards.ok) notices.push(ignored(k, raw, rewards.error));
       else state.rewardSchedule = rewards.value;
+    } else if (isLearnerUrlKey(k)) {
+      const why = readLearnerKey(k, raw, state);
+      if (why !== null) notices.push(ignored(k, raw, why));
     } else if (k === 'ties') {
       if (isTieBreak(value)) state.params.tieBreak = value;
       else notices.push(ignored(k, raw, 'Tie rule must be "first" or "random".'));
@@ -285,6 +290,7 @@ export function serializeUrlState(state: UrlState): string {
   >)
     put(key, state.params[name], d.params[name]);
   put('ties', state.params.tieBreak, d.params.tieBreak);
+  entries.push(...learnerEntries(state));
   put('view', state.view, d.view);
   put('speed', state.speed, d.speed);
   const display = { ...DEFAULT_DISPLAY, ...state.display };

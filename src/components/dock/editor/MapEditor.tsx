@@ -12,7 +12,7 @@ import {
   TILE_NAMES,
   withTile,
 } from '../../../rl/map-edit';
-import { EDITOR_LIMITS } from '../../../rl/params';
+import { EDITOR_LIMITS } from '../../../rl/map-edit';
 import { TILE_COLORS } from '../../../viz/theme';
 import { useLab } from '../../shell/lab-context';
 import { OWN_KEYS_ATTRIBUTE } from '../../shell/own-keys';

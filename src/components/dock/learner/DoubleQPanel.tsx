@@ -64,7 +64,7 @@ export function DoubleQPanel() {
         that action does not share the luck. Colours: V(s) = max over a of each table; bias: the
         mean of that minus V*(s).
       </p>
-      <div ref={host} className="learner-host" />
+      <div ref={host} className="learner-double-q-host" />
     </div>
   );
 }

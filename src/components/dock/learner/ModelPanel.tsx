@@ -1,5 +1,5 @@
 import { useCallback, useId, useMemo, useState } from 'react';
-import { ACTION_NAMES } from '../../../rl/env';
+import { ACTION_NAMES } from '../../../rl/env-basics';
 import { modelVisits } from '../../../rl/model-summary';
 import type { LabState } from '../../../store/lab-store';
 import { formatPercent, formatSigned, formatThousands } from '../../../viz/format';
@@ -9,6 +9,13 @@ import { useLab } from '../../shell/lab-context';
 import { pairCellName, usePairGrid, type PairLayer } from './usePairGrid';
 import { modelReadout, sameReadout } from './model-view';
 
+/** The largest of `xs` (0 for none). */
+function largest(xs: ArrayLike<number>): number {
+  let top = 0;
+  for (let i = 0; i < xs.length; i++) top = Math.max(top, xs[i]!);
+  return top;
+}
+
 /** How often the model saw each pair taken, N(s, a), on a log scale (plain ice: unknown). */
 const MODEL_LAYER: PairLayer = {
   label: 'What the model has seen: N(s, a)',
@@ -16,12 +23,11 @@ const MODEL_LAYER: PairLayer = {
     const counts = state.snapshot?.memory?.model?.counts;
     return counts ? modelVisits(counts) : null;
   },
-  scale: (visits, palette) => {
-    let top = 0;
-    for (let p = 0; p < visits.length; p++) top = Math.max(top, visits[p]!);
-    return logCountScale([0, top], palette);
-  },
+  fill: (visits, palette) => logCountScale([0, largest(visits)], palette),
   name: (env, visits, s) => pairCellName(env.desc, visits, s, 'seen', formatThousands),
+  // The grid's legend in words.
+  sentence: (_env, visits) =>
+    `Colour: how often the agent took each pair, on a log scale up to ${formatThousands(largest(visits))} times (the N(s, a) view's colours); plain ice: a pair the model does not know.`,
 };
 
 /**
@@ -83,12 +89,13 @@ function PairTable({ readout }: { readout: ReturnType<typeof modelReadout> }) {
   const pair = readout.pair;
   if (!pair) return <p role="status">Waiting for the model…</p>;
   const caption = `Model of (state ${pair.state}, ${ACTION_NAMES[pair.action]}): taken ${formatThousands(pair.visits)} times`;
+  // s′: where it landed; P̂ = seen / taken against the ice's P; the rewards it holds and the true ones.
   return (
     <table className="learner-table">
       <caption>{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">lands in s′</th>
+          <th scope="col">s′</th>
           <th scope="col">seen</th>
           <th scope="col">model P̂</th>
           <th scope="col">true P</th>

@@ -1,9 +1,9 @@
 import { useCallback, useMemo, useState } from 'react';
-import { ACTION_NAMES } from '../../../rl/env';
+import { ACTION_NAMES } from '../../../rl/env-basics';
 import type { LearnerOptions } from '../../../rl/learner-options';
 import { traceSummary } from '../../../rl/trace-summary';
 import { formatSigned } from '../../../viz/format';
-import { sequentialScale } from '../../../viz/scales';
+import { traceColor } from '../../../viz/traces-layer';
 import { useLab } from '../../shell/lab-context';
 import { pairCellName, usePairGrid, type PairLayer } from './usePairGrid';
 
@@ -17,11 +17,8 @@ const traceText = (e: number) => formatSigned(e, 2);
 const TRACES_LAYER: PairLayer = {
   label: 'Eligibility traces e(s, a)',
   values: (state) => state.snapshot?.memory?.traces ?? null,
-  scale: (traces, palette) => {
-    let top = 1;
-    for (let p = 0; p < traces.length; p++) top = Math.max(top, traces[p]!);
-    return sequentialScale([0, top], palette);
-  },
+  // The main grid's violet, opaque: ice at e = 0, violet at e ≥ 1, whatever the palette.
+  fill: () => traceColor,
   name: (env, traces, s) => pairCellName(env.desc, traces, s, 'e', traceText),
   // Their total, how many pairs hold one, the largest; and the picked cell's four.
   sentence(env, traces, picked) {

@@ -1,10 +1,10 @@
 import { useEffect, useRef } from 'react';
-import { ACTION_NAMES } from '../../../rl/env';
+import { ACTION_NAMES } from '../../../rl/env-basics';
 import type { LabState } from '../../../store/lab-store';
 import { isTerminalTile, tileLetter, TILE_NAMES } from '../../../viz/describe';
 import type { EnvInfo } from '../../../worker/protocol';
 import { createPairGrid } from '../../../viz/pair-grid';
-import type { ColorScale, Palette } from '../../../viz/scales';
+import type { Palette } from '../../../viz/scales';
 import { useRendererHost } from '../../hosts/useRendererHost';
 import { useLab, useLabStore } from '../../shell/lab-context';
 import { learnerHostOptions } from './panel-host';
@@ -15,8 +15,8 @@ export interface PairLayer {
   label: string;
   /** The snapshot's values (s·4 + a), or null when it carries none for the map on screen. */
   values(state: LabState): ArrayLike<number> | null;
-  /** The colour scale for a frame's values. */
-  scale(values: ArrayLike<number>, palette: Palette): ColorScale;
+  /** The fill for a frame's values (a colour scale over them, say). */
+  fill(values: ArrayLike<number>, palette: Palette): (value: number) => string;
   /** State s's cell name, saying its four numbers. */
   name(env: EnvInfo, values: ArrayLike<number>, s: number): string;
   /** A sentence under the grid about the values and the picked state (none when absent). */
@@ -71,7 +71,7 @@ export function usePairGrid(layer: PairLayer, pick: PairPick, onSelect: (s: numb
           grid.update({
             desc: env.desc,
             values,
-            scale: layer.scale(values, palette),
+            fill: layer.fill(values, palette),
             name: (s) => layer.name(env, values, s),
             selected: at,
             selectedAction: action ?? null,

@@ -1,7 +1,8 @@
-import { memo, useCallback, useEffect, useId, useState } from 'react';
+import { Fragment, memo, useCallback, useEffect, useId, useState } from 'react';
 import { useStore } from 'zustand';
 import { shallow } from 'zustand/vanilla/shallow';
 import { SWEEP_AXES, type SweepAxis } from '../../../rl/sweep';
+import { sweepHasRewards } from '../../../rl/sweep-env';
 import type { SweepSummary } from '../../../rl/sweep-summary';
 import {
   createSweepStore,
@@ -17,8 +18,9 @@ import { useLab, useLabStore } from '../../shell/lab-context';
 import type { LabStore } from '../../../store/lab-store';
 import {
   AXIS_LABELS,
-  DEFAULT_AXIS_VALUES,
+  defaultAxisValues,
   DEFAULT_SWEEP_FORM,
+  namedSchedules,
   settingsForSweepCell,
   sweepSpecFromForm,
   type SweepForm,
@@ -26,6 +28,7 @@ import {
 import { useThrottledStore } from '../../hosts/useThrottledLab';
 import { formatFixed } from '../../../viz/format';
 import { PoolRunBar } from './PoolRunBar';
+import { ScheduleChoices } from './ScheduleChoices';
 import { SweepField } from './SweepField';
 
 /** Props of `SweepPanel`. */
@@ -85,6 +88,8 @@ interface ResultRowProps {
   median: string;
   iqr: string;
   range: string;
+  /** The median exact return, when the sweep's rewards are not all Gymnasium's. */
+  medianReturn?: string;
   onLoad(settingIndex: number): void;
 }
 
@@ -96,6 +101,7 @@ const ResultRow = memo(function ResultRow(p: ResultRowProps) {
       <td>{p.median}</td>
       <td>{p.iqr}</td>
       <td>{p.range}</td>
+      {p.medianReturn !== undefined && <td>{p.medianReturn}</td>}
       <td>
         {p.n} of {p.seeds}
       </td>
@@ -183,8 +189,11 @@ export function SweepPanel({ createWorker, poolSize }: SweepPanelProps) {
     setForm((f) => ({
       ...f,
       [which]: axis,
-      [which === 'x' ? 'xValues' : 'yValues']: DEFAULT_AXIS_VALUES[axis],
+      [which === 'x' ? 'xValues' : 'yValues']: defaultAxisValues(axis, lab.getState().settings),
     }));
+  const setValues = (which: 'x' | 'y', text: string) =>
+    setForm((f) => ({ ...f, [which === 'x' ? 'xValues' : 'yValues']: text }));
+  const labRewards = useLab((s) => s.settings.rewardSchedule);
 
   const run = () => {
     setLoaded('');
@@ -202,7 +211,8 @@ export function SweepPanel({ createWorker, poolSize }: SweepPanelProps) {
   const errors = formErrors.length > 0 ? formErrors : storeErrors;
   // Renders only when the throttled progress moved (4 times a second at most): read the table then.
   const { cells, summaries } = tableRows(store);
-  const axes = store.getState().axes;
+  const { axes, plan } = store.getState();
+  const withReturn = plan !== null && sweepHasRewards(plan.spec);
   const statusText =
     progress.phase === 'idle'
       ? 'No sweep yet.'
@@ -221,42 +231,53 @@ export function SweepPanel({ createWorker, poolSize }: SweepPanelProps) {
       <p className="hint">
         Train many agents at once, one per setting and seed, in parallel on this computer&apos;s
         cores (one core stays with the page). Each is scored by the exact chance its greedy policy
-        reaches the goal within the time limit. The map and the other settings are the lab&apos;s
-        current ones.
+        reaches the goal within the time limit, and, when the rewards are not Gymnasium&apos;s, by
+        its exact return per episode. The map and the other settings are the lab&apos;s current
+        ones.
       </p>
       <div className="sweep-form">
         {(['x', 'y'] as const).map((which) => (
-          <div className="sweep-axis" key={which}>
-            <label htmlFor={`${id}-${which}`}>{which === 'x' ? 'Across' : 'Down'}</label>
-            <select
-              id={`${id}-${which}`}
-              value={form[which]}
-              disabled={running}
-              onChange={(e) => setAxis(which, e.target.value as SweepAxis)}
-            >
-              {SWEEP_AXES.map((axis) => (
-                <option key={axis} value={axis}>
-                  {AXIS_LABELS[axis]}
-                </option>
-              ))}
-            </select>
-            <label htmlFor={`${id}-${which}-values`}>
-              {which === 'x' ? 'Values across' : 'Values down'}
-            </label>
-            <input
-              id={`${id}-${which}-values`}
-              type="text"
-              spellCheck={false}
-              disabled={running}
-              value={which === 'x' ? form.xValues : form.yValues}
-              onChange={(e) =>
-                setForm((f) => ({
-                  ...f,
-                  [which === 'x' ? 'xValues' : 'yValues']: e.target.value,
-                }))
-              }
-            />
-          </div>
+          <Fragment key={which}>
+            <div className="sweep-axis">
+              <label htmlFor={`${id}-${which}`}>{which === 'x' ? 'Across' : 'Down'}</label>
+              <select
+                id={`${id}-${which}`}
+                value={form[which]}
+                disabled={running}
+                onChange={(e) => setAxis(which, e.target.value as SweepAxis)}
+              >
+                {SWEEP_AXES.map((axis) => (
+                  <option key={axis} value={axis}>
+                    {AXIS_LABELS[axis]}
+                  </option>
+                ))}
+              </select>
+              {form[which] !== 'rewardSchedule' && (
+                <>
+                  <label htmlFor={`${id}-${which}-values`}>
+                    {which === 'x' ? 'Values across' : 'Values down'}
+                  </label>
+                  <input
+                    id={`${id}-${which}-values`}
+                    type="text"
+                    spellCheck={false}
+                    disabled={running}
+                    value={which === 'x' ? form.xValues : form.yValues}
+                    onChange={(e) => setValues(which, e.target.value)}
+                  />
+                </>
+              )}
+            </div>
+            {form[which] === 'rewardSchedule' && (
+              <ScheduleChoices
+                legend={which === 'x' ? 'Values across' : 'Values down'}
+                schedules={namedSchedules({ rewardSchedule: labRewards })}
+                value={which === 'x' ? form.xValues : form.yValues}
+                onChange={(text) => setValues(which, text)}
+                disabled={running}
+              />
+            )}
+          </Fragment>
         ))}
         <SweepField
           id={`${id}-seeds`}
@@ -293,13 +314,16 @@ export function SweepPanel({ createWorker, poolSize }: SweepPanelProps) {
       {axes && cells.length > 0 && (
         <div className="sweep-table-scroll" role="region" aria-label="Sweep results" tabIndex={0}>
           <table className="sweep-table">
-            <caption>Exact success of the greedy policy over the seeds, per setting</caption>
+            <caption>
+              {`Exact success of the greedy policy over the seeds${withReturn ? ', and its exact return,' : ''} per setting`}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Setting</th>
                 <th scope="col">Median</th>
                 <th scope="col">Interquartile range</th>
                 <th scope="col">Min–max</th>
+                {withReturn && <th scope="col">Median return</th>}
                 <th scope="col">Agents</th>
                 <th scope="col">Lab</th>
               </tr>
@@ -317,6 +341,7 @@ export function SweepPanel({ createWorker, poolSize }: SweepPanelProps) {
                     median={f4(s.median)}
                     iqr={s.n > 0 ? `${f4(s.q1)}–${f4(s.q3)}` : '—'}
                     range={s.n > 0 ? `${f4(s.min)}–${f4(s.max)}` : '—'}
+                    {...(withReturn ? { medianReturn: f4(s.medianReturn) } : {})}
                     onLoad={load}
                   />
                 );

@@ -2,17 +2,22 @@
  * What the Sweep panel's form means: its text fields → a sweep spec on the lab's current run, and
  * a chosen setting → the run settings that load it into the lab. Pure, no React.
  */
+import type { RewardSchedule } from '../../../rl/env';
+import { settingsRewards } from '../../../rl/params';
+import { formatRewardSchedule } from '../../../rl/parse-values';
+import { GYMNASIUM_REWARD_ICE, REWARD_EXPERIMENTS } from '../../../rl/reward-experiments';
 import {
-  AXIS_INFO,
   jobParams,
-  parseAxisValues,
   parseSeeds,
   SWEEP_AXES,
   type SweepAxis,
+  type SweepParamAxis,
   type SweepPlan,
   type SweepSpec,
   type SweepValues,
 } from '../../../rl/sweep';
+import { AXIS_INFO, parseAxisValues } from '../../../rl/sweep-axes';
+import { settingEnvSpec } from '../../../rl/sweep-env';
 import type { RunSettings } from '../../../worker/protocol';
 
 /** The form's fields, as typed. */
@@ -29,16 +34,68 @@ export interface SweepForm {
 }
 
 /**
- * Values offered when a setting is put on an axis: four each, around the lesson's, so the default
- * sweep (α × γ, seeds 0–3) trains 4 · 4 · 4 = 64 agents.
+ * Values offered when a learner's setting is put on an axis: four each, around the lesson's, so
+ * the default sweep (α × γ, seeds 0–3) trains 4 · 4 · 4 = 64 agents.
  */
-export const DEFAULT_AXIS_VALUES: Readonly<Record<SweepAxis, string>> = {
+export const DEFAULT_AXIS_VALUES: Readonly<Record<SweepParamAxis, string>> = {
   alpha: '0.05, 0.1, 0.2, 0.5',
   gamma: '0.9, 0.95, 0.99, 0.999',
   epsilonDecay: '1e-3, 1e-4, 1e-5, 1e-6',
   episodes: '1000, 3000, 10000, 30000',
   tieBreak: 'first, random',
 };
+
+/** Success rates offered beside the lab's: sure-footed ice (0.8), deterministic ice (1), between. */
+const OFFERED_SUCCESS_RATES = [0.6, 0.8, 1];
+
+/** A schedule the form offers, by name. */
+export interface NamedSchedule {
+  /** "A cost per step". */
+  name: string;
+  schedule: RewardSchedule;
+}
+
+/**
+ * The schedules the rewards axis offers: Gymnasium's, the experiments' that change the rewards
+ * ("A cost per step", "Holes hurt"), and the lab's current one when it is none of these.
+ */
+export function namedSchedules(current: Pick<RunSettings, 'rewardSchedule'>): NamedSchedule[] {
+  const list: NamedSchedule[] = [
+    { name: 'Gymnasium\u2019s', schedule: GYMNASIUM_REWARD_ICE.rewardSchedule },
+    ...REWARD_EXPERIMENTS.filter(
+      (e) => !sameSchedule(e.rewardSchedule, GYMNASIUM_REWARD_ICE.rewardSchedule),
+    ).map((e) => ({ name: e.title, schedule: e.rewardSchedule })),
+  ];
+  const lab = settingsRewards(current);
+  if (!list.some((n) => sameSchedule(n.schedule, lab)))
+    list.push({ name: 'The lab\u2019s', schedule: lab });
+  return list;
+}
+
+/** True when two schedules pay the same rewards. */
+function sameSchedule(a: RewardSchedule, b: RewardSchedule): boolean {
+  return formatRewardSchedule(a) === formatRewardSchedule(b);
+}
+
+/** A list of schedules as the rewards axis's text holds it: "1,0,0; 1,0,-0.01". */
+export function schedulesText(schedules: readonly RewardSchedule[]): string {
+  return schedules.map(formatRewardSchedule).join('; ');
+}
+
+/**
+ * The values first offered when a setting is put on an axis: the learner's four around the
+ * lesson's; every named schedule; the lab's success rate with 0.6, 0.8 and 1, in order.
+ */
+export function defaultAxisValues(axis: SweepAxis, current: RunSettings): string {
+  if (axis === 'rewardSchedule')
+    return schedulesText(namedSchedules(current).map((n) => n.schedule));
+  if (axis === 'successRate')
+    return [...new Set([current.successRate, ...OFFERED_SUCCESS_RATES])]
+      .sort((a, b) => a - b)
+      .map((x) => JSON.stringify(x))
+      .join(', ');
+  return DEFAULT_AXIS_VALUES[axis];
+}
 
 /** The form as the panel first shows it. */
 export const DEFAULT_SWEEP_FORM: SweepForm = {
@@ -85,7 +142,7 @@ export function sweepSpecFromForm(
     [form.y, form.yValues],
   ] as const) {
     const parsed = parseAxisValues(axis, text);
-    if (parsed.ok) (values as Record<SweepAxis, unknown[]>)[axis] = parsed.values;
+    if (parsed.ok) (values as Partial<Record<SweepAxis, unknown[]>>)[axis] = parsed.values;
     else errors.push(parsed.error);
   }
   const seeds = parseSeeds(form.seeds);
@@ -112,7 +169,8 @@ export function sweepSpecFromForm(
 
 /**
  * The run that loads a sweep's setting into the lab: the sweep's map and fixed settings, the
- * setting's hyperparameters and episodes, and the lab's seed and frame interval.
+ * setting's rewards, success rate, hyperparameters and episodes, and the lab's seed and frame
+ * interval.
  */
 export function settingsForSweepCell(
   plan: SweepPlan,
@@ -120,7 +178,10 @@ export function settingsForSweepCell(
   current: RunSettings,
 ): RunSettings {
   const setting = plan.settings[settingIndex]!;
-  const { map, isSlippery, successRate, rewardSchedule, maxSteps } = plan.spec.env;
+  const { map, isSlippery, successRate, rewardSchedule, maxSteps } = settingEnvSpec(
+    plan.spec.env,
+    setting,
+  );
   return {
     map: [...map],
     isSlippery,
