@@ -178,15 +178,3 @@ export function paramErrors(params: object): string[] {
 export function lessonChapterLimit(count = Number.MAX_SAFE_INTEGER): Limit {
   return { label: 'Lesson chapter', min: 1, max: count, integer: true };
 }
-
-/** Limits of a parameter sweep (`rl/sweep.ts`): how many agents and values one sweep may hold. */
-export const SWEEP_LIMITS = {
-  agents: { label: 'Agents in a sweep (settings × seeds)', min: 1, max: 10_000, integer: true },
-  values: { label: 'Values of one setting', min: 1, max: 64, integer: true },
-  totalEpisodes: {
-    label: 'Episodes in a sweep (agents × episodes)',
-    min: 1,
-    max: 2_000_000_000,
-    integer: true,
-  },
-} as const satisfies Record<string, Limit>;

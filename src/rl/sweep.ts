@@ -22,10 +22,10 @@ import {
   checkLimit,
   describeValue,
   paramErrors,
+  type Limit,
   type QParams,
   type TieBreak,
   RUN_LIMITS,
-  SWEEP_LIMITS,
 } from './params';
 import { train } from './training';
 import { checkRewardSchedule, parseNumber } from './parse-values';
@@ -39,6 +39,18 @@ import {
   type Parsed,
 } from './sweep-axes';
 import { isEnvAxis, SWEEP_ENV_AXES, type SweepEnvAxis } from './sweep-env';
+
+/** Limits of a parameter sweep (`rl/sweep.ts`): how many agents and values one sweep may hold. */
+export const SWEEP_LIMITS = {
+  agents: { label: 'Agents in a sweep (settings × seeds)', min: 1, max: 10_000, integer: true },
+  values: { label: 'Values of one setting', min: 1, max: 64, integer: true },
+  totalEpisodes: {
+    label: 'Episodes in a sweep (agents × episodes)',
+    min: 1,
+    max: 2_000_000_000,
+    integer: true,
+  },
+} as const satisfies Record<string, Limit>;
 
 /** The learner's settings a sweep can vary, in expansion order (the last varies fastest). */
 export const SWEEP_PARAM_AXES = ['alpha', 'gamma', 'epsilonDecay', 'episodes', 'tieBreak'] as const;

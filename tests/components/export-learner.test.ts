@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { runJson, type RunExport } from '../../src/components/dock/io/export-data';
 import { parseRunRecord, replayRun } from '../../src/rl/replay';
 import { createLabStore, lessonSettings } from '../../src/store/lab-store';
+import { setLearnerOptions } from '../../src/store/lab/learner-actions';
 import { createInProcessWorker, type InProcessWorker } from '../store/in-process-worker';
 
 describe('exporting a run of a picked algorithm whose options changed while it trained', () => {
@@ -28,7 +29,7 @@ describe('exporting a run of a picked algorithm whose options changed while it t
     };
     store.getState().play();
     train(3);
-    store.getState().setLearnerOptions({ lambda: 0.4, exploration: 'softmax' });
+    setLearnerOptions(store, { lambda: 0.4, exploration: 'softmax' });
     train(3);
     store.getState().pause();
     store.getState().snapshotDrawn();

@@ -15,6 +15,7 @@ import { modelVisits } from '../../src/rl/model-summary';
 import { runAlgorithmSteps } from '../../src/rl/readable-loop';
 import { doubleQBias } from '../../src/rl/table-bias';
 import { lessonSettings, type LabStore } from '../../src/store/lab-store';
+import { setLearnerOptions } from '../../src/store/lab/learner-actions';
 import { formatBias } from '../../src/viz/double-q-tables';
 import { memoryView } from '../../src/worker/memory-view';
 import { renderWithLab } from './lab-fixture';
@@ -201,7 +202,7 @@ describe('LearnerTab', () => {
     expect(within(panel).getByText('λ 0.80, replacing traces')).toBeTruthy();
     // One step: the pair taken holds e = γλ = 0.99 · 0.8 = 0.792 after its decay.
     expect(within(panel).getByText(/^Σ e\(s, a\) = 0\.79 over 1 pairs/)).toBeTruthy();
-    act(() => store.getState().setLearnerOptions({ lambda: 0.5 }));
+    act(() => setLearnerOptions(store, { lambda: 0.5 }));
     later();
     expect(within(panel).getByText('λ 0.50, replacing traces')).toBeTruthy();
   });

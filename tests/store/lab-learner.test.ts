@@ -6,7 +6,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { lessonSettings } from '../../src/store/lab-store';
-import { runAlgorithm, snapshotAlgorithm, snapshotMemory } from '../../src/store/lab/learner-slice';
+import {
+  runAlgorithm,
+  setAlgorithm,
+  setLearnerOptions,
+  snapshotAlgorithm,
+  snapshotMemory,
+} from '../../src/store/lab/learner-actions';
 import { labWithWorkers } from './lab-with-workers';
 
 function setup() {
@@ -22,12 +28,12 @@ function setup() {
 }
 
 describe('lab store: the learner', () => {
-  it('a new algorithm starts a fresh run of it and says so; the snapshot names it', () => {
+  it('a new algorithm starts a fresh run of it; the snapshot names it', () => {
     const { store, stepAndDraw } = setup();
     stepAndDraw(5);
     const before = store.getState().runId;
     expect(runAlgorithm(store.getState().settings)).toBe('q-learning');
-    expect(store.getState().setAlgorithm('dyna-q')).toBe(true);
+    expect(setAlgorithm(store, 'dyna-q')).toBe(true);
     stepAndDraw(3);
     const s = store.getState();
     expect(s.runId).toBeGreaterThan(before);
@@ -35,24 +41,23 @@ describe('lab store: the learner', () => {
     expect(runAlgorithm(s.settings)).toBe('dyna-q');
     expect(snapshotAlgorithm(s.snapshot)).toBe('dyna-q');
     expect(snapshotMemory(s.snapshot)!.model!.planningUpdates).toBe(15);
-    expect(s.notices.at(-1)!.text).toBe('A new run learns with dyna-q: Q starts again at Q₀.');
   });
 
   it('the same algorithm again changes nothing', () => {
     const { store, stepAndDraw } = setup();
     stepAndDraw(2);
     const { runId } = store.getState();
-    store.getState().setAlgorithm('q-learning');
+    setAlgorithm(store, 'q-learning');
     expect(store.getState().runId).toBe(runId);
     expect(store.getState().totalSteps).toBe(2);
   });
 
   it('live options act from the next step, keep Q and go into the record', () => {
     const { store, stepAndDraw } = setup();
-    store.getState().setAlgorithm('sarsa-lambda');
+    setAlgorithm(store, 'sarsa-lambda');
     stepAndDraw(4);
     const { runId } = store.getState();
-    store.getState().setLearnerOptions({ lambda: 0.3, traces: 'accumulating' });
+    setLearnerOptions(store, { lambda: 0.3, traces: 'accumulating' });
     stepAndDraw(1);
     const s = store.getState();
     expect(s.runId).toBe(runId);
@@ -66,7 +71,7 @@ describe('lab store: the learner', () => {
   it('Q₀ starts a fresh run with every non-terminal Q at Q₀', () => {
     const { store, stepAndDraw } = setup();
     stepAndDraw(3);
-    store.getState().setLearnerOptions({ initialQ: 0.5 });
+    setLearnerOptions(store, { initialQ: 0.5 });
     store.getState().snapshotDrawn();
     const s = store.getState();
     expect(s.totalSteps).toBe(0);
@@ -76,9 +81,9 @@ describe('lab store: the learner', () => {
 
   it('a bad option is refused with a notice and changes nothing', () => {
     const { store, stepAndDraw } = setup();
-    store.getState().setAlgorithm('dyna-q');
+    setAlgorithm(store, 'dyna-q');
     stepAndDraw(2);
-    store.getState().setLearnerOptions({ planningSteps: -1 });
+    setLearnerOptions(store, { planningSteps: -1 });
     const s = store.getState();
     expect(s.notices.at(-1)!.text).toMatch(/^Planning steps n must be /);
     expect(s.settings.learner).toBeUndefined();
@@ -87,12 +92,12 @@ describe('lab store: the learner', () => {
 
   it('the lesson or a preset (settings naming no algorithm) runs Q-learning again, with a notice', () => {
     const { store } = setup();
-    store.getState().setAlgorithm('monte-carlo');
+    setAlgorithm(store, 'monte-carlo');
     store.getState().applySettings(lessonSettings('4x4', 2), '4x4');
     const s = store.getState();
     expect(runAlgorithm(s.settings)).toBe('q-learning');
     expect(s.notices.at(-1)!.text).toBe(
-      'This run learns with q-learning, as the lesson does (not monte-carlo).',
+      "Back to q-learning, the lesson's algorithm (not monte-carlo).",
     );
   });
 });

@@ -38,8 +38,9 @@ export function urlStateToRun(state: UrlState): {
       episodes: state.episodes,
       frameInterval: state.frameInterval,
       params: { ...state.params },
-      ...(state.algorithm ? { algorithm: state.algorithm } : {}),
-      ...(state.learner ? { learner: { ...state.learner } } : {}),
+      // Absent in a link without them (then undefined, as a run without them has).
+      algorithm: state.algorithm,
+      learner: state.learner,
     },
     mapName: state.map.kind === 'named' ? state.map.name : 'custom',
   };

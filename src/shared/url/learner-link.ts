@@ -1,9 +1,10 @@
 /**
- * The learner in a link: `algorithm=dyna-q&planning=10`, `algorithm=sarsa-lambda&lambda=0.5`,
- * `explore=softmax&tau=0.05`. Each value is read with the core's limits and readers
- * (`LEARNER_LIMITS`, `rl/parse-values` through `link-values`), so a link refuses what an import and
- * the command line refuse, with the same reason; an option equal to the lesson's is not written.
- * Names only: the algorithms' code is not loaded to read a link (`rl/algorithm-names.ts`).
+ * The learner in a link: `algorithm=dyna-q` and the options that differ from the lesson's in one
+ * key, `learner=planningSteps:10,exploration:softmax,temperature:0.05` (each `name:value`, the
+ * names of `LearnerOptions`). Numbers are read with `LEARNER_LIMITS` and `rl/parse-values`, words
+ * from the core's lists, first visit as on/off, so a link refuses what an import and the command
+ * line refuse, with the same reason. Names only: the algorithms' code is not loaded to read a link
+ * (`rl/algorithm-names.ts`), and the reader is one loop, small enough for the first download.
  */
 import { algorithmNameError, DEFAULT_ALGORITHM, isAlgorithmName } from '../../rl/algorithm-names';
 import type { Algorithm } from '../../rl/algorithms/registry';
@@ -14,40 +15,14 @@ import {
   LEARNER_LIMITS,
   TRACE_KINDS,
   type LearnerOptions,
-} from '../../rl/learner-options';
-import type { Limit } from '../../rl/params';
-import { parseSwitch, type ValueResult } from '../../rl/parse-values';
-import { limitedNumber } from './link-values';
-
-/** The link's key of each learner option, in the order a link writes them. */
-const OPTION_KEYS = {
-  explore: 'exploration',
-  tau: 'temperature',
-  ucb_c: 'ucbC',
-  q0: 'initialQ',
-  alpha_schedule: 'alphaSchedule',
-  lambda: 'lambda',
-  traces: 'traces',
-  planning: 'planningSteps',
-  first_visit: 'firstVisit',
-} as const satisfies Record<string, keyof LearnerOptions>;
-
-/** A learner option a link can set. */
-type OptionName = (typeof OPTION_KEYS)[keyof typeof OPTION_KEYS];
+} from '../../rl/learner-values';
+import { parseNumber, parseSwitch } from '../../rl/parse-values';
 
 /** The link's learner keys, in the order a serialized link writes them. */
-export const LEARNER_URL_KEYS = [
-  'algorithm',
-  ...(Object.keys(OPTION_KEYS) as (keyof typeof OPTION_KEYS)[]),
-] as const;
+export const LEARNER_URL_KEYS = ['algorithm', 'learner'] as const;
 
 /** A learner key of a link. */
 export type LearnerUrlKey = (typeof LEARNER_URL_KEYS)[number];
-
-/** True for a learner key of a link. */
-export function isLearnerUrlKey(key: string): key is LearnerUrlKey {
-  return (LEARNER_URL_KEYS as readonly string[]).includes(key);
-}
 
 /** What a link's learner keys set: the algorithm and the options it names. */
 export interface LinkLearner {
@@ -55,39 +30,36 @@ export interface LinkLearner {
   learner?: Partial<LearnerOptions>;
 }
 
-/** One word of `words`, or the refusal naming them. */
-function word<T extends string>(label: string, words: readonly T[], value: string): ValueResult<T> {
-  return (words as readonly string[]).includes(value)
-    ? { ok: true, value: value as T }
-    : { ok: false, error: `${label} must be ${words.join(', ')}.` };
-}
+/** The words each word option takes. */
+const WORDS: Partial<Record<keyof LearnerOptions, readonly string[]>> = {
+  exploration: EXPLORATIONS,
+  alphaSchedule: ALPHA_SCHEDULES,
+  traces: TRACE_KINDS,
+};
 
-/** A number allowed by `limit`, read as every link number is (`limitedNumber`). */
-function number(limit: Limit, raw: string): ValueResult<number> {
-  const read = limitedNumber(limit, raw);
-  return typeof read === 'number' ? { ok: true, value: read } : { ok: false, error: read };
-}
-
-/** The value of one learner option as a link writes it, or the reason it was refused. */
-function optionValue(name: OptionName, raw: string): ValueResult<LearnerOptions[OptionName]> {
-  const value = raw.trim();
-  switch (name) {
-    case 'exploration':
-      return word('Exploration', EXPLORATIONS, value);
-    case 'alphaSchedule':
-      return word('Step size α', ALPHA_SCHEDULES, value);
-    case 'traces':
-      return word('Traces', TRACE_KINDS, value);
-    case 'firstVisit':
-      return parseSwitch('First visit', raw);
-    default:
-      return number(LEARNER_LIMITS[name], raw);
-  }
+/** One `name:value` of `learner=`, read by the type of the option's default; or why not. */
+function readOption(pair: string, into: Record<string, unknown>): string | null {
+  const [name = '', text = '', ...rest] = pair.split(':');
+  const key = name.trim() as keyof LearnerOptions;
+  if (rest.length > 0 || !(key in DEFAULT_LEARNER_OPTIONS))
+    return `"${pair}" is not name:value with a name of ${Object.keys(DEFAULT_LEARNER_OPTIONS).join(', ')}.`;
+  const words = WORDS[key];
+  const read =
+    typeof DEFAULT_LEARNER_OPTIONS[key] === 'boolean'
+      ? parseSwitch(key, text)
+      : words
+        ? words.includes(text.trim())
+          ? { ok: true as const, value: text.trim() }
+          : { ok: false as const, error: `${key} must be ${words.join(', ')}.` }
+        : parseNumber(LEARNER_LIMITS[key as keyof typeof LEARNER_LIMITS], text);
+  if (!read.ok) return read.error;
+  into[key] = read.value;
+  return null;
 }
 
 /**
- * Reads one learner key's value into `target` (its `learner` replaced by a copy with the value),
- * or returns the reason it was refused, and then `target` is unchanged.
+ * Reads one learner key's value into `target`, or returns the reason it was refused, and then
+ * `target` is unchanged (a bad option refuses the whole `learner=`).
  */
 export function readLearnerKey(
   key: LearnerUrlKey,
@@ -100,25 +72,23 @@ export function readLearnerKey(
     target.algorithm = value;
     return null;
   }
-  const name = OPTION_KEYS[key];
-  const read = optionValue(name, raw);
-  if (!read.ok) return read.error;
-  target.learner = { ...target.learner, [name]: read.value };
+  const options: Record<string, unknown> = {};
+  for (const pair of raw.split(',')) {
+    const why = readOption(pair, options);
+    if (why !== null) return why;
+  }
+  target.learner = options as Partial<LearnerOptions>;
   return null;
 }
 
-/** The learner's part of a link: each key whose value differs from the lesson's, in key order. */
+/** The learner's part of a link: the algorithm unless Q-learning, the options not the lesson's. */
 export function learnerEntries(state: LinkLearner): Array<[LearnerUrlKey, string]> {
   const entries: Array<[LearnerUrlKey, string]> = [];
   if (state.algorithm !== undefined && state.algorithm !== DEFAULT_ALGORITHM)
     entries.push(['algorithm', state.algorithm]);
-  const options = state.learner ?? {};
-  for (const [key, name] of Object.entries(OPTION_KEYS) as Array<
-    [keyof typeof OPTION_KEYS, keyof LearnerOptions]
-  >) {
-    const value = options[name];
-    if (value === undefined || value === DEFAULT_LEARNER_OPTIONS[name]) continue;
-    entries.push([key, typeof value === 'boolean' ? (value ? '1' : '0') : String(value)]);
-  }
+  const options = Object.entries(state.learner ?? {})
+    .filter(([key, value]) => value !== DEFAULT_LEARNER_OPTIONS[key as keyof LearnerOptions])
+    .map(([key, value]) => `${key}:${typeof value === 'boolean' ? Number(value) : value}`);
+  if (options.length > 0) entries.push(['learner', options.join(',')]);
   return entries;
 }

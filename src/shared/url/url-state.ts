@@ -30,7 +30,7 @@ import {
 } from '../../rl/parse-values';
 import { BAND_SEED_LIMIT } from '../../rl/band-limit';
 import { PUZZLE_LIMIT } from '../../rl/puzzle-count';
-import { isLearnerUrlKey, LEARNER_URL_KEYS, learnerEntries, readLearnerKey } from './learner-link';
+import { LEARNER_URL_KEYS, learnerEntries, readLearnerKey } from './learner-link';
 import { ignored, limitedNumber, nameList, quote, upperFirst } from './link-values';
 import { defaultMaxStepsOf, mapSpecText, parseMapSpec, type MapSpec } from './map-spec';
 
@@ -171,7 +171,7 @@ export function parseUrlState(
       const rewards = parseRewardSchedule(raw);
       if (!rewards.ok) notices.push(ignored(k, raw, rewards.error));
       else state.rewardSchedule = rewards.value;
-    } else if (isLearnerUrlKey(k)) {
+    } else if (k === 'algorithm' || k === 'learner') {
       const why = readLearnerKey(k, raw, state);
       if (why !== null) notices.push(ignored(k, raw, why));
     } else if (k === 'ties') {

@@ -48,14 +48,12 @@ export function followTrainer(
       store.setState(merged(followers.map((f) => f.snapshot?.(event.snapshot, state))));
       break;
     case 'params-applied': {
-      const { env, learner } = event.change;
-      // The environment the run now steps on, and the settings the controls and the link show.
-      let settings = env ? withEnvChange(state.settings, env) : state.settings;
-      if (learner) settings = { ...settings, learner: { ...settings.learner, ...learner } };
+      const { env } = event.change;
       store.setState({
         ...(state.record ? { record: recordWithChange(state.record, event.change) } : {}),
+        // The environment the run now steps on, and the settings the controls and the link show.
         ...(env && state.env ? { env: withEnvChange(state.env, env) } : {}),
-        ...(settings === state.settings ? {} : { settings }),
+        ...(env ? { settings: withEnvChange(state.settings, env) } : {}),
       });
       break;
     }

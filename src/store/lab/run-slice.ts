@@ -227,8 +227,8 @@ export function createRunSlice(
       }
       // The lesson, the presets and the chapters name no algorithm: they run Q-learning.
       const was = get().settings.algorithm;
-      if (settings.algorithm === undefined && was !== undefined && was !== DEFAULT_ALGORITHM)
-        get().notify('info', `This run learns with q-learning, as the lesson does (not ${was}).`);
+      if (!settings.algorithm && was && was !== DEFAULT_ALGORITHM)
+        get().notify('info', `Back to q-learning, the lesson's algorithm (not ${was}).`);
       build({ type: 'init', settings }, mapName);
       return true;
     },

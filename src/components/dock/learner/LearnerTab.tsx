@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { ALGORITHM_LABELS, type Algorithm } from '../../../rl/algorithms/registry';
 import { ACTION_NAMES } from '../../../rl/env-basics';
 import { learnerOptions, type LearnerOptions } from '../../../rl/learner-options';
-import { snapshotAlgorithm } from '../../../store/lab/learner-slice';
+import { snapshotAlgorithm } from '../../../store/lab/learner-actions';
 import type { LabState } from '../../../store/lab-store';
 import { useThrottledLab } from '../../hosts/useThrottledLab';
 import { useLab } from '../../shell/lab-context';

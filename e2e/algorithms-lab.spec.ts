@@ -1,0 +1,99 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, openLab, test } from './fixtures';
+
+/** What each algorithm's inspector writes (its TD target's bootstrap, or its note). */
+const OWN_WORDS = {
+  'q-learning': /maxa′ Q\(s′,a′\)/,
+  sarsa: /r \+ γ·Q\(s′,a′\)/,
+  'expected-sarsa': /Σa π\(a\|s′\)·Q\(s′,a\)/,
+  'double-q-learning': /A coin picked Q[₁₂]: updated Q[₁₂] toward Q[₁₂]\(s′, argmax Q[₁₂]\)/,
+  'sarsa-lambda': /every pair p with e\(p\) ≠ 0 moves by α·δ·e\(p\)/,
+  'q-lambda': /every pair p with e\(p\) ≠ 0 moves by α·δ·e\(p\)/,
+  'dyna-q': /then n = 5 planning updates from the model/,
+  'monte-carlo': /Episode over: G = r₁ \+ γ·r₂|No update until the episode ends/,
+} as const;
+
+/** axe's serious and critical violations on the page as it is. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+const chip = (page: Page) => page.getByRole('button', { name: /^Algorithm / });
+
+test('pick each algorithm in the page, train it, and see its greedy arrows and its own inspector', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  // A short Play budget keeps the eight runs quick.
+  await openLab(page, '?episodes=1500');
+  const grid = page.getByRole('grid', { name: /Ice Maze/ });
+  const inspector = page.getByRole('region', { name: 'Step inspector' });
+  await page.getByRole('slider', { name: 'Speed' }).fill('10');
+  for (const [algorithm, words] of Object.entries(OWN_WORDS)) {
+    await chip(page).click();
+    await page.getByRole('combobox', { name: 'Algorithm', exact: true }).selectOption(algorithm);
+    await page.keyboard.press('Escape');
+    await expect(chip(page)).toHaveText(`Algorithm ${algorithm}`);
+    // A fresh run: Q back to Q₀ = 0, every action tied on the 11 non-terminal cells.
+    await expect(grid.locator('[data-greedy="tie"]')).toHaveCount(44);
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Total steps' })).toContainText(
+      'Finished',
+      { timeout: 60_000 },
+    );
+    await expect(grid.locator('[data-greedy="tie"]'), algorithm).not.toHaveCount(44);
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await expect(inspector, algorithm).toContainText(words);
+  }
+});
+
+test('the picker from the keyboard: open it, pick SARSA(λ), change λ live; axe finds nothing serious', async ({
+  page,
+}) => {
+  await openLab(page);
+  await chip(page).focus();
+  await page.keyboard.press('Enter');
+  const select = page.getByRole('combobox', { name: 'Algorithm', exact: true });
+  await expect(select).toBeVisible();
+  await expect(page.getByText('Another algorithm starts a fresh run: Q back to Q₀.')).toBeVisible();
+  await select.focus();
+  // Chromium's closed <select> moves its choice with the arrow keys.
+  for (let i = 0; i < 8 && (await select.inputValue()) !== 'sarsa-lambda'; i++)
+    await page.keyboard.press('ArrowDown');
+  await expect(select).toHaveValue('sarsa-lambda');
+  await expect(chip(page)).toHaveText('Algorithm sarsa-lambda');
+  await expect(page).toHaveURL(/algorithm=sarsa-lambda/);
+
+  const lambda = page.getByRole('textbox', { name: 'Trace decay λ' });
+  await lambda.focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('1.5');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(/^Trace decay λ must be from 0 to 1; got 1\.5\./)).toBeVisible();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('0.5');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/learner=lambda:0\.5/);
+  expect(await seriousViolations(page), 'the open picker').toEqual([]);
+
+  await page.keyboard.press('Escape');
+  await expect(chip(page)).toBeFocused();
+});
+
+test('a link picks the algorithm and its options; a bad one is named and ignored', async ({
+  page,
+}) => {
+  await openLab(page, '?algorithm=dyna-q&learner=planningSteps:2&seed=3');
+  await expect(chip(page)).toHaveText('Algorithm dyna-q');
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Step inspector' })).toContainText(
+    'then n = 2 planning updates from the model',
+  );
+  await openLab(page, '?algorithm=td-gammon&seed=3');
+  await expect(chip(page)).toHaveText('Algorithm q-learning');
+  await expect(page.getByText(/The link's algorithm="td-gammon" was ignored/)).toBeVisible();
+});
