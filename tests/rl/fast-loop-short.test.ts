@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { createAgent, type QAgent } from '../../src/rl/agent';
 import { createEnv, type EnvOptions } from '../../src/rl/env';
 import { runSteps } from '../../src/rl/fast-loop';
-import type { LearnerOptions } from '../../src/rl/learner-options';
+import type { LearnerOptions } from '../../src/rl/learner-values';
 import type { QParams } from '../../src/rl/params';
 import { runAlgorithmSteps } from '../../src/rl/readable-loop';
 import { createRng } from '../../src/rl/rng';

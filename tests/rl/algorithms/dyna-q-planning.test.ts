@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createAgent, type QAgent } from '../../../src/rl/agent';
 import { DYNA_Q } from '../../../src/rl/algorithms/dyna-q';
 import { createEnv } from '../../../src/rl/env';
-import type { LearnerOptions } from '../../../src/rl/learner-options';
+import type { LearnerOptions } from '../../../src/rl/learner-values';
 import { createRngState, nextInt, nextUniform } from '../../../src/rl/rng';
 import { DOWN, RIGHT } from '../agent-fixtures';
 import { rngDrawing } from '../rng-drawing';
