@@ -41,6 +41,7 @@ import { copyTrajectory, tableCopies } from './table-copies';
 import { lastUpdate } from './last-update';
 import { memoryView, withMemory } from './memory-view';
 import { createTrainingRun, type TrainingRun } from './training-run';
+import { warmUpOnce } from './warm-up';
 
 /** Speed until the page sets one. */
 export const DEFAULT_SPEED: Speed = 'max';
@@ -67,7 +68,10 @@ export interface Trainer {
  */
 export function createTrainer<Handle>(
   endpoint: TrainerEndpoint<Handle>,
-  options: Partial<TrainerOptions> = {},
+  options: Partial<TrainerOptions> & {
+    /** Warm the fast loop up once the first run is ready (the real worker does; tests need not). */
+    warmUp?: boolean;
+  } = {},
 ): Trainer {
   const now = () => endpoint.now();
   let speed: Speed = DEFAULT_SPEED;
@@ -125,6 +129,12 @@ export function createTrainer<Handle>(
 
   // ---------------------------------------------------------------- runs
 
+  const scheduleWarmUp = warmUpOnce(
+    endpoint,
+    () => loop.running || replays.active,
+    options.warmUp === true,
+  );
+
   /** Makes `next` the current run (paused) and tells the page; a replay under way is dropped. */
   function startRun(next: TrainingRun): void {
     // The costly part first: if it throws, the previous run is untouched.
@@ -151,6 +161,7 @@ export function createTrainer<Handle>(
         optimumTransfer(optimum),
       ),
     );
+    scheduleWarmUp(next.env);
   }
 
   function buildRun(settings: TrainingRun['settings']): TrainingRun | null {
@@ -229,6 +240,13 @@ export function createTrainer<Handle>(
 
   // ---------------------------------------------------------------- commands
 
+  /** The optimum for the run's environment and γ, kept for the convergence watch and posted. */
+  function postOptimum(r: TrainingRun): void {
+    const optimum = optimumFor(r.env, r.agent.params.gamma, r.bestWithinLimit);
+    r.optimalQ = optimum.q.slice();
+    post({ type: 'optimum', optimum }, optimumTransfer(optimum));
+  }
+
   function play(r: TrainingRun): void {
     control.play(r.agent.episode, r.settings.episodes, (time) => {
       rate.start(time, r.agent.totalSteps);
@@ -238,17 +256,12 @@ export function createTrainer<Handle>(
 
   function setParams(r: TrainingRun, change: ParamChange): void {
     const errors = paramErrors({ ...change });
-    if (errors.length > 0) {
-      postError(errors.join(' '));
-      return;
-    }
+    if (errors.length > 0) return postError(errors.join(' '));
     const gammaChanged = change.gamma !== undefined && change.gamma !== r.agent.params.gamma;
     post({ type: 'params-applied', runId: r.id, change: r.setParams(change) });
     gate.markDirty();
     if (gammaChanged) {
-      const optimum = optimumFor(r.env, r.agent.params.gamma, r.bestWithinLimit);
-      r.optimalQ = optimum.q.slice();
-      post({ type: 'optimum', optimum }, optimumTransfer(optimum));
+      postOptimum(r);
     }
     gate.flush();
   }
@@ -256,10 +269,7 @@ export function createTrainer<Handle>(
   /** A live change of the learner's options: checked (all or nothing), applied, recorded. */
   function setLearner(r: TrainingRun, change: LiveLearnerChange): void {
     const errors = learnerOptionErrors({ ...change }, true);
-    if (errors.length > 0) {
-      postError(errors.join(' '));
-      return;
-    }
+    if (errors.length > 0) return postError(errors.join(' '));
     post({ type: 'params-applied', runId: r.id, change: r.setLearner(change) });
     gate.markDirty();
     gate.flush();
@@ -268,25 +278,17 @@ export function createTrainer<Handle>(
   /** A live change of rewards and/or success rate: checked, applied, recorded, optimum redone. */
   function setEnv(r: TrainingRun, data: unknown): void {
     const change = parseEnvChange(data);
-    if (typeof change === 'string') {
-      postError(change);
-      return;
-    }
+    if (typeof change === 'string') return postError(change);
     post({ type: 'params-applied', runId: r.id, change: r.setEnv(change) });
     gate.markDirty();
     // Q* and the ceiling follow the rewards and the ice (value iteration on the new table).
-    const optimum = optimumFor(r.env, r.agent.params.gamma, r.bestWithinLimit);
-    r.optimalQ = optimum.q.slice();
-    post({ type: 'optimum', optimum }, optimumTransfer(optimum));
+    postOptimum(r);
     gate.flush();
   }
 
   function setSpeed(next: Speed): void {
     const error = next === 'max' ? null : checkLimit(SPEED_LIMIT, next);
-    if (error) {
-      postError(error);
-      return;
-    }
+    if (error) return postError(error);
     speed = next;
     gate.markDirty();
     if (loop.running) {

@@ -10,8 +10,12 @@ import { hostTrainer } from './worker-host';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-hostTrainer<TrainerEvent>(self, createTrainer, (message, fatal) => ({
-  type: 'error',
-  message,
-  fatal,
-}));
+hostTrainer<TrainerEvent>(
+  self,
+  (endpoint) => createTrainer(endpoint, { warmUp: true }),
+  (message, fatal) => ({
+    type: 'error',
+    message,
+    fatal,
+  }),
+);

@@ -1,0 +1,73 @@
+import { describe, expect, it, vi } from 'vitest';
+import * as fastLoop from '../../src/rl/fast-loop';
+import { LESSON_PARAMS } from '../../src/rl/params';
+import type { RunSettings, Snapshot } from '../../src/worker/protocol';
+import { createTrainer } from '../../src/worker/trainer';
+import { WARM_UP_DELAY_MS } from '../../src/worker/warm-up';
+import { createFakeEndpoint } from './fake-endpoint';
+
+const settings: RunSettings = {
+  map: ['SFFF', 'FHFH', 'FFFH', 'HFFG'],
+  isSlippery: true,
+  successRate: 1 / 3,
+  maxSteps: 100,
+  seed: 7,
+  episodes: 300,
+  frameInterval: 1000,
+  params: { ...LESSON_PARAMS },
+};
+
+/** Trains `settings` to its budget with or without the warm-up before Play; the last snapshot. */
+function trained(warmUp: boolean): Snapshot {
+  const port = createFakeEndpoint();
+  const trainer = createTrainer(port, { warmUp });
+  trainer.handle({ type: 'init', settings });
+  port.advance(WARM_UP_DELAY_MS + 1);
+  trainer.handle({ type: 'set-speed', speed: 'max' });
+  trainer.handle({ type: 'play' });
+  port.runAll();
+  trainer.handle({ type: 'request-snapshot' });
+  return port.lastSnapshot();
+}
+
+describe('warming the fast loop up', () => {
+  it('runs once, after the first run is ready, and changes nothing of the run', () => {
+    const spy = vi.spyOn(fastLoop, 'warmUp');
+    const port = createFakeEndpoint();
+    const trainer = createTrainer(port, { warmUp: true });
+    trainer.handle({ type: 'init', settings });
+    expect(spy).not.toHaveBeenCalled();
+    port.advance(WARM_UP_DELAY_MS + 1);
+    expect(spy).toHaveBeenCalledTimes(1);
+    trainer.handle({ type: 'request-snapshot' });
+    const s = port.lastSnapshot();
+    expect(s.totalSteps).toBe(0);
+    expect([...s.q].every((x) => x === 0)).toBe(true);
+    // A second run in the same worker does not warm up again.
+    trainer.handle({ type: 'init', settings: { ...settings, seed: 8 } });
+    port.advance(WARM_UP_DELAY_MS + 1);
+    expect(spy).toHaveBeenCalledTimes(1);
+  });
+
+  it('a run trained after the warm-up is bit for bit the run without it', () => {
+    const warm = trained(true);
+    const cold = trained(false);
+    expect(warm.totalSteps).toBe(cold.totalSteps);
+    expect(warm.episode).toBe(300);
+    expect(Array.from(warm.q)).toEqual(Array.from(cold.q));
+    expect(warm.epsilon).toBe(cold.epsilon);
+    expect(warm.last).toEqual(cold.last);
+  });
+
+  it('is skipped when a run is training by then', () => {
+    const spy = vi.spyOn(fastLoop, 'warmUp');
+    const port = createFakeEndpoint();
+    const trainer = createTrainer(port, { warmUp: true });
+    trainer.handle({ type: 'init', settings });
+    trainer.handle({ type: 'set-speed', speed: 10 });
+    trainer.handle({ type: 'play' });
+    port.advance(WARM_UP_DELAY_MS + 1);
+    expect(spy).not.toHaveBeenCalled();
+    trainer.handle({ type: 'pause' });
+  });
+});
