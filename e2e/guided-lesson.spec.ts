@@ -140,11 +140,16 @@ async function answerFromPage(page: Page, chapter: Chapter, prompt: string): Pro
       return (row[ACTIONS.indexOf(action)]! - Math.max(...row)).toFixed(4);
     }
     case 'explore-exploit': {
-      const told = await page
+      // The inspector redraws on its own schedule: wait until it tells the step the question asks
+      // about (a loaded machine showed the step before it, and the test answered for that one).
+      const [, step, episode] = /\(step (\d+) of episode ([\d,]+)\)/.exec(prompt)!;
+      const told = page
         .getByRole('region', { name: 'Step inspector' })
-        .getByText(/in state \d+ the agent chose/)
-        .textContent();
-      return told?.includes('at random (exploring') ? 'Exploring' : 'Exploiting';
+        .getByText(/in state \d+ the agent chose/);
+      await expect(told).toContainText(`Episode ${episode}, step ${step}:`);
+      return (await told.textContent())?.includes('at random (exploring')
+        ? 'Exploring'
+        : 'Exploiting';
     }
     case 'why-decay':
       return 'At first Q knows nothing';
