@@ -61,9 +61,15 @@ test('the picker from the keyboard: open it, pick SARSA(λ), change λ live; axe
   await expect(select).toBeVisible();
   await expect(page.getByText('Another algorithm starts a fresh run: Q back to Q₀.')).toBeVisible();
   await select.focus();
-  // Chromium's closed <select> moves its choice with the arrow keys.
-  for (let i = 0; i < 8 && (await select.inputValue()) !== 'sarsa-lambda'; i++)
+  // Chromium's closed <select> moves its choice with the arrow keys. Each choice starts a fresh
+  // run, and the select shows the store's algorithm: wait for each move to land before the next
+  // (reading at once, a loaded machine saw the old value and pressed once too often).
+  for (let i = 0; i < 8; i++) {
+    const before = await select.inputValue();
+    if (before === 'sarsa-lambda') break;
     await page.keyboard.press('ArrowDown');
+    await expect(select).not.toHaveValue(before);
+  }
   await expect(select).toHaveValue('sarsa-lambda');
   await expect(chip(page)).toHaveText('Algorithm sarsa-lambda');
   await expect(page).toHaveURL(/algorithm=sarsa-lambda/);
