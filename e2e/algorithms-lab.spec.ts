@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, openLab, test } from './fixtures';
+import { expect, openLab, seriousViolations, test } from './fixtures';
 
 /** What each algorithm's inspector writes (its TD target's bootstrap, or its note). */
 const OWN_WORDS = {
@@ -13,14 +12,6 @@ const OWN_WORDS = {
   'dyna-q': /then n = 5 planning updates from the model/,
   'monte-carlo': /Episode over: G = r₁ \+ γ·r₂|No update until the episode ends/,
 } as const;
-
-/** axe's serious and critical violations on the page as it is. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 const chip = (page: Page) => page.getByRole('button', { name: /^Algorithm / });
 
