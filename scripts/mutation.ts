@@ -3,9 +3,11 @@
  * src/rl, src/worker or src/store (stryker.config.mjs), against the unit tests that guard that
  * folder (vitest.mutation.config.ts). Files after the folder restrict the run to those files, and
  * `--tests` to those test files, for a folder too long to run whole. Reports go to
- * reports/mutation/<folder>.html and .json.
+ * reports/mutation/<folder>.html and .json. `npm run mutation -- summary [folder]` sums the
+ * reports into one score per folder (scripts/mutation-summary.ts).
  */
 import { spawnSync } from 'node:child_process';
+import { mutationSummary } from './mutation-summary';
 import {
   MUTATION_FOLDER_ENV,
   MUTATION_TEST_FILES_ENV,
@@ -14,6 +16,7 @@ import {
 } from './mutation-folders';
 
 const args = process.argv.slice(2);
+if (args[0] === 'summary') process.exit(mutationSummary(args.slice(1)));
 const testsFlag = args.find((a) => a.startsWith('--tests='));
 const [folder = '', ...files] = args.filter((a) => a !== testsFlag);
 const testFiles = testsFlag?.slice('--tests='.length) ?? '';
