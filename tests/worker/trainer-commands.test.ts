@@ -4,7 +4,7 @@
  * refused `replay` answer, the copies it keeps of what it posts (the optimum, the TD errors),
  * the transfer lists, a speed change while running, and the speed meter's window.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAgent } from '../../src/rl/agent';
 import { createEnv } from '../../src/rl/env';
 import { evaluateGreedy } from '../../src/rl/evaluation';
@@ -13,6 +13,7 @@ import { learnerOptionErrors } from '../../src/rl/learner-options';
 import { LESSON_PARAMS, paramErrors } from '../../src/rl/params';
 import type { RunSettings, TrainerCommand, TrainerEvent } from '../../src/worker/protocol';
 import type { TrainerOptions } from '../../src/worker/slice-loop';
+import * as envFacts from '../../src/worker/env-facts';
 import { createTrainer } from '../../src/worker/trainer';
 import { createFakeEndpoint } from './fake-endpoint';
 
@@ -44,6 +45,10 @@ function trainer(
   const sendRaw = (message: unknown) => t.handle(message);
   return { port, send, sendRaw, errors };
 }
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 /** The commands that act on a run, each with the fields it needs. */
 const RUN_COMMANDS: TrainerCommand[] = [
@@ -114,6 +119,19 @@ describe('replay refusals', () => {
     expect(errors()).toEqual([
       'The run record was refused: The file is not a run record (a JSON object).',
     ]);
+  });
+  it('a failure while a replay ends is reported as the training stopping, and the replay dropped', () => {
+    const { port, send, errors } = trainer();
+    const record = { ...port.events('ready')[0]!.record, totalSteps: 50 };
+    vi.spyOn(envFacts, 'optimumFor').mockImplementation(() => {
+      throw new Error('no optimum');
+    });
+    send({ type: 'replay', record });
+    port.runAll();
+    expect(errors()).toEqual(['Training stopped: no optimum']);
+    expect(port.events('ready')).toHaveLength(1);
+    send({ type: 'cancel-replay' });
+    expect(port.events('replay-cancelled')).toEqual([]);
   });
 });
 
