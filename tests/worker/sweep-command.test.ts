@@ -101,7 +101,7 @@ describe('parseSweepCommand: the shape of a run-job message', () => {
     const checkpoints = [10, 30];
     const command = parseSweepCommand({ ...MESSAGE, checkpoints });
     if (typeof command === 'string') throw new Error(command);
-    expect(command.checkpoints).toEqual([10, 30]);
+    expect(command).toEqual({ type: 'run-job', sweepId: 6, env: ENV, job: JOB, checkpoints });
     expect(command.checkpoints).not.toBe(checkpoints);
     const needs = 'A band\'s "run-job" message needs checkpoints = [episode counts].';
     expect(parseSweepCommand({ ...MESSAGE, checkpoints: null })).toBe(needs);
@@ -170,6 +170,34 @@ describe('the sweep handler: what a refusal names', () => {
       sweepId: 6,
       jobId: 9,
       curve: seedCurve(sweepEnv(ENV), { ...LESSON_PARAMS }, 4, checkpoints),
+    });
+  });
+});
+
+describe('the sweep handler: the checkpoint rule and several reasons', () => {
+  const RULE =
+    "A band's checkpoints must be 1 to 25 whole episode counts, ascending, the last one the job's 30 episodes.";
+  const refusal = (checkpoints: number[]) =>
+    handler().send({ ...MESSAGE, checkpoints })[0] as Extract<SweepEvent, { type: 'job-failed' }>;
+
+  it('refuses no checkpoints, 26 of them, or a last one short of the episodes, in its words', () => {
+    expect(refusal([])).toEqual({ type: 'job-failed', sweepId: 6, jobId: 9, message: RULE });
+    expect(refusal(Array.from({ length: 26 }, (_, i) => i + 5)).message).toBe(RULE);
+    expect(refusal([10, 20]).message).toBe(RULE);
+  });
+
+  it('names every reason once, separated by a space', () => {
+    const [event] = handler().send({
+      ...MESSAGE,
+      job: { ...JOB, episodes: 0, params: { ...LESSON_PARAMS, gamma: 2 } },
+    });
+    // γ = 2 is refused by both the parameter check and the sweep check: said once.
+    expect(event).toEqual({
+      type: 'job-failed',
+      sweepId: 6,
+      jobId: 9,
+      message:
+        'Discount γ must be from 0 to 1; got 2. Episodes must be a whole number from 1 to 100000000; got 0.',
     });
   });
 });
