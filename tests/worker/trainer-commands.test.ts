@@ -11,6 +11,7 @@ import { evaluateGreedy } from '../../src/rl/evaluation';
 import { runSteps } from '../../src/rl/fast-loop';
 import { learnerOptionErrors } from '../../src/rl/learner-options';
 import { LESSON_PARAMS, paramErrors } from '../../src/rl/params';
+import { parseRunRecord } from '../../src/rl/replay';
 import type { RunSettings, TrainerCommand, TrainerEvent } from '../../src/worker/protocol';
 import type { TrainerOptions } from '../../src/worker/slice-loop';
 import * as envFacts from '../../src/worker/env-facts';
@@ -120,6 +121,16 @@ describe('replay refusals', () => {
       'The run record was refused: The file is not a run record (a JSON object).',
     ]);
   });
+  it('a record refused for several reasons names them all, separated by a space', () => {
+    const { sendRaw, errors } = trainer();
+    const record = { settings: { ...SETTINGS, seed: -1 }, changes: 5, totalSteps: 5 };
+    const parsed = parseRunRecord(record);
+    if (parsed.ok) throw new Error('expected a refused record');
+    expect(parsed.errors).toHaveLength(2);
+    sendRaw({ type: 'replay', record });
+    expect(errors()).toEqual([`The run record was refused: ${parsed.errors.join(' ')}`]);
+  });
+
   it('a failure while a replay ends is reported as the training stopping, and the replay dropped', () => {
     const { port, send, errors } = trainer();
     const record = { ...port.events('ready')[0]!.record, totalSteps: 50 };
@@ -231,6 +242,15 @@ describe('speed and steps while running', () => {
     send({ type: 'set-speed', speed: 'max' });
     port.runNext();
     expect(port.time).toBe(time);
+  });
+
+  it('a speed change while paused schedules nothing and runs nothing', () => {
+    const { port, send } = trainer();
+    send({ type: 'set-speed', speed: 10 });
+    expect(port.pending()).toBe(0);
+    port.advance(1000);
+    send({ type: 'request-snapshot' });
+    expect(port.lastSnapshot().totalSteps).toBe(0);
   });
 
   it('from max to 10 steps/s, the next slice waits 100 ms for its first step', () => {
