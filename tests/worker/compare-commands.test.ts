@@ -5,26 +5,16 @@
  * bad algorithms.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LESSON_PARAMS } from '../../src/rl/params';
 import * as training from '../../src/rl/training';
 import type { CompareCommand, CompareEvent } from '../../src/worker/compare-protocol';
 import { createCompareTrainer } from '../../src/worker/compare-trainer';
 import { parseCompareCommand } from '../../src/worker/parse-compare-command';
-import type { RunSettings } from '../../src/worker/protocol';
 import { checkSettings } from '../../src/worker/run-checks';
 import type { TrainerOptions } from '../../src/worker/slice-loop';
 import { createFakePort } from './fake-endpoint';
+import { lessonSettings } from './lesson-settings';
 
-const SETTINGS: RunSettings = {
-  map: ['SFFF', 'FHFH', 'FFFH', 'HFFG'],
-  isSlippery: true,
-  successRate: 1 / 3,
-  maxSteps: 100,
-  seed: 7,
-  episodes: 300,
-  frameInterval: 1000,
-  params: { ...LESSON_PARAMS },
-};
+const SETTINGS = lessonSettings({ seed: 7, episodes: 300 });
 
 /** A comparison trainer on a fake port, `init`-ed with Q-learning vs SARSA unless told not to. */
 function comparison(init = true, options: Partial<TrainerOptions> = {}, tick = 0) {

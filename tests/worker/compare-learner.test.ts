@@ -11,23 +11,17 @@ import { LESSON_PARAMS } from '../../src/rl/params';
 import { trainAlgorithm } from '../../src/rl/training';
 import { createLearner } from '../../src/worker/compare-learner';
 import { STATS_WINDOW_EPISODES } from '../../src/worker/episode-ring';
-import type { RunSettings } from '../../src/worker/protocol';
+import { lessonSettings, MAP_4X4 } from './lesson-settings';
 
-const MAP_4X4 = ['SFFF', 'FHFH', 'FFFH', 'HFFG'];
-const env = createEnv({ map: MAP_4X4 });
+const env = createEnv({ map: [...MAP_4X4] });
 /** The sum of a list. */
 const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
 
-const SETTINGS: RunSettings = {
-  map: MAP_4X4,
-  isSlippery: true,
-  successRate: 1 / 3,
-  maxSteps: 100,
+const SETTINGS = lessonSettings({
   seed: 11,
   episodes: 1000,
-  frameInterval: 1000,
   params: { ...LESSON_PARAMS, alpha: 0.5, epsilonDecay: 0.01 },
-};
+});
 
 describe('a comparison learner', () => {
   it("trains with the run's own hyperparameters and seed", () => {

@@ -17,19 +17,9 @@ import type { TrainerOptions } from '../../src/worker/slice-loop';
 import * as envFacts from '../../src/worker/env-facts';
 import { createTrainer } from '../../src/worker/trainer';
 import { createFakeEndpoint } from './fake-endpoint';
+import { lessonSettings, MAP_4X4 } from './lesson-settings';
 
-const MAP_4X4 = ['SFFF', 'FHFH', 'FFFH', 'HFFG'];
-
-const SETTINGS: RunSettings = {
-  map: MAP_4X4,
-  isSlippery: true,
-  successRate: 1 / 3,
-  maxSteps: 100,
-  seed: 42,
-  episodes: 200,
-  frameInterval: 1000,
-  params: { ...LESSON_PARAMS },
-};
+const SETTINGS = lessonSettings();
 
 /** A trainer on a fake port, `init`-ed with `settings` unless that is null. */
 function trainer(
@@ -199,7 +189,7 @@ describe('copies kept apart from what was posted', () => {
     port.lastSnapshot().tdErrors.fill(7);
     send({ type: 'step' });
     send({ type: 'request-snapshot' });
-    const direct = createAgent(createEnv({ map: MAP_4X4 }), { ...LESSON_PARAMS }, 42);
+    const direct = createAgent(createEnv({ map: [...MAP_4X4] }), { ...LESSON_PARAMS }, 42);
     runSteps(direct, 2);
     expect([...port.lastSnapshot().tdErrors]).toEqual([...direct.tdErrors]);
   });
@@ -315,7 +305,7 @@ describe('frames', () => {
     send({ type: 'request-snapshot' });
     const frames = port.snapshots().flatMap((s) => s.frames);
     expect(frames.length).toBeGreaterThan(0);
-    const env = createEnv({ map: MAP_4X4 });
+    const env = createEnv({ map: [...MAP_4X4] });
     for (const f of frames)
       expect(f.successProbability).toBe(evaluateGreedy(env, f.q).successProbability);
   });

@@ -11,6 +11,7 @@ import { SNAPSHOT_INTERVAL_MS } from '../../src/worker/snapshot-gate';
 import { createTrainer, type Trainer } from '../../src/worker/trainer';
 import optimal4x4 from '../fixtures/optimal-4x4-slippery.json';
 import { createFakeEndpoint, type FakeEndpoint } from './fake-endpoint';
+import { lessonSettings } from './lesson-settings';
 
 const MAP_4X4 = ['SFFF', 'FHFH', 'FFFH', 'HFFG'];
 const MAP_8X8 = [
@@ -24,19 +25,8 @@ const MAP_8X8 = [
   'FFFHFFFG',
 ];
 
-function settingsFor(overrides: Partial<RunSettings> = {}): RunSettings {
-  return {
-    map: MAP_4X4,
-    isSlippery: true,
-    successRate: 1 / 3,
-    maxSteps: 100,
-    seed: 42,
-    episodes: 200,
-    frameInterval: 1000,
-    params: { ...LESSON_PARAMS },
-    ...overrides,
-  };
-}
+/** The lesson's run on the 4x4 map, with a test's changes. */
+const settingsFor = lessonSettings;
 
 /** The same run driven directly through rl/, as the reference. */
 function directAgent(settings: RunSettings): QAgent {

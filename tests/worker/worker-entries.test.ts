@@ -6,20 +6,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import type * as fastLoop from '../../src/rl/fast-loop';
 import { LESSON_PARAMS } from '../../src/rl/params';
-import type { RunSettings } from '../../src/worker/protocol';
 import { WARM_UP_DELAY_MS } from '../../src/worker/warm-up';
 import { createFakeScope, FakeMessageChannel, lastFakeChannel, type FakeScope } from './fake-scope';
+import { lessonSettings } from './lesson-settings';
 
-const SETTINGS: RunSettings = {
-  map: ['SF', 'FG'],
-  isSlippery: false,
-  successRate: 1 / 3,
-  maxSteps: 100,
-  seed: 7,
-  episodes: 10,
-  frameInterval: 1000,
-  params: { ...LESSON_PARAMS },
-};
+const SETTINGS = lessonSettings({ map: ['SF', 'FG'], isSlippery: false, seed: 7, episodes: 10 });
 
 /**
  * Loads the entry at `path` afresh with `self` = a new fake scope; `before` runs after the module
