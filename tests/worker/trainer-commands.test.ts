@@ -162,6 +162,28 @@ describe('ready and the transfer lists', () => {
   });
 });
 
+describe("the learner's options in the run's settings", () => {
+  it('ready carries the options the run started with; a reset keeps them', () => {
+    const settings = lessonSettings({ algorithm: 'sarsa-lambda', learner: { lambda: 0.5 } });
+    const { port, send } = trainer(settings);
+    send({ type: 'reset' });
+    for (const ready of port.events('ready')) {
+      expect(ready.settings.learner).toEqual({ lambda: 0.5 });
+      expect(ready.record.settings.learner).toEqual({ lambda: 0.5 });
+    }
+    expect(port.events('ready')).toHaveLength(2);
+  });
+
+  it('a live change joins them: a reset starts from the options in force', () => {
+    const settings = lessonSettings({ algorithm: 'sarsa-lambda', learner: { lambda: 0.5 } });
+    const { port, send, errors } = trainer(settings);
+    send({ type: 'set-learner', options: { planningSteps: 3 } });
+    send({ type: 'reset' });
+    expect(errors()).toEqual([]);
+    expect(port.events('ready')[1]!.settings.learner).toEqual({ lambda: 0.5, planningSteps: 3 });
+  });
+});
+
 describe('copies kept apart from what was posted', () => {
   for (const gamma of [undefined, 0.9])
     it(`the optimum the convergence watch uses is not the posted one (${gamma ? 'a new γ' : 'ready'})`, () => {
