@@ -21,7 +21,7 @@ import { MAPS } from '../../src/rl/maps';
 import { qGap } from '../../src/rl/optimal-gap';
 import { LESSON_PARAMS } from '../../src/rl/params';
 import type { RunRecord } from '../../src/rl/replay';
-import { createTrajectory, rewardOfEntering } from '../../src/rl/trajectory';
+import { createTrajectory, encodeStep, rewardOfEntering } from '../../src/rl/trajectory';
 
 describe('optimalActionSets at tolerance 0', () => {
   it('keeps exactly the actions equal to the maximum', () => {
@@ -110,6 +110,12 @@ describe('trajectories', () => {
     });
   });
 
+  it('pack a step as nextState << 5 | explored << 4 | direction << 2 | action', () => {
+    // 5·32 + 16 + 2·4 + 3 = 187; not explored: 171.
+    expect(encodeStep(5, true, 2, 3)).toBe(187);
+    expect(encodeStep(5, false, 2, 3)).toBe(171);
+  });
+
   it('pay the schedule’s reward for the goal, a hole and a frozen tile', () => {
     const env = createEnv({ map: ['SH', 'FG'], rewardSchedule: [2, -3, -0.5] });
     expect([0, 1, 2, 3].map((s) => rewardOfEntering(env, s))).toEqual([-0.5, -3, -0.5, 2]);
@@ -136,4 +142,3 @@ describe('replayEpisode past the run’s end', () => {
     });
   });
 });
-

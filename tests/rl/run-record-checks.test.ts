@@ -212,6 +212,13 @@ describe('copyChange', () => {
     expect(copy.env!.rewardSchedule).not.toBe(change.env!.rewardSchedule);
   });
 
+  it('copies the params of a change without an environment part', () => {
+    const change: ParamChangeRecord = { atStep: 2, params: { gamma: 0.9 } };
+    const copy = copyChange(change);
+    expect(copy).toStrictEqual(change);
+    expect(copy.params).not.toBe(change.params);
+  });
+
   it('adds no field a change does not have', () => {
     expect(copyChange({ atStep: 1, params: {} })).toStrictEqual({ atStep: 1, params: {} });
     expect(copyChange({ atStep: 1, params: {}, env: { successRate: 0.2 } })).toStrictEqual({
