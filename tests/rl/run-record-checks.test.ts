@@ -73,6 +73,16 @@ describe('parseRunRecord, the map', () => {
     expect(recordOf(recordWith({ map: ['SFG'] })).settings.map).toEqual(['SFG']);
   });
 
+  it('reads a list of one map name as that map, not as a row', () => {
+    expect(recordOf(recordWith({ map: ['8x8'] })).settings.map).toEqual([...MAPS['8x8']]);
+  });
+
+  it('reads a map name among several rows as a bad row', () => {
+    expect(errorsOf(recordWith({ map: ['4x4', 'SFFF'] }))).toEqual([
+      '"settings.map": Unknown tile "4" at row 1, column 1: use S (start), F (frozen), H (hole) or G (goal).',
+    ]);
+  });
+
   it('refuses rows that are not all strings, and a map that is neither rows nor text', () => {
     for (const map of [['SF', 3], 7, null])
       expect(errorsOf(recordWith({ map }))).toEqual([
