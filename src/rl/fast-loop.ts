@@ -207,7 +207,11 @@ function runChunk(
         s2 ^= tt;
         s3 = (s3 << 11) | (s3 >>> 21);
         const sa = base | (a << 3);
-        const k = x < f[sa | 3]! ? 0 : x < f[sa + 4]! ? 1 : x < f[sa + 5]! ? 2 : 0;
+        // Counted, not branched on: the outcome is random, so a branch per threshold would be
+        // mispredicted on most steps. The thresholds rise (unused slots are Infinity), so
+        // k = [x ≥ c₀] + [x ≥ c₁] is the first k with x < c_k, and x ≥ c₂ (a cumulative sum that
+        // rounds below 1) gives numpy's argmax of all false, 0: 1 + 1 − 2.
+        const k = +(x >= f[sa | 3]!) + +(x >= f[sa | 4]!) - 2 * +(x >= f[sa | 5]!);
         const outcome = g[(sa >> 1) | k]!;
         const ns = outcome >>> 5;
         const nb = ns << 5;
@@ -225,7 +229,14 @@ function runChunk(
         // `greedySetChanged` inlined: G(s) changed unless Q(s, a) stayed on one side of `others`.
         // Written straight to the agent (cur.episode is the episode under way): a store on the rare
         // path costs less than a flag held live across the loop.
-        if (before > others !== after > others || before < others !== after < others)
+        // Written as branches: comparing the comparisons' results would build two booleans each.
+        if (
+          before > others
+            ? !(after > others)
+            : before < others
+              ? !(after < others)
+              : after > others || after < others
+        )
           agent.greedyStableSince = cur.episode + 1;
 
         // --- bookkeeping: one packed store per step ---
