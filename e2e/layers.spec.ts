@@ -125,6 +125,17 @@ test("a teacher's link hides exactly the chosen controls in a fresh page", async
   await student.close();
 });
 
+test('the map chip and the algorithm chip are hidden separately', async ({ page }) => {
+  const mapChip = page.getByRole('button', { name: /^Map / });
+  const algorithmChip = page.getByRole('button', { name: /^Algorithm / });
+  await openLab(page, '?seed=3&hide=algorithm');
+  await expect(mapChip).toBeVisible();
+  await expect(algorithmChip).toHaveCount(0);
+  await openLab(page, '?seed=3&hide=map');
+  await expect(algorithmChip).toBeVisible();
+  await expect(mapChip).toHaveCount(0);
+});
+
 test('a link that hides the display controls still applies its theme; an unknown name is named', async ({
   page,
 }) => {
