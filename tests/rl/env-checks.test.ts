@@ -41,7 +41,7 @@ describe('tileAt', () => {
 
 describe('the outcome table past the last outcome', () => {
   it('marks the unused slots of a one-outcome pair with a cumulative probability of Infinity', () => {
-    // The fast loop scales every slot of outCum: an unused one must never be below a draw.
+    // sampleOutcome and the fast loop read outCum as thresholds: an unused slot is above every draw.
     const env = createEnv({ isSlippery: false });
     for (let pair = 0; pair < env.nS * env.nA; pair++) {
       expect(env.outCount[pair]).toBe(1);
