@@ -93,20 +93,23 @@ describe('runGreedyEpisode on dry ice', () => {
 });
 
 describe('runGreedyEpisode on slippery ice', () => {
-  it('moves as the uniform draws the outcome: the direction moved may differ from the action', () => {
-    const env = createEnv({ map: ['SF', 'HG'] });
-    const rng = createRngState(5);
-    const copy = rng.slice();
-    const run = runGreedyEpisode(env, preferring([RIGHT, DOWN, LEFT, LEFT]), rng);
-    let s = 0;
-    for (let t = 0; t < run.length; t++) {
-      const u = nextUniform(copy);
-      const base = (s * 4 + run.actions[t]!) * 3;
-      const k = sampleOutcome(env, s, run.actions[t]!, u);
-      expect(run.directions[t]).toBe(env.outDirection[base + k]);
-      s = env.outNext[base + k]!;
-      expect(run.states[t + 1]).toBe(s);
-    }
-    expect(run.reachedGoal).toBe(env.goal[s] === 1);
-  });
+  it.each([0, 1, 2, 3, 4, 5, 6, 7])(
+    'moves as the uniform draws the outcome (seed %i): the direction moved may differ from the action',
+    (seed) => {
+      const env = createEnv({ map: ['SF', 'HG'] });
+      const rng = createRngState(seed);
+      const copy = rng.slice();
+      const run = runGreedyEpisode(env, preferring([RIGHT, DOWN, LEFT, LEFT]), rng);
+      let s = 0;
+      for (let t = 0; t < run.length; t++) {
+        const u = nextUniform(copy);
+        const base = (s * 4 + run.actions[t]!) * 3;
+        const k = sampleOutcome(env, s, run.actions[t]!, u);
+        expect(run.directions[t]).toBe(env.outDirection[base + k]);
+        s = env.outNext[base + k]!;
+        expect(run.states[t + 1]).toBe(s);
+      }
+      expect(run.reachedGoal).toBe(env.goal[s] === 1);
+    },
+  );
 });

@@ -77,4 +77,22 @@ describe('teaching figures on the corridor', () => {
     expect(figures.holeSurprise).toEqual(holeSurprise(env, figures.optimal));
     expect(figures.optimal.gamma).toBe(GAMMA);
   });
+
+  it('lists the outcomes of the pair asked for: Right at S slips down to F, into hole 2, or stays', () => {
+    expect(tdOutcomes(env, optimal, 1, 2).map((o) => o.nextState)).toEqual([4, 2, 1]);
+  });
+
+  it('takes the most surprising hole, not the last one found (goal at the top, start below)', () => {
+    const flipped = createEnv({ map: ['HGH', 'HFH', 'HSH'] });
+    expect(holeSurprise(flipped, valueIteration(flipped, GAMMA))!.state).toBe(4);
+  });
+
+  it('ignores a hole the ice never sends the agent into (success rate 1: side moves have p = 0)', () => {
+    const sure = createEnv({ map: ['HSH', 'HFH', 'HGH'], successRate: 1 });
+    expect(holeSurprise(sure, valueIteration(sure, GAMMA))).toBeNull();
+  });
+
+  it('finds the 6-step shortest path of the slippery 4x4 map through its outcomes', () => {
+    expect(shortestPath(createEnv({ map: '4x4' }))).toBe(6);
+  });
 });
