@@ -149,6 +149,23 @@ test("the Teacher's link dialog fits a projector, and keeps its buttons in view 
   await expect(dialog.locator('.teacher-link-preview code')).toContainText('hide=puzzles');
 });
 
+test('a notice leaves the maze column’s chips and view switch in reach at 1280x720', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openLab(page, '?seed=3&hide=foo');
+  await expect(page.getByRole('list', { name: 'Messages' })).toContainText('"foo"');
+  // A trial click checks that nothing lies over the target; then the real one works.
+  for (const target of [
+    page.getByRole('button', { name: /^Map / }),
+    page.getByRole('button', { name: /^Algorithm / }),
+    page.getByRole('radio', { name: 'Q(s,a)' }),
+  ])
+    await target.click({ trial: true, timeout: 2000 });
+  await page.getByRole('radio', { name: 'Q(s,a)' }).check();
+  await expect(page.getByRole('radio', { name: 'Q(s,a)' })).toBeChecked();
+});
+
 test('the map chip and the algorithm chip are hidden separately', async ({ page }) => {
   const mapChip = page.getByRole('button', { name: /^Map / });
   const algorithmChip = page.getByRole('button', { name: /^Algorithm / });
