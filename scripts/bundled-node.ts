@@ -17,11 +17,13 @@ import { basename, join } from 'node:path';
 import { build } from 'vite';
 
 /**
- * Bundles `entry` (a path from the repository root) for Node, runs it with `args` in this
- * process's working directory and terminal, and returns its exit status. The bundle lives in a
- * temporary folder removed afterwards.
+ * Bundles `entry` (a path from the repository root) for Node into a temporary folder, calls `use`
+ * with the bundle's path, and removes the folder afterwards.
  */
-export async function runBundled(entry: string, args: readonly string[]): Promise<number> {
+export async function withBundle<T>(
+  entry: string,
+  use: (file: string) => T | Promise<T>,
+): Promise<T> {
   const outDir = mkdtempSync(join(tmpdir(), 'ice-maze-bundled-'));
   const file = `${basename(entry, '.ts')}.mjs`;
   try {
@@ -36,10 +38,20 @@ export async function runBundled(entry: string, args: readonly string[]): Promis
         rollupOptions: { output: { entryFileNames: file } },
       },
     });
-    const child = spawnSync(process.execPath, [join(outDir, file), ...args], { stdio: 'inherit' });
-    if (child.error) throw child.error;
-    return child.status ?? 1;
+    return await use(join(outDir, file));
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Bundles `entry` and runs it with `args` in this process's working directory and terminal;
+ * returns its exit status.
+ */
+export async function runBundled(entry: string, args: readonly string[]): Promise<number> {
+  return withBundle(entry, (file) => {
+    const child = spawnSync(process.execPath, [file, ...args], { stdio: 'inherit' });
+    if (child.error) throw child.error;
+    return child.status ?? 1;
+  });
 }

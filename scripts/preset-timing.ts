@@ -4,7 +4,8 @@
  *
  * Each round, for each preset (or only PRESET, e.g. `tuned-8x8`), interleaved:
  *   - the core: `npm run -s train` with the preset's settings, reading the time it prints for
- *     training alone;
+ *     training alone, run twice: by tsx as `npm run` runs it, and bundled by Vite in plain Node as
+ *     the page ships the engine (scripts/bundled-node.ts; tsx makes the engine slower);
  *   - the page: load it, click the preset's button (which sets full speed), press Play and time,
  *     in the page, from the click to the status line saying Finished; meanwhile time each
  *     animation frame (the rate over the frames' span and the longest gap) and count long
@@ -14,6 +15,7 @@
 import { execFileSync } from 'node:child_process';
 import { TUNED_PRESETS } from '../src/rl/tuned-presets';
 import { openBrowser } from './browser';
+import { withBundle } from './bundled-node';
 
 const rounds = Number(process.argv[2] ?? 3);
 const seed = Number(process.argv[3] ?? 0);
@@ -21,14 +23,17 @@ const only = process.argv[4];
 const presets = TUNED_PRESETS.filter((p) => !only || p.id === only);
 if (presets.length === 0) throw new Error(`No preset ${only}`);
 
-/** The core's training time, in ms, as `npm run -s train` prints it. */
-function coreMs(preset: (typeof TUNED_PRESETS)[number]): number {
+/**
+ * The core's training time, in ms, as `npm run -s train` prints it: run by `command` (tsx, as
+ * `npm run train` does, or plain Node on the Vite bundle of scripts/train.ts, as the page runs the
+ * engine; see scripts/bundled-node.ts).
+ */
+function coreMs(preset: (typeof TUNED_PRESETS)[number], command: readonly string[]): number {
   const p = preset.params;
   const out = execFileSync(
-    'npx',
+    command[0]!,
     [
-      'tsx',
-      'scripts/train.ts',
+      ...command.slice(1),
       ...['--map', preset.map, '--episodes', String(preset.episodes), '--seed', String(seed)],
       ...['--alpha', String(p.alpha), '--gamma', String(p.gamma), '--epsilon', String(p.epsilon)],
       ...['--epsilon-decay', String(p.epsilonDecay), '--min-epsilon', String(p.minEpsilon)],
@@ -45,12 +50,17 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
+/** The command line as `npm run -s train` runs it. */
+const TSX_TRAIN = ['npx', 'tsx', 'scripts/train.ts'] as const;
+
 const session = await openBrowser(Number(process.env.PERF_PORT ?? 4345));
-const results = new Map<string, { core: number[]; page: number[] }>();
-try {
+const results = new Map<string, { core: number[]; bundled: number[]; page: number[] }>();
+await withBundle('scripts/train.ts', async (trainBundle) => {
+  const bundledTrain = [process.execPath, trainBundle];
   for (let round = 0; round < rounds; round++) {
     for (const preset of presets) {
-      const core = coreMs(preset);
+      const core = coreMs(preset, TSX_TRAIN);
+      const bundled = coreMs(preset, bundledTrain);
       const page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
       await page.addInitScript('globalThis.__name = (f) => f;');
       // The presets are in the dock's Export and Import tab.
@@ -102,8 +112,9 @@ try {
       await page.waitForTimeout(500);
       const success = await page.locator('[data-fact="greedy-success"]').textContent();
       await page.close();
-      const r = results.get(preset.id) ?? { core: [], page: [] };
+      const r = results.get(preset.id) ?? { core: [], bundled: [], page: [] };
       r.core.push(core);
+      r.bundled.push(bundled);
       r.page.push(run.ms);
       results.set(preset.id, r);
       console.log(
@@ -111,6 +122,7 @@ try {
           preset: preset.id,
           round,
           coreMs: Math.round(core),
+          bundledCoreMs: Math.round(bundled),
           pageMs: Math.round(run.ms),
           fps: Number(run.fps.toFixed(1)),
           maxFrameGapMs: Math.round(run.maxGap),
@@ -122,11 +134,12 @@ try {
   }
   for (const [id, r] of results) {
     const core = median(r.core);
+    const bundled = median(r.bundled);
     const page = median(r.page);
     console.log(
-      `${id}: page ${Math.round(page)} ms, core ${Math.round(core)} ms (medians of ${r.page.length}), page / core ${(page / core).toFixed(2)}`,
+      `${id}: page ${Math.round(page)} ms, core ${Math.round(core)} ms in npm run -s train ` +
+        `(page / core ${(page / core).toFixed(2)}), ${Math.round(bundled)} ms bundled ` +
+        `(page / core ${(page / bundled).toFixed(2)}); medians of ${r.page.length}`,
     );
   }
-} finally {
-  await session.close();
-}
+}).finally(() => session.close());

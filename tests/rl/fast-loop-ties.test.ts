@@ -13,16 +13,11 @@ import { createEnv, type IceMazeEnv } from '../../src/rl/env';
 import { runSteps } from '../../src/rl/fast-loop';
 import { generateRandomMap } from '../../src/rl/maps';
 import { runAlgorithmSteps } from '../../src/rl/readable-loop';
+import { loopState } from './agent-fixtures';
 
-/** What a comparison needs of an agent. */
+/** What a comparison needs of an agent, with the convergence watch's episode. */
 function state(agent: QAgent) {
-  return {
-    q: Array.from(agent.q),
-    visits: Array.from(agent.visits),
-    rng: Array.from(agent.rng),
-    position: [agent.epsilon, agent.state, agent.t, agent.episode, agent.totalSteps],
-    greedyStableSince: agent.greedyStableSince,
-  };
+  return { ...loopState(agent), greedyStableSince: agent.greedyStableSince };
 }
 
 /** α 1, γ 1 and integer rewards: every Q value is an integer, so updates often land on a tie. */
