@@ -125,6 +125,58 @@ test("a teacher's link hides exactly the chosen controls in a fresh page", async
   await student.close();
 });
 
+test("the Teacher's link dialog fits a projector, and keeps its buttons in view on a phone", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openLab(page, '?seed=3');
+  await openDisclosure(page, 'Menu');
+  await page.getByRole('button', { name: "Teacher's link" }).click();
+  const dialog = page.getByRole('dialog', { name: "Teacher's link" });
+  // At 1280x720 every checkbox and every button is on screen at once.
+  await expect(
+    dialog.getByRole('checkbox', { name: 'View switch (V, Q, A, N, |δ|)' }),
+  ).toBeInViewport();
+  await expect(dialog.getByRole('checkbox', { name: 'Puzzles' })).toBeInViewport();
+  await expect(dialog.getByRole('button', { name: 'Copy student link' })).toBeInViewport();
+  await expect(dialog.getByRole('button', { name: 'Close' })).toBeInViewport();
+  // On a phone the lists scroll under the link and its buttons, which stay in view.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(dialog.getByRole('button', { name: 'Close' })).toBeInViewport();
+  await dialog.getByRole('checkbox', { name: 'Puzzles' }).check();
+  await expect(dialog.getByRole('checkbox', { name: 'Puzzles' })).toBeInViewport();
+  await expect(dialog.getByRole('button', { name: 'Copy student link' })).toBeInViewport();
+  await expect(dialog.locator('.teacher-link-preview code')).toContainText('hide=puzzles');
+});
+
+test('a notice leaves the maze column’s chips and view switch in reach at 1280x720', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openLab(page, '?seed=3&hide=foo');
+  await expect(page.getByRole('list', { name: 'Messages' })).toContainText('"foo"');
+  // A trial click checks that nothing lies over the target; then the real one works.
+  for (const target of [
+    page.getByRole('button', { name: /^Map / }),
+    page.getByRole('button', { name: /^Algorithm / }),
+    page.getByRole('radio', { name: 'Q(s,a)' }),
+  ])
+    await target.click({ trial: true, timeout: 2000 });
+  await page.getByRole('radio', { name: 'Q(s,a)' }).check();
+  await expect(page.getByRole('radio', { name: 'Q(s,a)' })).toBeChecked();
+});
+
+test('the map chip and the algorithm chip are hidden separately', async ({ page }) => {
+  const mapChip = page.getByRole('button', { name: /^Map / });
+  const algorithmChip = page.getByRole('button', { name: /^Algorithm / });
+  await openLab(page, '?seed=3&hide=algorithm');
+  await expect(mapChip).toBeVisible();
+  await expect(algorithmChip).toHaveCount(0);
+  await openLab(page, '?seed=3&hide=map');
+  await expect(algorithmChip).toBeVisible();
+  await expect(mapChip).toHaveCount(0);
+});
+
 test('a link that hides the display controls still applies its theme; an unknown name is named', async ({
   page,
 }) => {

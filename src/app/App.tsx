@@ -6,6 +6,7 @@ import { ViewSwitch } from '../components/board/ViewSwitch';
 import { ObjectivesPanel } from '../components/objectives/ObjectivesPanel';
 import { Hideable, HiddenNote, useShown } from '../components/shell/Hideable';
 import { useLab, useLabStore } from '../components/shell/lab-context';
+import { AlgorithmChip } from '../components/learner/AlgorithmChip';
 import { MapChip } from '../components/shell/MapChip';
 import { Notices } from '../components/shell/Notices';
 import { PaneSwitch, type NarrowPane } from '../components/shell/PaneSwitch';
@@ -97,6 +98,9 @@ export function App() {
           <div className="board-toolbar">
             <Hideable id="map">
               <MapChip />
+            </Hideable>
+            <Hideable id="algorithm">
+              <AlgorithmChip />
             </Hideable>
             <Hideable id="views">
               <ViewSwitch />

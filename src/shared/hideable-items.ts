@@ -26,6 +26,7 @@ const DETAILS: Readonly<Record<HideableId, Omit<HideableItem, 'id'>>> = {
   min_eps: { label: 'Minimum ε slider', group: 'controls' },
   ties: { label: 'Tie rule', group: 'controls' },
   map: { label: 'Map picker', group: 'controls' },
+  algorithm: { label: 'Algorithm picker', group: 'controls' },
   presets: { label: 'Presets', group: 'controls' },
   display: { label: 'Presenter mode, theme and palette', group: 'controls' },
   shortcuts: { label: 'Keyboard shortcuts', group: 'controls' },

@@ -21,6 +21,7 @@ export const HIDEABLE_IDS = [
   'speed',
   ...PARAM_IDS,
   'map',
+  'algorithm',
   'presets',
   'display',
   'shortcuts',

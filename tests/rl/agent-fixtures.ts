@@ -22,6 +22,17 @@ export function sameBits(a: Float64Array, b: Float64Array): boolean {
   return true;
 }
 
+/** What a loop leaves of an agent that a comparison of two loops needs. */
+export function loopState(agent: QAgent) {
+  return {
+    q: Array.from(agent.q),
+    visits: Array.from(agent.visits),
+    rng: Array.from(agent.rng),
+    position: [agent.epsilon, agent.state, agent.t, agent.episode, agent.totalSteps],
+    last: { ...agent.last },
+  };
+}
+
 /** Runs `n` narrated steps of the fast loop and returns their records. */
 export function steps(agent: QAgent, n: number): StepRecord[] {
   return Array.from({ length: n }, () => step(agent));

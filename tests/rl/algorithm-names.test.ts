@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALGORITHM_NAMES, isAlgorithmName } from '../../src/rl/algorithm-names';
+import { ALGORITHM_NAMES, algorithmNameError, isAlgorithmName } from '../../src/rl/algorithm-names';
 import { ALGORITHMS } from '../../src/rl/algorithms/registry';
 
 describe('ALGORITHM_NAMES', () => {
@@ -12,5 +12,13 @@ describe('ALGORITHM_NAMES', () => {
     expect(isAlgorithmName('Dyna-Q')).toBe(false);
     expect(isAlgorithmName('')).toBe(false);
     expect(isAlgorithmName(3)).toBe(false);
+  });
+});
+
+describe('algorithmNameError', () => {
+  it('lists every algorithm and quotes the name it refuses', () => {
+    expect(algorithmNameError('td-gammon')).toBe(
+      `Algorithm must be one of ${ALGORITHM_NAMES.join(', ')}; got "td-gammon".`,
+    );
   });
 });

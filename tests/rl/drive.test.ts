@@ -171,3 +171,14 @@ describe('holeRisk', () => {
     expect(holeRisk(env, 15)).toEqual([0, 0, 0, 0]);
   });
 });
+
+describe('driveStep, every kind of bad action', () => {
+  it('refuses a negative action and a fraction, as well as one past Up', () => {
+    const drive = createDrive(env2, q2(), 0);
+    expect(() => driveStep(drive, -1, 0.1, 0.99)).toThrow(
+      'Action must be 0 (Left), 1 (Down), 2 (Right) or 3 (Up); got -1.',
+    );
+    expect(() => driveStep(drive, 1.5, 0.1, 0.99)).toThrow('got 1.5.');
+    expect(drive.state).toBe(env2.start);
+  });
+});

@@ -99,3 +99,9 @@ describe('stepsToFloor: when ε reaches its floor, counted as the learner subtra
     HEAVY_TEST_MS,
   );
 });
+
+describe('stepsToFloor, a decay that is not positive', () => {
+  it('answers Infinity at once for a negative decay (outside PARAM_LIMITS), which would raise ε for ever', () => {
+    expect(stepsToFloor({ epsilon: 1, epsilonDecay: -0.25, minEpsilon: 0 })).toBe(Infinity);
+  });
+});

@@ -6,24 +6,17 @@
  * few hundred steps left alive; all stay short enough to run instrumented.
  */
 import { describe, expect, it } from 'vitest';
-import { createAgent, type QAgent } from '../../src/rl/agent';
+import { createAgent } from '../../src/rl/agent';
 import { Q_LEARNING } from '../../src/rl/algorithms/q-learning';
 import { createEnv } from '../../src/rl/env';
 import { runEpisodes, runSteps, step, warmUp } from '../../src/rl/fast-loop';
 import { runAlgorithmSteps } from '../../src/rl/readable-loop';
 import { lastStepRecord } from '../../src/rl/step-record';
+import { loopState } from './agent-fixtures';
 import { rngDrawing } from './rng-drawing';
 
 /** What a loop leaves of an agent that a comparison needs. */
-function state(agent: QAgent) {
-  return {
-    q: Array.from(agent.q),
-    visits: Array.from(agent.visits),
-    rng: Array.from(agent.rng),
-    position: [agent.epsilon, agent.state, agent.t, agent.episode, agent.totalSteps],
-    last: { ...agent.last },
-  };
-}
+const state = loopState;
 
 const pair = (params = {}, seed = 3) => {
   const env = createEnv({ map: '4x4' });

@@ -1,5 +1,4 @@
 import { lazy, memo } from 'react';
-import { AlgorithmChip } from '../learner/AlgorithmChip';
 import { LazyChip } from './LazyChip';
 import { useLab } from './lab-context';
 
@@ -10,7 +9,8 @@ const MapPicker = lazy(async () => ({
 
 /**
  * The map chip over the grid: "Map 4x4, slippery" opens the map picker under it (a new map
- * starts a new run, as the picker says), and beside it the algorithm's chip.
+ * starts a new run, as the picker says). The algorithm's chip sits beside it (App.tsx), each
+ * hideable on its own.
  */
 export const MapChip = memo(function MapChip() {
   const name = useLab((s) => s.mapName);
@@ -19,16 +19,13 @@ export const MapChip = memo(function MapChip() {
   const slippery = useLab((s) => s.settings.isSlippery);
   const size = name === 'custom' ? `custom ${rows}x${cols}` : name;
   return (
-    <>
-      <LazyChip
-        className="map-chip"
-        name="Map"
-        value={`${size}${slippery ? ', slippery' : ', not slippery'}`}
-        title="Choose the map"
-        Panel={MapPicker}
-        loading="Loading the map picker…"
-      />
-      <AlgorithmChip />
-    </>
+    <LazyChip
+      className="map-chip"
+      name="Map"
+      value={`${size}${slippery ? ', slippery' : ', not slippery'}`}
+      title="Choose the map"
+      Panel={MapPicker}
+      loading="Loading the map picker…"
+    />
   );
 });

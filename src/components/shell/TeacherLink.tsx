@@ -104,21 +104,22 @@ export const TeacherLink = memo(function TeacherLink() {
             </fieldset>
           ))}
         {open && (
-          <p className="teacher-link-preview">
-            Student link: <code>{link()}</code>
-          </p>
-        )}
-        {open && (
-          <div className="teacher-link-actions">
-            <CopyLinkButton label="Copy student link" link={link} fieldLabel="Student link" />
-            <CopyLinkButton
-              label="Copy key link"
-              link={() => keyLink(store.getState(), window.location.href)}
-              fieldLabel="Key link (the answers: keep it to yourself)"
-            />
-            <button type="button" onClick={() => setOpen(false)}>
-              Close
-            </button>
+          // Kept in view at the dialog's foot while the lists scroll (a phone, a short screen).
+          <div className="teacher-link-footer">
+            <p className="teacher-link-preview">
+              Student link: <code>{link()}</code>
+            </p>
+            <div className="teacher-link-actions">
+              <CopyLinkButton label="Copy student link" link={link} fieldLabel="Student link" />
+              <CopyLinkButton
+                label="Copy key link"
+                link={() => keyLink(store.getState(), window.location.href)}
+                fieldLabel="Key link (the answers: keep it to yourself)"
+              />
+              <button type="button" onClick={() => setOpen(false)}>
+                Close
+              </button>
+            </div>
           </div>
         )}
       </dialog>
