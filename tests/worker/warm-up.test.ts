@@ -1,21 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import * as fastLoop from '../../src/rl/fast-loop';
-import { LESSON_PARAMS } from '../../src/rl/params';
-import type { RunSettings, Snapshot } from '../../src/worker/protocol';
+import type { Snapshot } from '../../src/worker/protocol';
 import { createTrainer } from '../../src/worker/trainer';
 import { WARM_UP_DELAY_MS } from '../../src/worker/warm-up';
 import { createFakeEndpoint } from './fake-endpoint';
+import { lessonSettings } from './lesson-settings';
 
-const settings: RunSettings = {
-  map: ['SFFF', 'FHFH', 'FFFH', 'HFFG'],
-  isSlippery: true,
-  successRate: 1 / 3,
-  maxSteps: 100,
-  seed: 7,
-  episodes: 300,
-  frameInterval: 1000,
-  params: { ...LESSON_PARAMS },
-};
+const settings = lessonSettings({ seed: 7, episodes: 300 });
 
 /** Trains `settings` to its budget with or without the warm-up before Play; the last snapshot. */
 function trained(warmUp: boolean): Snapshot {
