@@ -149,7 +149,7 @@ test("the Teacher's link dialog fits a projector, and keeps its buttons in view 
   await expect(dialog.locator('.teacher-link-preview code')).toContainText('hide=puzzles');
 });
 
-test('a notice leaves the maze column’s chips and view switch in reach at 1280x720', async ({
+test('a notice leaves the maze column’s chips, the view switch and the step inspector’s hint in reach at 1280x720', async ({
   page,
 }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
@@ -164,6 +164,14 @@ test('a notice leaves the maze column’s chips and view switch in reach at 1280
     await target.click({ trial: true, timeout: 2000 });
   await page.getByRole('radio', { name: 'Q(s,a)' }).check();
   await expect(page.getByRole('radio', { name: 'Q(s,a)' })).toBeChecked();
+  // The step inspector's first words, which explain Step, are not under the notice either.
+  const hint = page.getByText('Press Step to make the first update');
+  const box = (await hint.boundingBox())!;
+  const covered = await page.evaluate(
+    ([x, y]) => document.elementFromPoint(x!, y!)?.closest('.notices') != null,
+    [box.x + box.width / 2, box.y + box.height / 2],
+  );
+  expect(covered).toBe(false);
 });
 
 test('the map chip and the algorithm chip are hidden separately', async ({ page }) => {
