@@ -9,8 +9,9 @@ import './notices.css';
  * role sits inside the list item (on the item itself it would replace the listitem role, and a
  * list may hold only items).
  *
- * Bounded: the list lies over the top of the workspace instead of pushing it down (the lab's first
- * screen never moves, whatever a link carried) and scrolls past a fixed height; a long notice
+ * Bounded: the list lies over the workspace instead of pushing it down (the lab's first screen
+ * never moves, whatever a link carried; where, see notices.css) and scrolls past a fixed height;
+ * a long notice
  * shows its first words, and "Full text" expands it to the whole text the store kept (itself
  * capped, see `MAX_NOTICE_CHARS`).
  */
