@@ -13,7 +13,7 @@
  */
 import type { IceMazeEnv } from '../rl/env';
 import type { QAgent } from '../rl/agent';
-import type { Trajectory } from '../rl/trajectory';
+import { createTrajectory, type Trajectory } from '../rl/trajectory';
 import type { Frame } from './protocol';
 import { copyTrajectory, tableCopies } from './table-copies';
 
@@ -58,6 +58,13 @@ interface Slot {
   env: IceMazeEnv;
 }
 
+/**
+ * A slot for frames of `agent`'s run. Its trajectory is built as the learner's are
+ * (`createTrajectory`), each field written once: a copy made by spreading a trajectory and then
+ * replacing its `codes` would share the learner's trajectories' hidden class and mark their
+ * `codes` field as written twice, which throws away the fast loop's compiled code (V8 had
+ * compiled it on the premise that `codes` never changes) in the first slice of a Play.
+ */
 function createSlot(agent: QAgent): Slot {
   return {
     episode: 0,
@@ -65,7 +72,7 @@ function createSlot(agent: QAgent): Slot {
     epsilon: 0,
     q: new Float64Array(agent.q.length),
     env: agent.env,
-    trajectory: { ...agent.previous, codes: new Int32Array(agent.previous.codes.length) },
+    trajectory: createTrajectory(agent.previous.codes.length, 0),
   };
 }
 

@@ -41,7 +41,7 @@ import { copyTrajectory, tableCopies } from './table-copies';
 import { lastUpdate } from './last-update';
 import { memoryView, withMemory } from './memory-view';
 import { createTrainingRun, type TrainingRun } from './training-run';
-import { warmUpOnce } from './warm-up';
+import { warmUpEachRun } from './warm-up';
 
 /** Speed until the page sets one. */
 export const DEFAULT_SPEED: Speed = 'max';
@@ -129,7 +129,7 @@ export function createTrainer<Handle>(
 
   // ---------------------------------------------------------------- runs
 
-  const scheduleWarmUp = warmUpOnce(
+  const scheduleWarmUp = warmUpEachRun(
     endpoint,
     () => loop.running || replays.active,
     options.warmUp === true,

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as fastLoop from '../../src/rl/fast-loop';
 import type { Snapshot } from '../../src/worker/protocol';
 import { createTrainer } from '../../src/worker/trainer';
@@ -22,7 +22,9 @@ function trained(warmUp: boolean): Snapshot {
 }
 
 describe('warming the fast loop up', () => {
-  it('runs once, after the first run is ready, and changes nothing of the run', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('runs after each run is ready, on its environment, and changes nothing of the run', () => {
     const spy = vi.spyOn(fastLoop, 'warmUp');
     const port = createFakeEndpoint();
     const trainer = createTrainer(port, { warmUp: true });
@@ -30,12 +32,27 @@ describe('warming the fast loop up', () => {
     expect(spy).not.toHaveBeenCalled();
     port.advance(WARM_UP_DELAY_MS + 1);
     expect(spy).toHaveBeenCalledTimes(1);
+    expect(spy.mock.calls[0]![0].nrow).toBe(4);
     trainer.handle({ type: 'request-snapshot' });
     const s = port.lastSnapshot();
     expect(s.totalSteps).toBe(0);
     expect([...s.q].every((x) => x === 0)).toBe(true);
-    // A second run in the same worker does not warm up again.
-    trainer.handle({ type: 'init', settings: { ...settings, seed: 8 } });
+    // A new run on another map warms up again, on that map: a new environment can make V8 drop
+    // the loop it compiled for the first.
+    const map8 = ['SFFFFFFF', ...Array<string>(6).fill('FFFFFFFF'), 'FFFFFFFG'];
+    trainer.handle({ type: 'init', settings: { ...settings, map: map8, maxSteps: 200 } });
+    port.advance(WARM_UP_DELAY_MS + 1);
+    expect(spy).toHaveBeenCalledTimes(2);
+    expect(spy.mock.calls[1]![0].nrow).toBe(8);
+  });
+
+  it('a warm-up still pending when the next run is ready gives way to that run’s', () => {
+    const spy = vi.spyOn(fastLoop, 'warmUp');
+    const port = createFakeEndpoint();
+    const trainer = createTrainer(port, { warmUp: true });
+    trainer.handle({ type: 'init', settings });
+    port.advance(WARM_UP_DELAY_MS / 2);
+    trainer.handle({ type: 'reset' });
     port.advance(WARM_UP_DELAY_MS + 1);
     expect(spy).toHaveBeenCalledTimes(1);
   });
