@@ -29,7 +29,7 @@ import {
   type Point,
 } from './geometry';
 import { starPoints } from './path-geometry';
-import { placeAt, setAttrs } from './svg';
+import { placeAt, setAttrIfChanged, setAttrs } from './svg';
 import { INK_COLORS } from './theme';
 
 /** The step the agent just took, for the move animation. */
@@ -200,22 +200,22 @@ export function createAgentLayers<P extends BaseType, PD>(
   /** The intended and (when the ice slipped) actual move out of `from`, and the words for it. */
   function drawStepMarks(step: GridStep | null, l: GridLayout, showTag: boolean) {
     if (!step) {
-      stepLayer.attr('display', 'none');
-      tag.attr('display', 'none');
+      setAttrIfChanged(stepLayer, 'display', 'none');
+      setAttrIfChanged(tag, 'display', 'none');
       return;
     }
     const origin = cellCentre(l.ncol, step.from);
     const slipped = step.actual !== step.intended;
     const move = (dir: number) =>
       arrowPath(dir, moveArrowShape(l.nrow, l.ncol, step.from, dir), origin);
-    stepLayer.attr('display', null).attr('data-slipped', slipped ? 'true' : 'false');
-    intendedArrow.attr('d', move(step.intended));
-    actualArrow
-      .attr('display', slipped ? null : 'none')
-      .attr('d', slipped ? move(step.actual) : null);
+    setAttrIfChanged(stepLayer, 'display', null);
+    setAttrIfChanged(stepLayer, 'data-slipped', slipped ? 'true' : 'false');
+    setAttrIfChanged(intendedArrow, 'd', move(step.intended));
+    setAttrIfChanged(actualArrow, 'display', slipped ? null : 'none');
+    setAttrIfChanged(actualArrow, 'd', slipped ? move(step.actual) : null);
     const words = stepLabel(step.explored, slipped);
     if (!words || !showTag) {
-      tag.attr('display', 'none');
+      setAttrIfChanged(tag, 'display', 'none');
       return;
     }
     const w = estimateTextWidth(words, FONT_UNITS.stepLabel) + 16;
@@ -237,8 +237,8 @@ export function createAgentLayers<P extends BaseType, PD>(
     fadeEnded,
   }: AgentDraw) {
     interrupt();
-    splash.attr('display', 'none');
-    burst.attr('display', 'none');
+    setAttrIfChanged(splash, 'display', 'none');
+    setAttrIfChanged(burst, 'display', 'none');
     drawStepMarks(step, l, showTag);
     if (fadeEnded && step?.outcome) {
       fadeOut(stepLayer);
@@ -247,18 +247,18 @@ export function createAgentLayers<P extends BaseType, PD>(
 
     const target = step ? step.to : agentState;
     if (!(Number.isInteger(target) && target >= 0 && target < l.nS)) {
-      agent.attr('display', 'none');
+      setAttrIfChanged(agent, 'display', 'none');
       return;
     }
-    agent.attr('display', null).attr('data-agent-state', target);
+    setAttrIfChanged(agent, 'display', null);
+    setAttrIfChanged(agent, 'data-agent-state', target);
     const sunk = step?.outcome === 'hole';
     const [x1, y1] = cellCentre(l.ncol, target);
     const duration = Math.max(0, durationMs);
     const ease = easing();
     if (!animate || !step || !(duration > 0) || !ease) {
-      agent
-        .attr('transform', placeAt(x1, y1, sunk ? SUNK_SCALE : 1))
-        .attr('opacity', sunk ? SUNK_OPACITY : 1);
+      setAttrIfChanged(agent, 'transform', placeAt(x1, y1, sunk ? SUNK_SCALE : 1));
+      setAttrIfChanged(agent, 'opacity', sunk ? SUNK_OPACITY : 1);
       return;
     }
 

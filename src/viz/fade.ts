@@ -5,6 +5,7 @@
  */
 import type { BaseType, Selection } from 'd3-selection';
 import { motionReady } from './motion';
+import { setAttrIfChanged } from './svg';
 
 /** How long a finished episode's marks stay fully drawn, in ms. */
 export const FADE_DELAY_MS = 400;
@@ -39,5 +40,5 @@ export function unfade<E extends BaseType, D, P extends BaseType, PD>(
   selection: Selection<E, D, P, PD>,
 ): void {
   if (motionReady()) selection.interrupt(FADE);
-  selection.attr('opacity', 1);
+  setAttrIfChanged(selection, 'opacity', 1);
 }

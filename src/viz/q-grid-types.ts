@@ -37,6 +37,12 @@ export interface GridFrame {
   /** Length of the move animation. */
   durationMs: number;
   /**
+   * The path is held while training runs at full speed: it stays fully drawn until the next one
+   * replaces it, without the fade a finished episode's marks get otherwise (a fade repaints the
+   * whole board every frame for half a second, each second, while the worker needs the cores).
+   */
+  held?: boolean;
+  /**
    * Fixed colour domains per view (e.g. [0, max V*] to compare colours across a run). Without
    * one a view spans [min(0, min x), max(0, max x)] over the non-terminal states.
    */

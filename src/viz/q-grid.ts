@@ -60,7 +60,7 @@ import {
   type CellDatum,
 } from './q-grid-cells';
 import { sequentialScale, type ColorScale, type Palette } from './scales';
-import { placeAt, setAttrs } from './svg';
+import { placeAt, setAttrIfChanged, setAttrs } from './svg';
 import { FONT_FAMILY, TILE_COLORS } from './theme';
 import { createTrajectoryLayer } from './trajectory-layer';
 import { createTracesSlot } from './traces-slot';
@@ -201,7 +201,8 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
     fit = currentFit(l);
     scale = viewScale(f, l, view, palette);
     trajectory.setQuiet(view !== 'v');
-    svg.attr('aria-label', gridLabel(l.nrow, l.ncol, view, title)).attr('data-view', view);
+    setAttrIfChanged(svg, 'aria-label', gridLabel(l.nrow, l.ncol, view, title));
+    setAttrIfChanged(svg, 'data-view', view);
 
     const data = cellData(f, l, mapGeneration);
     const style = [view, palette, fit.values, fit.actionValues, fit.letters, mapGeneration];
@@ -212,7 +213,7 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
       .selectAll<SVGGElement, CellDatum[]>('g.qgrid-row')
       .data(rowsOf(data, l.ncol), (r) => r[0]!.key)
       .join((enter) => enter.append('g').attr('class', 'qgrid-row'));
-    if (accessibleGrid) rows.attr('role', 'row');
+    if (accessibleGrid) setAttrIfChanged(rows, 'role', 'row');
     const allCells = rows
       .selectAll<SVGGElement, CellDatum>('g.qgrid-cell')
       .data((r) => r, byKey)
@@ -311,7 +312,7 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
       animate: frame.animate,
       durationMs: frame.durationMs,
       showTag: fit.letters,
-      fadeEnded,
+      fadeEnded: fadeEnded && !frame.held,
     });
   }
 
@@ -344,7 +345,7 @@ export function createQGrid(host: HTMLElement, options: QGridOptions = {}): QGri
       }
       frame = next;
       renderCells();
-      if (layout) trajectory.draw(next.path, next.desc, layout.ncol, fadeEnded);
+      if (layout) trajectory.draw(next.path, next.desc, layout.ncol, fadeEnded && !next.held);
       traces.draw(layout ? next.traces : undefined, layout?.ncol ?? 1);
       renderAgent();
     },

@@ -19,6 +19,27 @@ export function setAttrs<E extends BaseType, D, P extends BaseType, PD>(
   return selection;
 }
 
+/**
+ * Sets attribute `name` to `value` (`null` removes it) on each node of the selection where it
+ * differs, and returns the selection. Chromium lays out and repaints an SVG element even when an
+ * attribute is written with the value it already has (a `transform`, a `display`), which for
+ * marks drawn ten times a second at full speed re-rasterised the whole grid each time.
+ */
+export function setAttrIfChanged<E extends BaseType, D, P extends BaseType, PD>(
+  selection: Selection<E, D, P, PD>,
+  name: string,
+  value: string | number | null,
+): Selection<E, D, P, PD> {
+  const text = value === null ? null : String(value);
+  selection.each(function () {
+    // d3's BaseType admits null and windows; only elements carry attributes.
+    if (!(this instanceof Element) || this.getAttribute(name) === text) return;
+    if (text === null) this.removeAttribute(name);
+    else this.setAttribute(name, text);
+  });
+  return selection;
+}
+
 /** `translate(x,y)` or `translate(x,y) scale(k)`, numbers rounded to 2 decimals. */
 export function placeAt(x: number, y: number, k = 1): string {
   const r = (n: number) => Math.round(n * 100) / 100;

@@ -615,6 +615,20 @@ describe('agent and step', () => {
     expect('__transition' in agent).toBe(false);
   });
 
+  test('a finished episode’s path fades, but a path held at full speed stays drawn', () => {
+    const ended = trajectory([0, 4, 5], [1, 2], [1, 2], { terminated: true });
+    const { host, grid } = mount();
+    grid.update(frameFor(MAP_4X4, undefined, { path: ended }));
+    const layer = host.querySelector('g.qgrid-path')!;
+    expect('__transition' in layer).toBe(true);
+
+    const held = mount();
+    held.grid.update(frameFor(MAP_4X4, undefined, { path: ended, held: true }));
+    const heldLayer = held.host.querySelector('g.qgrid-path')!;
+    expect('__transition' in heldLayer).toBe(false);
+    expect(heldLayer.getAttribute('opacity')).toBe('1');
+  });
+
   test('reaching the goal plays a burst that fades out', async () => {
     const { host, grid } = mount();
     const step = {

@@ -88,7 +88,9 @@ function createBoard(
           snapshot.running,
         );
         held = next.held;
-        grid.update(next.frame);
+        // At full speed the held path stays drawn until the next replaces it, without the fade.
+        const fullSpeed = speed === 'max' && snapshot.running;
+        grid.update(fullSpeed ? { ...next.frame, held: true } : next.frame);
         drawnSnapshot = snapshot;
         drawnSteps = snapshot.totalSteps;
         ack(snapshot);
