@@ -7,7 +7,8 @@
  *     training alone, run twice: by tsx as `npm run` runs it, and bundled by Vite in plain Node as
  *     the page ships the engine (scripts/bundled-node.ts; tsx makes the engine slower);
  *   - the page: load it, click the preset's button (which sets full speed), press Play and time,
- *     in the page, from the click to the status line saying Finished; meanwhile time each
+ *     in the page, from the click to the status line saying Finished (a MutationObserver on the
+ *     line: no polling); meanwhile time each
  *     animation frame (the rate over the frames' span and the longest gap) and count long
  *     main-thread tasks (> 50 ms).
  * Prints one JSON line per measurement and, at the end, the medians and the page / core ratio.
@@ -93,12 +94,17 @@ await withBundle('scripts/train.ts', async (trainBundle) => {
         requestAnimationFrame(tick);
         t0 = performance.now();
         play.click();
+        // Told by a MutationObserver when the status line changes: polling the page on a timer
+        // would itself take the main thread's time in the middle of the run it measures.
+        const line = status();
+        if (!line) throw new Error('no status line');
         await new Promise<void>((resolve) => {
-          const check = () => {
-            if (status()?.textContent?.includes('Finished')) resolve();
-            else setTimeout(check, 1);
-          };
-          check();
+          const observer = new MutationObserver(() => {
+            if (!line.textContent?.includes('Finished')) return;
+            observer.disconnect();
+            resolve();
+          });
+          observer.observe(line, { childList: true, characterData: true, subtree: true });
         });
         const ms = performance.now() - t0;
         counting = false;
