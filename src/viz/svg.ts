@@ -21,9 +21,9 @@ export function setAttrs<E extends BaseType, D, P extends BaseType, PD>(
 
 /**
  * Sets attribute `name` to `value` (`null` removes it) on each node of the selection where it
- * differs, and returns the selection. Chromium lays out and repaints an SVG element even when an
- * attribute is written with the value it already has (a `transform`, a `display`), which for
- * marks drawn ten times a second at full speed re-rasterised the whole grid each time.
+ * differs, and returns the selection. A write runs the browser's attribute-change path and
+ * queues a mutation record whatever the value: at full speed the grid rewrote about 170
+ * attributes a second with the values they already had (counted with a MutationObserver).
  */
 export function setAttrIfChanged<E extends BaseType, D, P extends BaseType, PD>(
   selection: Selection<E, D, P, PD>,
