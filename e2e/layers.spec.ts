@@ -174,6 +174,30 @@ test('a notice leaves the maze column’s chips, the view switch and the step in
   expect(covered).toBe(false);
 });
 
+test('on a phone a notice sits above the playback bar: the chips, the view switch, the grid and Play stay in reach', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openLab(page, '?seed=3&hide=foo');
+  const messages = page.getByRole('list', { name: 'Messages' });
+  await expect(messages).toContainText('"foo"');
+  await expect(messages).toBeInViewport();
+  for (const target of [
+    page.getByRole('button', { name: /^Map / }),
+    page.getByRole('button', { name: /^Algorithm / }),
+    page.getByRole('radio', { name: 'Q(s,a)' }),
+    page.getByRole('gridcell').first(),
+    page.getByRole('button', { name: 'Play' }),
+  ])
+    await target.click({ trial: true, timeout: 2000 });
+  // Scrolled down to the objectives, the notice is still in view, still above the bar.
+  await page.mouse.wheel(0, 900);
+  await expect(messages).toBeInViewport();
+  const notice = (await messages.boundingBox())!;
+  const play = (await page.getByRole('button', { name: 'Play' }).boundingBox())!;
+  expect(notice.y + notice.height).toBeLessThanOrEqual(play.y);
+});
+
 test('the map chip and the algorithm chip are hidden separately', async ({ page }) => {
   const mapChip = page.getByRole('button', { name: /^Map / });
   const algorithmChip = page.getByRole('button', { name: /^Algorithm / });
