@@ -87,3 +87,19 @@ test('Dyna-Q: the model’s pairs, a picked pair against the true P, planning co
   await expect(table.getByRole('row')).toHaveCount(4);
   expect(await seriousViolations(page, '[role="tabpanel"]')).toEqual([]);
 });
+
+test('Dyna-Q on a phone: the model table of a pair fits the panel, its last column in view', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await trainWith(page, 'dyna-q', 2);
+  const panel = page.getByRole('tabpanel', { name: TAB, exact: true });
+  const table = panel.getByRole('table', { name: /^Model of \(state 0, \w+\): taken \d+ times$/ });
+  await table.scrollIntoViewIfNeeded();
+  const trueReward = table.getByRole('columnheader', { name: 'true r' });
+  await expect(trueReward).toBeInViewport({ ratio: 1 });
+  // Nothing to scroll sideways: the table ends inside the panel.
+  const tableBox = (await table.boundingBox())!;
+  const panelBox = (await panel.boundingBox())!;
+  expect(tableBox.x + tableBox.width).toBeLessThanOrEqual(panelBox.x + panelBox.width);
+});
