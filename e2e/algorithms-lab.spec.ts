@@ -94,3 +94,54 @@ test('a link picks the algorithm and its options; a bad one is named and ignored
   await expect(chip(page)).toHaveText('Algorithm q-learning');
   await expect(page.getByText(/The link's algorithm="td-gammon" was ignored/)).toBeVisible();
 });
+
+test('the picker’s other options: Dyna-Q’s n, softmax τ, UCB c, the 1/N step size and Q₀ act, go into the link, and a bad one is named', async ({
+  page,
+}) => {
+  await openLab(page, '?seed=3');
+  await chip(page).click();
+  const picker = page.getByRole('group', { name: /: options$/ });
+  /** Types `text` into the option field `name` and applies it with Enter. */
+  const setOption = async (name: string, text: string) => {
+    const field = picker.getByRole('textbox', { name, exact: true });
+    await field.fill(text);
+    await field.press('Enter');
+  };
+
+  // Dyna-Q plans n updates after each real one: the inspector counts them.
+  await page.getByRole('combobox', { name: 'Algorithm', exact: true }).selectOption('dyna-q');
+  await setOption('Planning steps n', '3');
+  await expect(page).toHaveURL(/learner=[^&]*planningSteps:3/);
+
+  // Exploration by softmax, its temperature checked: 0 is refused and named, nothing changes.
+  await picker.getByRole('combobox', { name: 'Exploration' }).selectOption('softmax');
+  await expect(page).toHaveURL(/exploration:softmax/);
+  await setOption('Temperature τ', '0');
+  await expect(picker.getByText(/^Temperature τ must be/)).toBeVisible();
+  await expect(page).not.toHaveURL(/temperature:0(?![.\d])/);
+  await setOption('Temperature τ', '0.5');
+  await expect(page).toHaveURL(/temperature:0\.5/);
+  await expect(picker.getByText(/^Temperature τ must be/)).toHaveCount(0);
+
+  // UCB replaces softmax: its constant c takes the field's place.
+  await picker.getByRole('combobox', { name: 'Exploration' }).selectOption('ucb');
+  await expect(picker.getByRole('textbox', { name: 'Temperature τ' })).toHaveCount(0);
+  await setOption('UCB constant c', '2');
+  await expect(page).toHaveURL(/exploration:ucb/);
+  await expect(page).toHaveURL(/ucbC:2/);
+
+  // The step size 1/N(s, a), then Q₀ = 1: a fresh run whose every value starts at 1.
+  await picker.getByRole('combobox', { name: 'Step size' }).selectOption('visits');
+  await expect(page).toHaveURL(/alphaSchedule:visits/);
+  await setOption('Initial Q', '1');
+  await expect(page).toHaveURL(/initialQ:1/);
+  await page.keyboard.press('Escape');
+  const grid = page.getByRole('grid', { name: /Ice Maze/ });
+  await expect(grid.getByRole('gridcell', { name: /^state 0, start, V 1\.00,/ })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Step inspector' })).toContainText(
+    'then n = 3 planning updates from the model',
+  );
+  expect(await seriousViolations(page)).toEqual([]);
+});
