@@ -145,3 +145,24 @@ test('the picker’s other options: Dyna-Q’s n, softmax τ, UCB c, the 1/N ste
   );
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('Expected SARSA under softmax and UCB: the inspector writes the policy at s′ and its expectation', async ({
+  page,
+}) => {
+  const inspector = page.getByRole('region', { name: 'Step inspector' });
+  await openLab(
+    page,
+    '?algorithm=expected-sarsa&learner=exploration:softmax,temperature:0.5&seed=3',
+  );
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  // From the start no step ends the episode; at Q = 0 softmax is uniform.
+  await expect(inspector).toContainText(
+    'Under softmax with τ = 0.5: π(a|s′) = exp(Q(s′,a)/τ) / Σ_b exp(Q(s′,b)/τ) = (0.250, 0.250, 0.250, 0.250)',
+  );
+  await openLab(page, '?algorithm=expected-sarsa&learner=exploration:ucb,ucbC:2&seed=3');
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  // UCB tries an untried action first: at s′, with nothing tried, Left.
+  await expect(inspector).toContainText(
+    'Under UCB with c = 2 the policy at s′ is one action, Left',
+  );
+});

@@ -5,6 +5,7 @@
  */
 import type { QAgent } from '../rl/agent';
 import type { Algorithm } from '../rl/algorithms/registry';
+import { softmaxInto, ucbAction } from '../rl/exploration';
 import { lastStepRecord } from '../rl/step-record';
 import { greedyAction } from '../rl/tables';
 import type { LearnerStepFacts, UpdateData } from './protocol';
@@ -19,6 +20,34 @@ function valuesBefore(table: Float64Array, s: number, a: number, ns: number, qBe
   return row;
 }
 
+/**
+ * Expected SARSA's policy at s′ under softmax or UCB, worked out again from the values its
+ * bootstrap read (`nextValues`), the options and N(s′, ·): π(a | s′) for a = 0…3. Undefined for
+ * another algorithm or rule, at an episode's end, or if the policy worked out this way does not
+ * give the bootstrap the step used (then the inspector writes the bootstrap alone).
+ */
+function expectationPolicy(
+  agent: QAgent,
+  algorithm: Algorithm,
+  nextValues: readonly number[],
+): number[] | undefined {
+  const { last, options } = agent;
+  if (algorithm !== 'expected-sarsa' || last.terminated) return undefined;
+  let pi: number[];
+  if (options.exploration === 'softmax')
+    pi = Array.from(softmaxInto(new Float64Array(4), nextValues, 0, options.temperature));
+  else if (options.exploration === 'ucb') {
+    // N(s′, ·) when the bootstrap was taken: the step counted its own pair after it.
+    const visits = Array.from(agent.visits.subarray(last.nextState * 4, last.nextState * 4 + 4));
+    if (last.nextState === last.state) visits[last.action]!--;
+    const a = ucbAction(nextValues, visits, 0, options.ucbC);
+    pi = [0, 1, 2, 3].map((b) => (b === a ? 1 : 0));
+  } else return undefined;
+  let value = 0;
+  for (let a = 0; a < 4; a++) value += pi[a]! * nextValues[a]!;
+  return value === last.bootstrap ? pi : undefined;
+}
+
 /** The last step's facts for `algorithm`. */
 export function learnerStepFacts(agent: QAgent, algorithm: Algorithm): LearnerStepFacts {
   const { last, memory: m, options } = agent;
@@ -30,6 +59,7 @@ export function learnerStepFacts(agent: QAgent, algorithm: Algorithm): LearnerSt
     nextValues,
     epsilonNext: last.epsilonAfter,
     exploration: options.exploration,
+    ...withPolicy(expectationPolicy(agent, algorithm, nextValues), options),
     nextAction: agent.bootstrapAction,
     table: m.lastTable,
     tableGreedy: greedyAction(nextValues, 0),
@@ -44,6 +74,17 @@ export function learnerStepFacts(agent: QAgent, algorithm: Algorithm): LearnerSt
     episodeReturn: m.lastReturn,
     returnUpdates: m.lastReturnUpdates,
   };
+}
+
+/** The policy's fields of the facts, with the option that shaped it; none without a policy. */
+function withPolicy(
+  nextPolicy: number[] | undefined,
+  options: QAgent['options'],
+): Pick<LearnerStepFacts, 'nextPolicy' | 'temperature' | 'ucbC'> {
+  if (!nextPolicy) return {};
+  return options.exploration === 'softmax'
+    ? { nextPolicy, temperature: options.temperature }
+    : { nextPolicy, ucbC: options.ucbC };
 }
 
 /** The snapshot's `last`, or null before the run's first step. */

@@ -86,6 +86,14 @@ export interface LearnerStepFacts {
   epsilonNext: number;
   /** The behaviour rule the step's bootstrap and choice used. */
   exploration: LearnerOptions['exploration'];
+  /**
+   * Expected SARSA under softmax or UCB: π(a | s′) for a = 0…3, the policy its bootstrap averaged
+   * Q(s′, ·) over (UCB's is one action's 1); absent otherwise (ε-greedy's is written from ε′).
+   */
+  nextPolicy?: number[];
+  /** Softmax's temperature τ and UCB's constant c, as the step used them. */
+  temperature?: number;
+  ucbC?: number;
   /** SARSA, SARSA(λ), Q(λ): the a′ the step drew (taken next); −1 when s′ ended the episode. */
   nextAction: number;
   /** Double Q: the table the step updated (0: Q₁, 1: Q₂), and argmax_a′ of that table at s′. */

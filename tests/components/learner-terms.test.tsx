@@ -96,6 +96,36 @@ describe('the inspector in each algorithm’s terms', () => {
     );
   });
 
+  it('Expected SARSA under softmax: π(·|s′) and the expectation term by term', () => {
+    // Σ π·Q = 0.1 × 0.1 + 0.4 × 0.5 + 0.2 × 0.2 + 0.3 × 0.4 = 0.01 + 0.2 + 0.04 + 0.12 = 0.37.
+    show(
+      'expected-sarsa',
+      { exploration: 'softmax', nextPolicy: [0.1, 0.4, 0.2, 0.3], temperature: 0.5 },
+      { bootstrap: 0.37, discountedBootstrap: 0.333, tdTarget: 0.333 },
+    );
+    expect(note()).toBe(
+      'Under softmax with τ = 0.5: π(a|s′) = exp(Q(s′,a)/τ) / Σ_b exp(Q(s′,b)/τ) = (0.100, 0.400, 0.200, 0.300) for (Left, Down, Right, Up); Σ π·Q = 0.100 × 0.100 + 0.400 × 0.500 + 0.200 × 0.200 + 0.300 × 0.400 = 0.370.',
+    );
+  });
+
+  it('Expected SARSA under UCB: the one action its policy takes at s′', () => {
+    show(
+      'expected-sarsa',
+      { exploration: 'ucb', nextPolicy: [0, 0, 0, 1], ucbC: 2 },
+      {
+        bootstrap: 0.4,
+      },
+    );
+    expect(note()).toBe(
+      'Under UCB with c = 2 the policy at s′ is one action, Up (an untried action first, else the highest Q(s′,a) + c·√(ln N(s′) / N(s′,a))): the expectation is Q(s′, Up) = 0.400.',
+    );
+  });
+
+  it('Expected SARSA under softmax without the policy (an older worker): the value alone', () => {
+    show('expected-sarsa', { exploration: 'softmax' }, { bootstrap: 0.37 });
+    expect(note()).toBe('The expectation is over the softmax policy at s′: 0.370.');
+  });
+
   it('Double Q: which table moved, toward the other’s value of its own greedy action', () => {
     show('double-q-learning', { table: 1, tableGreedy: 1 });
     expect(target()).toBe('r + γ·Q₁(s′, argmax Q₂(s′,·)) = 0 + 0.9·0.500 = 0.450');

@@ -51,6 +51,52 @@ describe('learnerStepFacts', () => {
     }
   });
 
+  it('Expected SARSA under softmax and UCB: the policy at s′, which averages to the bootstrap', () => {
+    for (const options of [
+      { exploration: 'softmax' as const, temperature: 0.2 },
+      { exploration: 'ucb' as const, ucbC: 1.5 },
+    ]) {
+      const agent = createAgent(env, { alpha: 0.5 }, 7, options);
+      runAlgorithmEpisodes(agent, 'expected-sarsa', 200);
+      let written = 0;
+      let ended = 0;
+      for (let i = 0; i < 50; i++) {
+        runAlgorithmSteps(agent, 'expected-sarsa', 1);
+        const f = learnerStepFacts(agent, 'expected-sarsa');
+        if (agent.last.terminated) {
+          expect(f.nextPolicy).toBeUndefined();
+          ended++;
+          continue;
+        }
+        if (!f.nextPolicy) continue;
+        written++;
+        const pi = f.nextPolicy;
+        expect(pi.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+        expect(pi.reduce((v, p, a) => v + p * f.nextValues[a]!, 0)).toBe(agent.last.bootstrap);
+        if (options.exploration === 'ucb') {
+          expect([...pi].sort()).toEqual([0, 0, 0, 1]);
+          expect(f.ucbC).toBe(1.5);
+          expect(f.temperature).toBeUndefined();
+        } else {
+          expect(pi.every((p) => p > 0)).toBe(true);
+          expect(f.temperature).toBe(0.2);
+        }
+      }
+      // Worked out again from N(s′, ·) before the step and the values, the policy always gives
+      // the bootstrap: every step not into a hole or the goal is written out.
+      expect(written, options.exploration).toBe(50 - ended);
+    }
+  });
+
+  it('no policy is sent under ε-greedy or for another algorithm', () => {
+    const agent = createAgent(env, {}, 8);
+    runAlgorithmSteps(agent, 'expected-sarsa', 30);
+    expect(learnerStepFacts(agent, 'expected-sarsa').nextPolicy).toBeUndefined();
+    const soft = createAgent(env, {}, 8, { exploration: 'softmax', temperature: 0.5 });
+    runAlgorithmSteps(soft, 'sarsa', 30);
+    expect(learnerStepFacts(soft, 'sarsa').nextPolicy).toBeUndefined();
+  });
+
   it("Monte Carlo's rewards discount to the episode's return", () => {
     const agent = createAgent(env, {}, 6);
     runAlgorithmEpisodes(agent, 'monte-carlo', 40);

@@ -56,9 +56,21 @@ function nextActionNote(facts: LearnerStepFacts, last: UpdateData): string {
     : `a′ = ${action(facts.nextAction)}, the action the agent takes next (drawn now by its behaviour policy): Q(s′, ${action(facts.nextAction)}) = ${fixed3(last.bootstrap)}.`;
 }
 
-/** Expected SARSA's expectation written out (under ε-greedy: ε′/4·Σ Q + (1 − ε′)·max Q). */
+/**
+ * Expected SARSA's expectation written out: under ε-greedy ε′/4·Σ Q + (1 − ε′)·max Q; under
+ * softmax π(·|s′) and Σ π·Q term by term; under UCB the one action its policy takes.
+ */
 function expectationNote(facts: LearnerStepFacts, last: UpdateData): string {
   if (last.terminated) return 's′ ended the episode: the expectation counts 0.';
+  const pi = facts.nextPolicy;
+  if (facts.exploration === 'softmax' && pi && facts.temperature !== undefined) {
+    const terms = facts.nextValues.map((q, a) => `${fixed3(pi[a]!)} × ${fixed3(q)}`).join(' + ');
+    return `Under softmax with τ = ${facts.temperature}: π(a|s′) = exp(Q(s′,a)/τ) / Σ_b exp(Q(s′,b)/τ) = (${pi.map(fixed3).join(', ')}) for (${ACTION_NAMES.join(', ')}); Σ π·Q = ${terms} = ${fixed3(last.bootstrap)}.`;
+  }
+  if (facts.exploration === 'ucb' && pi && facts.ucbC !== undefined) {
+    const a = action(pi.indexOf(1));
+    return `Under UCB with c = ${facts.ucbC} the policy at s′ is one action, ${a} (an untried action first, else the highest Q(s′,a) + c·√(ln N(s′) / N(s′,a))): the expectation is Q(s′, ${a}) = ${fixed3(last.bootstrap)}.`;
+  }
   if (facts.exploration !== 'epsilon-greedy')
     return `The expectation is over the ${facts.exploration} policy at s′: ${fixed3(last.bootstrap)}.`;
   const values = facts.nextValues;
