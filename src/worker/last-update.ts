@@ -76,15 +76,15 @@ export function learnerStepFacts(agent: QAgent, algorithm: Algorithm): LearnerSt
   };
 }
 
-/** The policy's fields of the facts, with the option that shaped it; none without a policy. */
+/** The behaviour rule's own number (softmax's τ, UCB's c) and Expected SARSA's policy, if any. */
 function withPolicy(
   nextPolicy: number[] | undefined,
   options: QAgent['options'],
 ): Pick<LearnerStepFacts, 'nextPolicy' | 'temperature' | 'ucbC'> {
-  if (!nextPolicy) return {};
-  return options.exploration === 'softmax'
-    ? { nextPolicy, temperature: options.temperature }
-    : { nextPolicy, ucbC: options.ucbC };
+  const policy = nextPolicy ? { nextPolicy } : {};
+  if (options.exploration === 'softmax') return { ...policy, temperature: options.temperature };
+  if (options.exploration === 'ucb') return { ...policy, ucbC: options.ucbC };
+  return policy;
 }
 
 /** The snapshot's `last`, or null before the run's first step. */

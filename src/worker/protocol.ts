@@ -91,7 +91,7 @@ export interface LearnerStepFacts {
    * Q(s′, ·) over (UCB's is one action's 1); absent otherwise (ε-greedy's is written from ε′).
    */
   nextPolicy?: number[];
-  /** Softmax's temperature τ and UCB's constant c, as the step used them. */
+  /** Softmax's temperature τ and UCB's constant c, as the step used them (under that rule). */
   temperature?: number;
   ucbC?: number;
   /** SARSA, SARSA(λ), Q(λ): the a′ the step drew (taken next); −1 when s′ ended the episode. */

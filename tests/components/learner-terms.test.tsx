@@ -126,6 +126,19 @@ describe('the inspector in each algorithm’s terms', () => {
     expect(note()).toBe('The expectation is over the softmax policy at s′: 0.370.');
   });
 
+  it('the step’s choice under softmax or UCB names the rule and its number, not ε', () => {
+    const story = () => screen.getByText(/in state 4 the agent/).textContent;
+    show('sarsa', { exploration: 'softmax', temperature: 0.5, nextAction: 1 });
+    expect(story()).toContain('chose Right by softmax (τ = 0.5): a greedy action (exploiting)');
+    expect(story()).not.toContain('ε =');
+    cleanup();
+    show('q-learning', { exploration: 'ucb', ucbC: 2 }, { explored: true });
+    expect(story()).toContain('chose Right by UCB (c = 2): not a greedy action (exploring)');
+    cleanup();
+    show('q-learning', {}, { explored: true });
+    expect(story()).toContain('chose Right at random (exploring, ε = 0.250)');
+  });
+
   it('Double Q: which table moved, toward the other’s value of its own greedy action', () => {
     show('double-q-learning', { table: 1, tableGreedy: 1 });
     expect(target()).toBe('r + γ·Q₁(s′, argmax Q₂(s′,·)) = 0 + 0.9·0.500 = 0.450');

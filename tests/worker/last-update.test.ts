@@ -94,7 +94,12 @@ describe('learnerStepFacts', () => {
     expect(learnerStepFacts(agent, 'expected-sarsa').nextPolicy).toBeUndefined();
     const soft = createAgent(env, {}, 8, { exploration: 'softmax', temperature: 0.5 });
     runAlgorithmSteps(soft, 'sarsa', 30);
-    expect(learnerStepFacts(soft, 'sarsa').nextPolicy).toBeUndefined();
+    const facts = learnerStepFacts(soft, 'sarsa');
+    expect(facts.nextPolicy).toBeUndefined();
+    // The rule's own number still goes with every step (the inspector names it).
+    expect(facts.temperature).toBe(0.5);
+    expect(facts.ucbC).toBeUndefined();
+    expect(learnerStepFacts(agent, 'expected-sarsa').temperature).toBeUndefined();
   });
 
   it("Monte Carlo's rewards discount to the episode's return", () => {

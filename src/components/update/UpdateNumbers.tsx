@@ -21,6 +21,23 @@ function ending(last: UpdateData, desc?: readonly string[]): string {
 }
 
 /**
+ * How the step's action was chosen: under ε-greedy at random or greedily, with ε; under softmax
+ * or UCB by that rule, with τ or c, and whether the action was a greedy one (a choice that is not
+ * greedy is what the inspector counts as exploring).
+ */
+function choiceWords(last: UpdateData): string {
+  const facts = last.learner;
+  const greedy = last.explored ? 'not a greedy action (exploring)' : 'a greedy action (exploiting)';
+  if (facts?.exploration === 'softmax')
+    return `by softmax${facts.temperature === undefined ? '' : ` (τ = ${facts.temperature})`}: ${greedy}`;
+  if (facts?.exploration === 'ucb')
+    return `by UCB${facts.ucbC === undefined ? '' : ` (c = ${facts.ucbC})`}: ${greedy}`;
+  return last.explored
+    ? `at random (exploring, ε = ${fixed3(last.epsilon)})`
+    : `greedily (exploiting, ε = ${fixed3(last.epsilon)})`;
+}
+
+/**
  * One update written out in the lesson's terms: the transition (s, a, r, s′), whether the
  * choice explored or exploited and whether the ice slipped, then
  *
@@ -58,9 +75,7 @@ export function UpdateNumbers({ last, desc }: { last: UpdateData; desc?: readonl
         Episode {formatThousands(last.episode)}, step {last.t}: in state {last.state} the agent
         chose <strong>{action}</strong>{' '}
         <span className={last.explored ? 'update-tag explored' : 'update-tag exploited'}>
-          {last.explored
-            ? `at random (exploring, ε = ${fixed3(last.epsilon)})`
-            : `greedily (exploiting, ε = ${fixed3(last.epsilon)})`}
+          {choiceWords(last)}
         </span>{' '}
         {last.slipped ? (
           <>
