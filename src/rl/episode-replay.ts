@@ -6,15 +6,16 @@
  * after its `atStep` steps as `replayRun` does, then one step at a time through the episode, so
  * every step's record (state, action, explored or not, the move actually made, reward, TD target,
  * TD error, Q before and after) is the one the run itself computed: the generator, ε and Q are the
- * run's at every step.
+ * run's at every step. It learns with the record's algorithm and learner options, as the run did
+ * (`runAlgorithm`: the lesson's Q-learning on the fast loop, any other on the readable one).
  *
  * Pure: no DOM, no clock.
  */
-import { createAgent } from './agent';
+import { DEFAULT_ALGORITHM } from './algorithm-names';
 import type { IceMazeEnv } from './env';
-import { runSteps, step } from './fast-loop';
-import { applyChange, recordEnv, type RunRecord } from './replay';
-import type { StepRecord } from './step-record';
+import { applyChange, recordEnv, settingsAgent, type RunRecord } from './replay';
+import { lastStepRecord, type StepRecord } from './step-record';
+import { runAlgorithm } from './training';
 
 /** One episode, replayed. */
 export interface EpisodeReplay {
@@ -43,7 +44,8 @@ export function replayEpisode(
 ): EpisodeReplayResult {
   if (!Number.isInteger(episode) || episode < 0)
     return { ok: false, error: `Episode must be a whole number from 0; got ${episode}.` };
-  const agent = createAgent(env, record.settings.params, record.settings.seed);
+  const agent = settingsAgent(record.settings, env);
+  const algorithm = record.settings.algorithm ?? DEFAULT_ALGORITHM;
   const { changes, totalSteps } = record;
   let next = 0;
   /** Applies every change that takes effect after exactly the steps taken so far. */
@@ -54,7 +56,7 @@ export function replayEpisode(
   applyDue();
   while (agent.episode < episode && agent.totalSteps < totalSteps) {
     const until = next < changes.length ? changes[next]!.atStep : totalSteps;
-    runSteps(agent, until - agent.totalSteps, episode - agent.episode);
+    runAlgorithm(agent, algorithm, until - agent.totalSteps, episode - agent.episode);
     applyDue();
   }
   if (agent.episode < episode || agent.totalSteps === totalSteps)
@@ -66,7 +68,8 @@ export function replayEpisode(
   const steps: StepRecord[] = [];
   let complete = false;
   while (!complete && agent.totalSteps < totalSteps) {
-    const record = step(agent);
+    runAlgorithm(agent, algorithm, 1);
+    const record = lastStepRecord(agent);
     steps.push(record);
     applyDue();
     complete = record.terminated || record.truncated;

@@ -87,6 +87,50 @@ describe('replayEpisode', () => {
     expect(slips).toBeGreaterThan(0);
   });
 
+  it('a run of another algorithm, with its learner options, replays as that algorithm', () => {
+    const runs: Pick<RunRecord['settings'], 'algorithm' | 'learner'>[] = [
+      { algorithm: 'sarsa' },
+      { algorithm: 'expected-sarsa', learner: { exploration: 'softmax', temperature: 0.3 } },
+      { algorithm: 'double-q-learning' },
+      { algorithm: 'sarsa-lambda', learner: { lambda: 0.7, traces: 'accumulating' } },
+      { algorithm: 'q-lambda' },
+      { algorithm: 'dyna-q', learner: { planningSteps: 3 } },
+      { algorithm: 'monte-carlo', learner: { firstVisit: true } },
+      {
+        algorithm: 'q-learning',
+        learner: { exploration: 'ucb', ucbC: 1, alphaSchedule: 'visits' },
+      },
+    ];
+    for (const run of runs) {
+      const other: RunRecord = {
+        settings: { ...SETTINGS, ...run },
+        changes: [{ atStep: 150, params: { epsilon: 0.3 } }],
+        totalSteps: 400,
+      };
+      const result = replayEpisode(other, 12);
+      if (!result.ok) throw new Error(result.error);
+      result.replay.steps.forEach((s, k) =>
+        expect(s, run.algorithm).toEqual(
+          lastStepRecord(replayRun(cutAt(other, result.replay.firstStep + k + 1))),
+        ),
+      );
+    }
+    // Replayed as Q-learning, a SARSA run's episode would differ: once Q holds values, SARSA's
+    // Q(s′,a′) is not always max Q(s′,·).
+    const sarsa: RunRecord = {
+      settings: { ...SETTINGS, algorithm: 'sarsa' },
+      changes: [],
+      totalSteps: 3000,
+    };
+    const lesson: RunRecord = { ...sarsa, settings: SETTINGS };
+    const steps = (r: RunRecord) => {
+      const e = replayEpisode(r, 150);
+      return e.ok ? e.replay.steps : [];
+    };
+    expect(steps(sarsa).length).toBeGreaterThan(0);
+    expect(steps(sarsa)).not.toEqual(steps(lesson));
+  });
+
   it('a change of the ice mid-episode (success rate) acts from its step, as replayRun applies it', () => {
     const starts = episodeStarts(600);
     const atStep = starts[20]! + 1;
