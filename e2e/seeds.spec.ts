@@ -94,3 +94,17 @@ test('a band of 8 seeds; an episode with a slip scrubbed by keyboard; axe', asyn
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(serious).toEqual([]);
 });
+
+test('a band of the lab’s SARSA: every seed learns with it, and the table says so', async ({
+  page,
+}) => {
+  await openLab(page, '?algorithm=sarsa&seed=4&seeds=3&tab=seeds');
+  await openTab(page, 'Seeds');
+  const band = page.getByRole('region', { name: 'Seed band' });
+  await band.getByRole('textbox', { name: 'Episodes per seed' }).fill('500');
+  await band.getByRole('button', { name: 'Draw band' }).click();
+  await expect(band.getByRole('status')).toHaveText('3 of 3 seeds, done.', { timeout: 30_000 });
+  await expect(
+    band.getByRole('table', { name: /over 3 seeds, .*; every seed learns with sarsa$/ }),
+  ).toBeVisible();
+});

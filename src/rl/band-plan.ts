@@ -3,10 +3,12 @@
  * sweep job per seed, each measured at the same checkpoints. The jobs are the sweep's
  * (`rl/sweep`), so the sweep's workers and checks run them unchanged.
  */
+import { algorithmNameError, isAlgorithmName } from './algorithm-names';
 import { checkLimit, type QParams } from './params';
 import { BAND_SEED_LIMIT } from './band-limit';
+import { learnerOptionErrors } from './learner-options';
 import { bandSeeds } from './seed-band';
-import { bandCheckpoints } from './seed-curve';
+import { bandCheckpoints, type BandLearner } from './seed-curve';
 import { sweepErrors, type SweepEnvSpec, type SweepJob, type SweepSpec } from './sweep';
 
 /** What a band is asked for. */
@@ -19,6 +21,20 @@ export interface BandRequest {
   count: number;
   /** Episodes each seed trains. */
   episodes: number;
+  /** The lab's algorithm and learner options (absent: the lesson's Q-learning). */
+  learner?: BandLearner;
+}
+
+/** What is wrong with a band's algorithm name and learner options (nothing when absent). */
+export function bandLearnerErrors(learner: BandLearner | undefined): string[] {
+  if (!learner) return [];
+  const { algorithm, options } = learner;
+  return [
+    ...(algorithm !== undefined && !isAlgorithmName(algorithm)
+      ? [algorithmNameError(String(algorithm))]
+      : []),
+    ...(options ? learnerOptionErrors({ ...options }) : []),
+  ];
 }
 
 /** A checked band: its seeds, its checkpoints and one job per seed (job id = seed index). */
@@ -56,7 +72,7 @@ export function planBand(
   const tooMany = checkLimit(BAND_SEED_LIMIT, request.count);
   if (tooMany) return { ok: false, errors: [tooMany] };
   const spec = bandSweepSpec(request);
-  const errors = sweepErrors(spec);
+  const errors = [...sweepErrors(spec), ...bandLearnerErrors(request.learner)];
   if (errors.length > 0) return { ok: false, errors };
   const jobs = spec.seeds.map((seed, i): SweepJob => ({
     id: i,

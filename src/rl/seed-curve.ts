@@ -1,21 +1,32 @@
 /**
- * One seed's learning curve for a seed band: a fresh agent (Q = 0, the seed's generator) trained
- * with the fast loop, measured at checkpoints.
+ * One seed's learning curve for a seed band: a fresh agent (Q = 0, or Q₀; the seed's generator)
+ * trained with the band's algorithm and learner options (the lesson's Q-learning by default, on
+ * the fast loop), measured at checkpoints.
  *
  * Checkpoint b of P over E episodes ends at episode e_b = ⌊(b+1)·E/P⌋; over the episodes
  * (e_{b−1}, e_b] it records the success rate (the fraction of episodes that reached the goal) and
  * the mean episode length, and at e_b the exact probability that the greedy policy reaches the goal
  * within the time limit (`evaluateGreedy`, no sampling). Training in pieces gives the same agent as
- * one `train(env, params, seed, e_b)` call, so the exact success at e_b is the sweep's result for
- * that seed with `episodes = e_b`, bit for bit.
+ * one `trainAlgorithm(env, algorithm, params, seed, e_b, options)` call, so for the lesson's
+ * Q-learning the exact success at e_b is the sweep's result for that seed with `episodes = e_b`,
+ * bit for bit.
  *
  * Pure: no DOM, no clock, no globals.
  */
 import { createAgent, EPISODE_LOG_CAPACITY } from './agent';
+import { DEFAULT_ALGORITHM } from './algorithm-names';
+import type { Algorithm } from './algorithms/registry';
 import type { IceMazeEnv } from './env';
 import { evaluateGreedy } from './evaluation';
-import { runEpisodes } from './fast-loop';
+import type { LearnerOptions } from './learner-values';
 import type { QParams } from './params';
+import { runAlgorithm } from './training';
+
+/** What a band's seeds learn with: an algorithm and its options (absent: the lesson's). */
+export interface BandLearner {
+  algorithm?: Algorithm;
+  options?: Partial<LearnerOptions>;
+}
 
 /** Most checkpoints of a band's curves (its x axis has at most this many points). */
 export const BAND_CHECKPOINTS = 25;
@@ -40,8 +51,8 @@ export function bandCheckpoints(episodes: number, points = BAND_CHECKPOINTS): nu
 }
 
 /**
- * Trains a fresh agent with `seed` up to the last of `checkpoints` (ascending episode counts) and
- * measures each series at each checkpoint. The agent's episode log is a ring of
+ * Trains a fresh agent with `seed` and `learner`'s algorithm and options up to the last of
+ * `checkpoints` (ascending episode counts) and measures each series at each checkpoint. The agent's episode log is a ring of
  * `EPISODE_LOG_CAPACITY` episodes, so training runs in pieces no longer than that and reads the
  * log after each.
  */
@@ -50,8 +61,10 @@ export function seedCurve(
   params: QParams,
   seed: number,
   checkpoints: readonly number[],
+  learner: BandLearner = {},
 ): SeedCurve {
-  const agent = createAgent(env, params, seed);
+  const agent = createAgent(env, params, seed, learner.options);
+  const algorithm = learner.algorithm ?? DEFAULT_ALGORITHM;
   const mask = EPISODE_LOG_CAPACITY - 1;
   const curve: SeedCurve = {
     seed,
@@ -66,7 +79,7 @@ export function seedCurve(
     let steps = 0;
     while (agent.episode < end) {
       const from = agent.episode;
-      runEpisodes(agent, Math.min(EPISODE_LOG_CAPACITY, end - from));
+      runAlgorithm(agent, algorithm, Infinity, Math.min(EPISODE_LOG_CAPACITY, end - from));
       for (let e = from; e < agent.episode; e++) {
         goals += agent.log.reachedGoal[e & mask]!;
         steps += agent.log.lengths[e & mask]!;

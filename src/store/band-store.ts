@@ -76,8 +76,15 @@ export function createBandStore(options: BandStoreOptions): BandStore {
     const nextCommand = (plan: BandPlan): SweepCommand | undefined => {
       const job = plan.jobs[next++];
       if (!job) return undefined;
-      const { env } = plan.request;
-      return { type: 'run-job', sweepId: bandId, env, job, checkpoints: plan.checkpoints };
+      const { env, learner } = plan.request;
+      return {
+        type: 'run-job',
+        sweepId: bandId,
+        env,
+        job,
+        checkpoints: plan.checkpoints,
+        ...(learner ? { learner } : {}),
+      };
     };
 
     const onEvent = (plan: BandPlan, event: SweepEvent, feed: () => void) => {

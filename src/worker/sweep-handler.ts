@@ -11,7 +11,9 @@ import { paramErrors } from '../rl/params';
 import { runSweepJob, sweepErrors, type SweepEnvSpec, type SweepJob } from '../rl/sweep';
 import { createEnvCache } from '../rl/sweep-env';
 import type { RewardSchedule } from '../rl/env';
-import { BAND_CHECKPOINTS, seedCurve } from '../rl/seed-curve';
+import type { Algorithm } from '../rl/algorithms/registry';
+import { bandLearnerErrors } from '../rl/band-plan';
+import { BAND_CHECKPOINTS, seedCurve, type BandLearner } from '../rl/seed-curve';
 import { isRecord } from './message-shape';
 import type { SweepCommand, SweepEvent } from './sweep-protocol';
 
@@ -71,11 +73,38 @@ export function parseSweepCommand(message: unknown): SweepCommand | string {
     episodes: job.episodes,
     params,
   };
-  const { checkpoints } = message;
-  if (checkpoints === undefined) return { type: 'run-job', sweepId, env: spec, job: copy };
+  const { checkpoints, learner } = message;
+  if (checkpoints === undefined) {
+    if (learner !== undefined)
+      return 'Only a band\'s "run-job" (with checkpoints) takes a learner.';
+    return { type: 'run-job', sweepId, env: spec, job: copy };
+  }
   if (!Array.isArray(checkpoints) || !checkpoints.every(isNumber))
     return 'A band\'s "run-job" message needs checkpoints = [episode counts].';
-  return { type: 'run-job', sweepId, env: spec, job: copy, checkpoints: [...checkpoints] };
+  const band: SweepCommand = {
+    type: 'run-job',
+    sweepId,
+    env: spec,
+    job: copy,
+    checkpoints: [...checkpoints],
+  };
+  if (learner === undefined) return band;
+  if (
+    !isRecord(learner) ||
+    (learner.algorithm !== undefined && typeof learner.algorithm !== 'string') ||
+    (learner.options !== undefined && !isRecord(learner.options))
+  )
+    return "A band's learner must be { algorithm: a name, options: { … } }.";
+  // The name and the options' values are checked with the job's values (bandLearnerErrors).
+  return {
+    ...band,
+    learner: {
+      ...(learner.algorithm === undefined ? {} : { algorithm: learner.algorithm as Algorithm }),
+      ...(learner.options === undefined
+        ? {}
+        : { options: { ...learner.options } as BandLearner['options'] }),
+    },
+  };
 }
 
 /**
@@ -138,16 +167,16 @@ export function createSweepHandler(endpoint: SweepEndpoint): SweepHandler {
         });
         return;
       }
-      const { sweepId, env, job, checkpoints } = command;
+      const { sweepId, env, job, checkpoints, learner } = command;
       const errors = jobErrors(env, job);
       if (checkpoints && errors.length === 0)
-        errors.push(...checkpointErrors(checkpoints, job.episodes));
+        errors.push(...checkpointErrors(checkpoints, job.episodes), ...bandLearnerErrors(learner));
       if (errors.length > 0) {
         endpoint.post({ type: 'job-failed', sweepId, jobId: job.id, message: errors.join(' ') });
         return;
       }
       if (checkpoints) {
-        const curve = seedCurve(envFor(env), job.params, job.seed, checkpoints);
+        const curve = seedCurve(envFor(env), job.params, job.seed, checkpoints, learner);
         endpoint.post({ type: 'band-done', sweepId, jobId: job.id, curve });
         return;
       }

@@ -7,7 +7,7 @@
  * job when the answer arrives, so the cores stay busy and a cancel only has to terminate the
  * workers (an agent's training is one uninterrupted call).
  */
-import type { SeedCurve } from '../rl/seed-curve';
+import type { BandLearner, SeedCurve } from '../rl/seed-curve';
 import type { SweepEnvSpec, SweepJob, SweepJobResult } from '../rl/sweep';
 
 export type { SeedCurve, SweepEnvSpec, SweepJob, SweepJobResult };
@@ -25,6 +25,8 @@ export type SweepCommand = {
    * `job.episodes`) and answer `band-done` with its curve instead of `job-done`.
    */
   checkpoints?: number[];
+  /** A seed band's job: the algorithm and options its seed learns with (absent: the lesson's). */
+  learner?: BandLearner;
 };
 
 /** Worker → pool. */

@@ -49,6 +49,29 @@ describe('SeedBandPanel', () => {
     expect(new URLSearchParams(window.location.search).get('seeds')).toBe('3');
   });
 
+  it('a band of the lab’s algorithm: each job carries it and its options, and the table says so', async () => {
+    const pool = createFakeSweepPool();
+    renderWithLab(<SeedBandPanel createWorker={pool.create} poolSize={2} />, {
+      settings: {
+        ...lessonSettings('4x4', 2),
+        algorithm: 'sarsa-lambda',
+        learner: { lambda: 0.6, traces: 'accumulating' },
+      },
+    });
+    const user = userEvent.setup();
+    const p = panel();
+    const episodes = p.getByRole('textbox', { name: 'Episodes per seed' });
+    await user.clear(episodes);
+    await user.type(episodes, '300');
+    await user.click(p.getByRole('button', { name: 'Draw band' }));
+    expect(pool.workers[0]!.queue[0]!.learner).toEqual({
+      algorithm: 'sarsa-lambda',
+      options: { lambda: 0.6, traces: 'accumulating' },
+    });
+    act(() => pool.runAll());
+    await p.findByRole('table', { name: /; every seed learns with sarsa-lambda$/ }, wait);
+  });
+
   it('bad input: a clear message, and nothing starts', async () => {
     const pool = createFakeSweepPool();
     renderWithLab(<SeedBandPanel createWorker={pool.create} />);

@@ -5,7 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BAND_SEED_LIMIT } from '../../src/rl/band-limit';
-import { bandSweepSpec, planBand, type BandRequest } from '../../src/rl/band-plan';
+import {
+  bandLearnerErrors,
+  bandSweepSpec,
+  planBand,
+  type BandRequest,
+} from '../../src/rl/band-plan';
 import { checkLimit, LESSON_PARAMS, PARAM_LIMITS } from '../../src/rl/params';
 import { bandCheckpoints } from '../../src/rl/seed-curve';
 import { checkSettingsEnv } from '../../src/rl/settings-check';
@@ -106,5 +111,30 @@ describe('checkSettingsEnv', () => {
       'Success rate must be in [0, 1], got 2.',
     );
     expect(() => checkSettingsEnv({ ...settings, map: ['SF', 'FF'] })).toThrow(/no goal/);
+  });
+});
+
+describe('a band of another algorithm', () => {
+  it('plans the lab’s algorithm and options, and refuses an unknown name or a bad option with the others', () => {
+    const learner = { algorithm: 'dyna-q' as const, options: { planningSteps: 3 } };
+    const planned = planBand({ ...REQUEST, learner });
+    if (!planned.ok) throw new Error(planned.errors.join(' '));
+    expect(planned.plan.request.learner).toEqual(learner);
+    expect(bandLearnerErrors(undefined)).toEqual([]);
+    const bad = planBand({
+      ...REQUEST,
+      count: 65,
+      learner: { algorithm: 'td-gammon' as never, options: { planningSteps: -1 } },
+    });
+    // The seed count is checked first and alone.
+    expect(bad).toEqual({ ok: false, errors: [checkLimit(BAND_SEED_LIMIT, 65)] });
+    const worse = planBand({
+      ...REQUEST,
+      learner: { algorithm: 'td-gammon' as never, options: { planningSteps: -1 } },
+    });
+    if (worse.ok) throw new Error('expected a refusal');
+    expect(worse.errors).toHaveLength(2);
+    expect(worse.errors[0]).toMatch(/td-gammon/);
+    expect(worse.errors[1]).toMatch(/Planning steps n must be/);
   });
 });

@@ -6,11 +6,13 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { SweepReport } from '../../scripts/sweep-cli';
+import { evaluateGreedy } from '../../src/rl/evaluation';
 import { MAPS } from '../../src/rl/maps';
 import { LESSON_PARAMS } from '../../src/rl/params';
 import { bandSeeds, seedBand } from '../../src/rl/seed-band';
 import { bandCheckpoints, seedCurve, type SeedCurve } from '../../src/rl/seed-curve';
 import { sweepEnv } from '../../src/rl/sweep';
+import { trainAlgorithm } from '../../src/rl/training';
 import { createSweepHandler } from '../../src/worker/sweep-handler';
 import type { SweepEvent } from '../../src/worker/sweep-protocol';
 
@@ -115,4 +117,47 @@ describe('the band’s medians are the sweep’s', () => {
     // The medians differ from checkpoint to checkpoint: the comparison is not of constants.
     expect(new Set(band.series.exactSuccess.map((p) => p.median)).size).toBeGreaterThan(2);
   }, 120_000);
+});
+
+describe('a seed band of another algorithm', () => {
+  const sarsaLambda = { algorithm: 'sarsa-lambda' as const, options: { lambda: 0.6 } };
+
+  it('trains each seed with the lab’s algorithm and options: the curve is trainAlgorithm’s at each checkpoint', () => {
+    const [event] = handler().send({ ...bandJob(5, 400, [100, 400]), learner: sarsaLambda });
+    if (event?.type !== 'band-done') throw new Error(`expected a curve, got ${event?.type}`);
+    const env = sweepEnv(ENV);
+    expect(event.curve).toEqual(seedCurve(env, { ...LESSON_PARAMS }, 5, [100, 400], sarsaLambda));
+    // The exact success at the last checkpoint is that of an agent trained in one call.
+    const agent = trainAlgorithm(env, 'sarsa-lambda', LESSON_PARAMS, 5, 400, { lambda: 0.6 });
+    expect(event.curve.exactSuccess[1]).toBe(evaluateGreedy(env, agent.q).successProbability);
+    // And it is not Q-learning's curve.
+    const [lesson] = handler().send(bandJob(5, 400, [100, 400]));
+    expect(lesson).not.toEqual(event);
+  });
+
+  it('refuses an unknown algorithm, a bad option, a learner without checkpoints, and a malformed one', () => {
+    const h = handler();
+    const refused = (message: object): string => {
+      const [e] = h.send(message);
+      if (e?.type !== 'job-failed') throw new Error(`expected a refusal, got ${e?.type}`);
+      return e.message;
+    };
+    expect(refused({ ...bandJob(1, 100, [100]), learner: { algorithm: 'td-gammon' } })).toMatch(
+      /td-gammon/,
+    );
+    expect(
+      refused({
+        ...bandJob(1, 100, [100]),
+        learner: { algorithm: 'sarsa-lambda', options: { lambda: 2 } },
+      }),
+    ).toMatch(/λ must be from 0 to 1/);
+    const sweepJob: Record<string, unknown> = bandJob(1, 100, [100]);
+    delete sweepJob.checkpoints;
+    expect(refused({ ...sweepJob, learner: sarsaLambda })).toBe(
+      'Only a band\'s "run-job" (with checkpoints) takes a learner.',
+    );
+    expect(refused({ ...bandJob(1, 100, [100]), learner: { algorithm: 3 } })).toBe(
+      "A band's learner must be { algorithm: a name, options: { … } }.",
+    );
+  });
 });

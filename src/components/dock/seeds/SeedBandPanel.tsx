@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { shallow } from 'zustand/vanilla/shallow';
+import { DEFAULT_ALGORITHM } from '../../../rl/algorithm-names';
 import { BAND_SEED_LIMIT } from '../../../rl/band-limit';
 import { createBandStore, type BandState } from '../../../store/band-store';
 import { sweepPoolSize, type SweepWorkerPort } from '../../../store/sweep-store';
@@ -128,9 +129,9 @@ export function SeedBandPanel({ createWorker, poolSize }: SeedBandPanelProps) {
     <section className="panel seed-band" aria-label="Seed band">
       <h2>Seed band</h2>
       <p className="hint">
-        One run is one draw of chance. Train the lab&apos;s settings on many seeds at once (the
-        lab&apos;s seed and the ones after it) and see the spread: the median and the middle half of
-        the seeds, with the lab&apos;s own run as a dashed line.
+        One run is one draw of chance. Train the lab&apos;s settings and algorithm on many seeds at
+        once (the lab&apos;s seed and the ones after it) and see the spread: the median and the
+        middle half of the seeds, with the lab&apos;s own run as a dashed line.
       </p>
       <div className="sweep-form">
         {BAND_FIELDS.map(({ key, label, hint }) => (
@@ -163,7 +164,8 @@ export function SeedBandPanel({ createWorker, poolSize }: SeedBandPanelProps) {
           <table className="sweep-table">
             <caption>
               Median and interquartile range over {data.seeds} seeds, and the lab&apos;s run (seed{' '}
-              {data.labSeed}), per checkpoint
+              {data.labSeed}), per checkpoint; every seed learns with{' '}
+              {plan.request.learner?.algorithm ?? DEFAULT_ALGORITHM}
             </caption>
             <thead>
               <tr>

@@ -42,6 +42,15 @@ export function bandRequestFromForm(
       firstSeed: settings.seed,
       count: seeds.value,
       episodes: episodes.value,
+      // The lab's algorithm and options, when it has others than the lesson's.
+      ...(settings.algorithm || settings.learner
+        ? {
+            learner: {
+              ...(settings.algorithm ? { algorithm: settings.algorithm } : {}),
+              ...(settings.learner ? { options: { ...settings.learner } } : {}),
+            },
+          }
+        : {}),
     },
   };
 }
