@@ -5,8 +5,7 @@ import type { BandRequest } from '../../src/rl/band-plan';
 import { bandCheckpoints, seedCurve } from '../../src/rl/seed-curve';
 import { sweepEnv } from '../../src/rl/sweep';
 import { createBandStore } from '../../src/store/band-store';
-import type { SweepCommand } from '../../src/worker/sweep-protocol';
-import { createFakeSweepPool } from './in-process-sweep-worker';
+import { createFakeSweepPool, createMeddlingSweepPool } from './in-process-sweep-worker';
 
 const REQUEST: BandRequest = {
   env: { map: [...MAPS['4x4']], isSlippery: true, successRate: 1 / 3, maxSteps: 100 },
@@ -21,21 +20,6 @@ const expectedCurves = (seeds: readonly number[]) =>
   seeds.map((seed) =>
     seedCurve(sweepEnv(REQUEST.env), REQUEST.params, seed, bandCheckpoints(REQUEST.episodes)),
   );
-
-/**
- * A pool of the real sweep workers whose page side posts `send(command)` instead of each command:
- * a worker that gets a broken message, an old-style job or the same job twice.
- */
-function poolPosting(send: (command: SweepCommand, post: (c: unknown) => void) => void) {
-  const pool = createFakeSweepPool();
-  const create = () => {
-    const worker = pool.create();
-    const post = worker.postMessage.bind(worker) as (c: unknown) => void;
-    worker.postMessage = (command: SweepCommand) => send(command, post);
-    return worker;
-  };
-  return { ...pool, create };
-}
 
 describe('band store: a band’s life', () => {
   it('a new store has no band, no curve and no error, and starts no worker', () => {
@@ -119,7 +103,7 @@ describe('band store: a band’s life', () => {
   });
 
   it('a seed answered twice is counted once', () => {
-    const pool = poolPosting((command, post) => {
+    const pool = createMeddlingSweepPool((command, post) => {
       post(command);
       post(command);
     });
@@ -131,7 +115,7 @@ describe('band store: a band’s life', () => {
   });
 
   it('a seed its worker could not run fails the band, naming the seed and the worker’s reason', () => {
-    const pool = poolPosting((command, post) =>
+    const pool = createMeddlingSweepPool((command, post) =>
       post({ ...command, job: { ...command.job, params: {} } }),
     );
     const store = createBandStore({ createWorker: pool.create, poolSize: 2 });
@@ -145,7 +129,7 @@ describe('band store: a band’s life', () => {
   });
 
   it('a failure the worker cannot tie to a job names the seed as “?”', () => {
-    const pool = poolPosting((command, post) =>
+    const pool = createMeddlingSweepPool((command, post) =>
       post({ ...command, job: { ...command.job, id: 'first' } }),
     );
     const store = createBandStore({ createWorker: pool.create, poolSize: 1 });
@@ -158,7 +142,9 @@ describe('band store: a band’s life', () => {
   });
 
   it('a seed answered with a sweep result instead of a curve fails the band', () => {
-    const pool = poolPosting((command, post) => post({ ...command, checkpoints: undefined }));
+    const pool = createMeddlingSweepPool((command, post) =>
+      post({ ...command, checkpoints: undefined }),
+    );
     const store = createBandStore({ createWorker: pool.create, poolSize: 2 });
     store.getState().start(REQUEST);
     pool.workers[0]!.deliver(1);
@@ -168,7 +154,7 @@ describe('band store: a band’s life', () => {
   });
 
   it('a sweep result for a job the band never sent names the seed as “?”', () => {
-    const pool = poolPosting((command, post) =>
+    const pool = createMeddlingSweepPool((command, post) =>
       post({ ...command, checkpoints: undefined, job: { ...command.job, id: 99 } }),
     );
     const store = createBandStore({ createWorker: pool.create, poolSize: 1 });
