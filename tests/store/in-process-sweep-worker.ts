@@ -64,3 +64,20 @@ export function createFakeSweepPool() {
   };
   return { workers, create, runAll };
 }
+
+/**
+ * A pool of fakes whose page side posts `send(command)` instead of each command: a worker that
+ * gets a broken message, a job of the other kind or the same job twice.
+ */
+export function createMeddlingSweepPool(
+  send: (command: SweepCommand, post: (c: unknown) => void) => void,
+) {
+  const pool = createFakeSweepPool();
+  const create = () => {
+    const worker = pool.create();
+    const post = worker.postMessage.bind(worker) as (c: unknown) => void;
+    worker.postMessage = (command: SweepCommand) => send(command, post);
+    return worker;
+  };
+  return { ...pool, create };
+}
