@@ -132,7 +132,7 @@ export type CompareEvent =
     }
   | { type: 'snapshot'; snapshot: CompareSnapshot }
   /** A command was refused or the loop failed; `fatal` means the worker must be restarted. */
-  | { type: 'error'; message: string; fatal: boolean };
+  | { type: 'error'; message: string; fatal: boolean; command?: string };
 
 /** The command `type` strings, for validation of untrusted messages. */
 export const COMPARE_COMMAND_TYPES = [

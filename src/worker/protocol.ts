@@ -302,8 +302,12 @@ export type TrainerEvent =
       episodes: number;
       successes: number;
     }
-  /** A command was refused or the loop failed; `fatal` means the worker must be restarted. */
-  | { type: 'error'; message: string; fatal: boolean };
+  /**
+   * A command was refused or the loop failed; `fatal` means the worker must be restarted.
+   * `command` names the refused command's type when the refusal answers one (absent: a message
+   * that could not be read, a command sent before any run, or a failure under way).
+   */
+  | { type: 'error'; message: string; fatal: boolean; command?: TrainerCommand['type'] };
 
 /**
  * What a trainer needs from its host: a port, a clock and a timer. `Event` is what it posts (the

@@ -27,6 +27,8 @@ export interface ErrorEvent {
   type: 'error';
   message: string;
   fatal: boolean;
+  /** The type of the command refused, when the refusal answers one. */
+  command?: string;
 }
 
 /** What a trainer tells its run control. */
@@ -81,7 +83,7 @@ export interface RunControl<R> {
   /** Stops the loop and reports an unexpected failure; the trainer stays usable. */
   fail(error: unknown): void;
   /** `handle` and `dispose` over the trainer's parser and dispatch. */
-  handler<Command>(
+  handler<Command extends { type: string }>(
     parse: (message: unknown) => Parsed<Command>,
     dispatch: (command: Command) => void,
   ): { handle(message: unknown): void; dispose(): void };
@@ -102,6 +104,12 @@ export function createRunControl<R, Handle, Event extends { type: string }>(
   let seq = 0;
   /** The page's requests when Play was pressed: more at the end means it followed the run. */
   let asksAtPlay = 0;
+  /**
+   * The type of the command being dispatched: a refusal posted meanwhile names it (except the
+   * refusal for want of a run, `needRun`), so the page can tell a refused ice change from a
+   * refused import.
+   */
+  let dispatching: string | null = null;
   const pacer = createPacer();
 
   const loop = createSliceLoop(endpoint, resolved.sliceMs, {
@@ -157,10 +165,20 @@ export function createRunControl<R, Handle, Event extends { type: string }>(
     options: resolved,
     nextSeq: () => ++seq,
     postError(message) {
-      endpoint.post({ type: 'error', message, fatal: false }, []);
+      const command = dispatching === null ? {} : { command: dispatching };
+      endpoint.post({ type: 'error', message, fatal: false, ...command }, []);
     },
     needRun(type) {
-      if (run === null) control.postError(`"${type}" needs ${parts.runNoun}: send "init" first.`);
+      // Unnamed: before the first run there is no build under way for the page to keep.
+      if (run === null)
+        endpoint.post(
+          {
+            type: 'error',
+            message: `"${type}" needs ${parts.runNoun}: send "init" first.`,
+            fatal: false,
+          },
+          [],
+        );
       return run;
     },
     begin(next, target, announce) {
@@ -194,7 +212,14 @@ export function createRunControl<R, Handle, Event extends { type: string }>(
     handler: (parse, dispatch) =>
       guardedHandler({
         parse,
-        dispatch,
+        dispatch(command) {
+          dispatching = command.type;
+          try {
+            dispatch(command);
+          } finally {
+            dispatching = null;
+          }
+        },
         postError: control.postError,
         fail: control.fail,
         stop() {

@@ -43,6 +43,33 @@ describe('lab store: a long import', () => {
     expect(s.totalSteps).toBe(300_000);
   });
 
+  it('a command refused during the import leaves the import under way, and the imported run comes', () => {
+    const { store, worker } = setup();
+    store.getState().replay(RECORD);
+    worker.endpoint.runNext();
+    // A bad success rate: the worker refuses it (an error notice) and goes on replaying.
+    store.getState().setEnv({ successRate: 5 });
+    worker.endpoint.runNext();
+    expect(store.getState().notices.at(-1)!.kind).toBe('error');
+    expect(store.getState().replaying).not.toBeNull();
+    worker.endpoint.runAll();
+    store.getState().snapshotDrawn();
+    const s = store.getState();
+    expect(s.replaying).toBeNull();
+    expect(s.settings.seed).toBe(5);
+    expect(s.totalSteps).toBe(300_000);
+  });
+
+  it('a refused import itself clears the progress and leaves the run on screen', () => {
+    const { store, worker } = setup();
+    store.getState().replay({ ...RECORD, totalSteps: -3 });
+    worker.endpoint.runAll();
+    const s = store.getState();
+    expect(s.replaying).toBeNull();
+    expect(s.totalSteps).toBe(4);
+    expect(s.notices.at(-1)!.text).toMatch(/^The run record was refused/);
+  });
+
   it('Cancel leaves the run before the import as it was, and a notice says so', () => {
     const { store, worker } = setup();
     const before = store.getState();

@@ -68,7 +68,7 @@ export function followTrainer(
       break;
     case 'error':
       // A refused command (a fatal error went to the client's `onFatal`).
-      store.setState(merged(followers.map((f) => f.refused?.() ?? undefined)));
+      store.setState(merged(followers.map((f) => f.refused?.(event.command) ?? undefined)));
       state.notify('error', event.message);
       break;
     case 'replay-progress':

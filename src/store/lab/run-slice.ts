@@ -299,8 +299,11 @@ export function createRunSlice(
         finished: s.finished,
       };
     },
-    // The worker refused what was sent (bad settings): nothing is being built any more.
-    refused: () => {
+    // The worker refused what was being built (bad settings, a bad record), or dropped the
+    // replay: nothing is being built any more. The refusal of another command (a bad ice change
+    // during an import) leaves the build under way, which the worker goes on with.
+    refused: (command) => {
+      if (command !== undefined && command !== pending?.command.type) return;
       pending = null;
       return { replaying: null };
     },

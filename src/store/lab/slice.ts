@@ -29,8 +29,8 @@ export interface LabFollower {
   ready?(event: ReadyEvent): Partial<LabState>;
   snapshot?(snapshot: Snapshot, state: LabState): Partial<LabState>;
   /**
-   * The worker refused a command, or dropped the replay it was asked to cancel: what was sent and
-   * not yet built will not be.
+   * The worker refused a command (`command`: its type, when the worker said), or dropped the
+   * replay it was asked to cancel (no type).
    */
-  refused?(): Partial<LabState> | void;
+  refused?(command?: string): Partial<LabState> | void;
 }
