@@ -88,8 +88,10 @@ export function createLabStore(options: LabStoreOptions): LabStore {
       client.send({ type: 'set-speed', speed: store.getState().speed });
     },
     onEvent: (event) => followTrainer(event, store, followers),
-    // A worker that failed: stop, say so, offer a restart that keeps the run.
+    // A worker that failed: let it go (it may still be running, in an unknown state: nothing it
+    // says reaches the page, nothing is sent to it), say so, offer a restart that keeps the run.
     onFatal: (message) => {
+      client.stop();
       store.setState({ connection: 'failed', running: false, replaying: null });
       store
         .getState()

@@ -63,4 +63,21 @@ describe('lab store: Restart after a failure', () => {
     expect(store.getState().totalSteps).toBe(25);
     expect(store.getState().settings.seed).toBe(0);
   });
+
+  it('a failed worker is let go: what it says after its failure changes nothing until Restart', () => {
+    const { store, workers } = setup();
+    steps(store, 3);
+    workers[0]!.crash('out of memory');
+    store.getState().setSpeed(20);
+    expect(store.getState().connection).toBe('failed');
+    // The failed worker may still be running; a step sent to it now must not bring the run back.
+    steps(store, 2);
+    expect(store.getState().connection).toBe('failed');
+    expect(store.getState().totalSteps).toBe(3);
+    store.getState().notices.at(-1)!.action!.run();
+    store.getState().snapshotDrawn();
+    expect(store.getState().connection).toBe('ready');
+    expect(store.getState().totalSteps).toBe(3);
+    expect(workers).toHaveLength(2);
+  });
 });
