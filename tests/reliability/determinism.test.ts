@@ -10,6 +10,7 @@ import { createAgent } from '../../src/rl/agent';
 import { LESSON_PARAMS } from '../../src/rl/params';
 import { runEpisodes } from '../../src/rl/fast-loop';
 import { replayRun, type RunRecord } from '../../src/rl/replay';
+import { labWithSilenceableWorker } from '../store/lab-with-workers';
 import { createLabStore, lessonSettings } from '../../src/store/lab-store';
 import type { RunSettings, Snapshot, TrainerCommand } from '../../src/worker/protocol';
 import { createTrainer } from '../../src/worker/trainer';
@@ -169,19 +170,8 @@ describe('faults', () => {
   });
 
   it('a worker that stops answering is reported, with a restart', async () => {
-    let silent = false;
-    const store = createLabStore({
-      pingIntervalMs: 5,
-      createWorker: () => {
-        const w = createInProcessWorker();
-        const post = w.postMessage.bind(w);
-        w.postMessage = (c) => {
-          if (!silent) post(c);
-        };
-        return w;
-      },
-    });
-    silent = true;
+    const { store, setSilent } = labWithSilenceableWorker(5);
+    setSilent(true);
     const realNow = Date.now;
     const start = realNow();
     Date.now = () => realNow() + 10_000;
@@ -193,7 +183,7 @@ describe('faults', () => {
     expect(realNow() - start).toBeLessThan(5000);
     expect(store.getState().connection).toBe('unresponsive');
     expect(store.getState().notices.at(-1)?.text).toMatch(/stopped answering/);
-    silent = false;
+    setSilent(false);
     store.getState().notices.at(-1)!.action!.run();
     expect(store.getState().connection).toBe('ready');
     store.getState().dispose();

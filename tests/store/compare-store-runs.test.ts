@@ -2,34 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { createCompareStore, type CompareWorkerPort } from '../../src/store/compare-store';
 import { lessonSettings } from '../../src/store/lab-store';
-import type { CompareEvent } from '../../src/worker/compare-protocol';
+import type { CompareCommand, CompareEvent } from '../../src/worker/compare-protocol';
 import {
   createInProcessCompareWorker,
   type InProcessCompareWorker,
 } from './in-process-compare-worker';
-
-/** An in-process worker whose answers `held` picks wait until `release()` (still on their way). */
-function delayingWorker(inner: InProcessCompareWorker, held: (event: CompareEvent) => boolean) {
-  const waiting: MessageEvent<CompareEvent>[] = [];
-  const port: CompareWorkerPort = {
-    onmessage: null,
-    onerror: null,
-    postMessage: (command) => inner.postMessage(command),
-    terminate: () => inner.terminate(),
-  };
-  inner.onmessage = (e) => {
-    if (held(e.data)) waiting.push(e);
-    else port.onmessage?.(e);
-  };
-  inner.onerror = (e) => port.onerror?.(e);
-  return {
-    port,
-    held: () => waiting.length,
-    release: () => {
-      for (const e of waiting.splice(0)) port.onmessage?.(e);
-    },
-  };
-}
+import { delayingWorker } from './delaying-worker';
 
 function setup(wrap?: (w: InProcessCompareWorker) => CompareWorkerPort) {
   const workers: InProcessCompareWorker[] = [];
@@ -128,7 +106,7 @@ describe('compare store: controls', () => {
   });
 
   it('Pause while the comparison is being built: it stays paused once built', () => {
-    let delaying: ReturnType<typeof delayingWorker> | null = null;
+    let delaying: ReturnType<typeof delayingWorker<CompareCommand, CompareEvent>> | null = null;
     const { store, sent } = setup((w) => {
       delaying = delayingWorker(w, (e) => e.type === 'ready');
       return delaying.port;
@@ -201,7 +179,7 @@ describe('compare store: following the worker', () => {
 
   it('a snapshot of a run already replaced is dropped, and the worker is asked for the next one', () => {
     let replaced = -1;
-    let delaying: ReturnType<typeof delayingWorker> | null = null;
+    let delaying: ReturnType<typeof delayingWorker<CompareCommand, CompareEvent>> | null = null;
     const { store, workers, sent } = setup((w) => {
       delaying = delayingWorker(w, (e) => e.type === 'snapshot' && e.snapshot.runId === replaced);
       return delaying.port;

@@ -5,33 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import type { RunRecord } from '../../src/rl/replay';
 import { followTrainer } from '../../src/store/lab/follow-trainer';
-import { createLabStore, lessonSettings, type WorkerPort } from '../../src/store/lab-store';
+import { createLabStore, lessonSettings } from '../../src/store/lab-store';
 import type { TrainerEvent } from '../../src/worker/protocol';
+import { delayingWorker } from './delaying-worker';
 import { createInProcessWorker } from './in-process-worker';
 import { labWithWorkers } from './lab-with-workers';
-
-/** An in-process worker whose answers `held` picks wait until `release()` (still on their way). */
-function delayingWorker(held: (event: TrainerEvent) => boolean) {
-  const inner = createInProcessWorker();
-  const waiting: MessageEvent<TrainerEvent>[] = [];
-  const port: WorkerPort = {
-    onmessage: null,
-    onerror: null,
-    postMessage: (command) => inner.postMessage(command),
-    terminate: () => inner.terminate(),
-  };
-  inner.onmessage = (e) => {
-    if (held(e.data)) waiting.push(e);
-    else port.onmessage?.(e);
-  };
-  inner.onerror = (e) => port.onerror?.(e);
-  return {
-    port,
-    release: () => {
-      for (const e of waiting.splice(0)) port.onmessage?.(e);
-    },
-  };
-}
 
 /** Takes `n` single steps, each drawn. */
 function steps(store: ReturnType<typeof labWithWorkers>['store'], n: number): void {
@@ -55,7 +33,10 @@ describe('lab store: following the worker', () => {
   });
 
   it('a hyperparameter change the worker applied to a run already replaced is not recorded', () => {
-    const worker = delayingWorker((e) => e.type === 'params-applied');
+    const worker = delayingWorker(
+      createInProcessWorker(),
+      (e: TrainerEvent) => e.type === 'params-applied',
+    );
     const store = createLabStore({ createWorker: () => worker.port });
     store.getState().setParams({ alpha: 0.3 });
     store.getState().applySettings({ ...lessonSettings(), seed: 3 }, '4x4');

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLabStore, UNRESPONSIVE_AFTER_MS } from '../../src/store/lab-store';
+import { labWithSilenceableWorker } from './lab-with-workers';
 import { createInProcessWorker, type InProcessWorker } from './in-process-worker';
 
 describe('lab store: the watchdog', () => {
@@ -38,25 +39,14 @@ describe('lab store: the watchdog', () => {
   });
 
   it('a worker that sends nothing at all is reported once, with a restart', () => {
-    let silent = false;
-    const store = createLabStore({
-      pingIntervalMs: 100,
-      createWorker: () => {
-        const w = createInProcessWorker();
-        const post = w.postMessage.bind(w);
-        w.postMessage = (c) => {
-          if (!silent) post(c);
-        };
-        return w;
-      },
-    });
-    silent = true;
+    const { store, setSilent } = labWithSilenceableWorker(100);
+    setSilent(true);
     vi.advanceTimersByTime(3 * UNRESPONSIVE_AFTER_MS);
     expect(store.getState().connection).toBe('unresponsive');
     expect(store.getState().notices.map((n) => n.text)).toEqual([
       'The training worker stopped answering.',
     ]);
-    silent = false;
+    setSilent(false);
     store.getState().notices[0]!.action!.run();
     expect(store.getState().connection).toBe('ready');
     store.getState().dispose();

@@ -18,3 +18,31 @@ export function labWithWorkers(options: Omit<LabStoreOptions, 'createWorker'> = 
   });
   return { store, workers };
 }
+
+/**
+ * A lab store pinging its worker every `pingIntervalMs`, whose in-process worker hears no
+ * command (pings included) while `setSilent(true)` holds: a worker stuck in a loop.
+ */
+export function labWithSilenceableWorker(pingIntervalMs: number): {
+  store: LabStore;
+  setSilent(silent: boolean): void;
+} {
+  let silent = false;
+  const store = createLabStore({
+    pingIntervalMs,
+    createWorker: () => {
+      const w = createInProcessWorker();
+      const post = w.postMessage.bind(w);
+      w.postMessage = (c) => {
+        if (!silent) post(c);
+      };
+      return w;
+    },
+  });
+  return {
+    store,
+    setSilent: (on) => {
+      silent = on;
+    },
+  };
+}

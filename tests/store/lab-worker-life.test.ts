@@ -7,39 +7,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NO_GREEDY } from '../../src/store/lab/gallery-slice';
 import { createLabStore, UNRESPONSIVE_AFTER_MS, type WorkerPort } from '../../src/store/lab-store';
 import type { TrainerEvent } from '../../src/worker/protocol';
+import { delayingWorker } from './delaying-worker';
 import { createInProcessWorker, type InProcessWorker } from './in-process-worker';
-import { labWithWorkers } from './lab-with-workers';
+import { labWithSilenceableWorker, labWithWorkers } from './lab-with-workers';
 
 /** A worker that takes every command and never answers (a real one still loading). */
 function silentWorker(): WorkerPort {
   return { onmessage: null, onerror: null, postMessage: () => {}, terminate: () => {} };
-}
-
-/**
- * An in-process worker whose answers of the kinds `held` names wait until `release()` (a message
- * still on its way when the page moved on).
- */
-function delayingWorker(held: (event: TrainerEvent) => boolean) {
-  const inner: InProcessWorker = createInProcessWorker();
-  const waiting: MessageEvent<TrainerEvent>[] = [];
-  const port: WorkerPort = {
-    onmessage: null,
-    onerror: null,
-    postMessage: (command) => inner.postMessage(command),
-    terminate: () => inner.terminate(),
-  };
-  inner.onmessage = (e) => {
-    if (held(e.data)) waiting.push(e);
-    else port.onmessage?.(e);
-  };
-  inner.onerror = (e) => port.onerror?.(e);
-  return {
-    port,
-    sent: inner.sent,
-    release: () => {
-      for (const e of waiting.splice(0)) port.onmessage?.(e);
-    },
-  };
 }
 
 const requests = (sent: readonly { type: string }[]) =>
@@ -107,7 +81,11 @@ describe('lab store: the training worker’s life', () => {
 
   it('a snapshot of a run already replaced is dropped, and the worker is asked for the next one', () => {
     let replaced = -1;
-    const worker = delayingWorker((e) => e.type === 'snapshot' && e.snapshot.runId === replaced);
+    const inner = createInProcessWorker();
+    const worker = delayingWorker(
+      inner,
+      (e: TrainerEvent) => e.type === 'snapshot' && e.snapshot.runId === replaced,
+    );
     const store = createLabStore({ createWorker: () => worker.port });
     replaced = store.getState().runId;
     store.getState().step();
@@ -115,9 +93,9 @@ describe('lab store: the training worker’s life', () => {
     store.getState().reset();
     const { runId, snapshot } = store.getState();
     expect(runId).not.toBe(replaced);
-    const before = requests(worker.sent);
+    const before = requests(inner.sent);
     worker.release();
-    expect(requests(worker.sent)).toBe(before + 1);
+    expect(requests(inner.sent)).toBe(before + 1);
     expect(store.getState().runId).toBe(runId);
     expect(store.getState().snapshot).toBe(snapshot);
     expect(store.getState().totalSteps).toBe(0);
@@ -125,32 +103,22 @@ describe('lab store: the training worker’s life', () => {
   });
 
   it('a target episode of a run already replaced is dropped without asking for a snapshot', () => {
-    const worker = delayingWorker((e) => e.type === 'greedy-episode');
+    const inner = createInProcessWorker();
+    const worker = delayingWorker(inner, (e: TrainerEvent) => e.type === 'greedy-episode');
     const store = createLabStore({ createWorker: () => worker.port });
     store.getState().runGreedyEpisodes(2);
     store.getState().reset();
-    const before = requests(worker.sent);
+    const before = requests(inner.sent);
     worker.release();
-    expect(requests(worker.sent)).toBe(before);
+    expect(requests(inner.sent)).toBe(before);
     expect(store.getState().greedy).toEqual(NO_GREEDY);
     store.getState().dispose();
   });
 
   it('a worker that stops answering is reported as an error, and is ready again when it speaks', () => {
     vi.useFakeTimers();
-    let silent = false;
-    const store = createLabStore({
-      pingIntervalMs: 100,
-      createWorker: () => {
-        const w = createInProcessWorker();
-        const post = w.postMessage.bind(w);
-        w.postMessage = (c) => {
-          if (!silent) post(c);
-        };
-        return w;
-      },
-    });
-    silent = true;
+    const { store, setSilent } = labWithSilenceableWorker(100);
+    setSilent(true);
     vi.advanceTimersByTime(2 * UNRESPONSIVE_AFTER_MS);
     expect(store.getState().connection).toBe('unresponsive');
     expect(store.getState().notices.at(-1)).toMatchObject({
@@ -159,7 +127,7 @@ describe('lab store: the training worker’s life', () => {
       action: { label: 'Restart the worker' },
     });
     // It comes back by itself (a long slice ended): the next ping's answer is enough.
-    silent = false;
+    setSilent(false);
     vi.advanceTimersByTime(200);
     expect(store.getState().connection).toBe('ready');
     store.getState().dispose();
