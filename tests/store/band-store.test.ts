@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MAPS } from '../../src/rl/maps';
-import { LESSON_PARAMS } from '../../src/rl/params';
-import { planBand, type BandRequest } from '../../src/rl/band-plan';
+import { planBand } from '../../src/rl/band-plan';
 import { seedBand } from '../../src/rl/seed-band';
 import { bandCheckpoints, seedCurve } from '../../src/rl/seed-curve';
 import { sweepEnv } from '../../src/rl/sweep';
 import { createBandStore } from '../../src/store/band-store';
+import { BAND_REQUEST as REQUEST } from './band-request';
 import { createFakeSweepPool } from './in-process-sweep-worker';
-
-const REQUEST: BandRequest = {
-  env: { map: [...MAPS['4x4']], isSlippery: true, successRate: 1 / 3, maxSteps: 100 },
-  params: { ...LESSON_PARAMS },
-  firstSeed: 5,
-  count: 3,
-  episodes: 400,
-};
 
 describe('planBand', () => {
   it('one job per seed from the lab’s seed on, measured at the band’s checkpoints', () => {

@@ -1,35 +1,11 @@
 /** The comparison store's controls and how it follows its worker, apart from the numbers. */
 import { describe, expect, it } from 'vitest';
-import { createCompareStore, type CompareWorkerPort } from '../../src/store/compare-store';
+import { createCompareStore } from '../../src/store/compare-store';
 import { lessonSettings } from '../../src/store/lab-store';
 import type { CompareCommand, CompareEvent } from '../../src/worker/compare-protocol';
-import {
-  createInProcessCompareWorker,
-  type InProcessCompareWorker,
-} from './in-process-compare-worker';
+import { compareWithWorkers as setup } from './compare-with-workers';
+import { createInProcessCompareWorker } from './in-process-compare-worker';
 import { delayingWorker } from './delaying-worker';
-
-function setup(wrap?: (w: InProcessCompareWorker) => CompareWorkerPort) {
-  const workers: InProcessCompareWorker[] = [];
-  const errors: string[] = [];
-  const store = createCompareStore({
-    createWorker: () => {
-      const w = createInProcessCompareWorker();
-      workers.push(w);
-      return wrap ? wrap(w) : w;
-    },
-    onError: (m) => errors.push(m),
-  });
-  const runToIdle = () => {
-    const w = workers.at(-1)!;
-    for (let i = 0; i < 100_000 && w.endpoint.pending() > 0; i++) {
-      w.endpoint.runNext();
-      store.getState().snapshotDrawn();
-    }
-  };
-  const sent = (type: string) => workers.at(-1)!.sent.filter((c) => c.type === type).length;
-  return { store, workers, errors, runToIdle, sent };
-}
 
 const SETTINGS = { ...lessonSettings(), episodes: 80 };
 

@@ -2,34 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createEnv } from '../../src/rl/env';
 import { DEFAULT_COMPARE_SPEED } from '../../src/worker/compare-protocol';
 import { trainAlgorithm } from '../../src/rl/training';
-import { createCompareStore } from '../../src/store/compare-store';
 import { lessonSettings } from '../../src/store/lab-store';
-import {
-  createInProcessCompareWorker,
-  type InProcessCompareWorker,
-} from './in-process-compare-worker';
-
-function setup() {
-  const workers: InProcessCompareWorker[] = [];
-  const errors: string[] = [];
-  const store = createCompareStore({
-    createWorker: () => {
-      const w = createInProcessCompareWorker();
-      workers.push(w);
-      return w;
-    },
-    onError: (m) => errors.push(m),
-  });
-  /** Runs the worker's loop, drawing each snapshot as the page does, until it idles. */
-  const runToIdle = () => {
-    const w = workers.at(-1)!;
-    for (let i = 0; i < 100_000 && w.endpoint.pending() > 0; i++) {
-      w.endpoint.runNext();
-      store.getState().snapshotDrawn();
-    }
-  };
-  return { store, workers, errors, runToIdle };
-}
+import { compareWithWorkers as setup } from './compare-with-workers';
 
 describe('compare store', () => {
   it('starts no worker until the first comparison', () => {

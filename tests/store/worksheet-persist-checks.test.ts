@@ -9,15 +9,8 @@ import {
   type WorksheetStorage,
 } from '../../src/store/worksheet-persist';
 import { createWorksheetStore } from '../../src/store/worksheet-store';
+import { attempt, memoryStorage, prediction } from './worksheet-fixtures';
 
-const prediction = {
-  id: 'state-4',
-  prompt: 'Which way at state 4?',
-  guess: '↓ Down',
-  value: '1',
-  correct: null,
-  reveal: '',
-};
 const answer = {
   chapter: '2',
   prompt: 'What is γ?',
@@ -25,21 +18,10 @@ const answer = {
   correct: true,
   explanation: 'It weighs later rewards.',
 };
-const attempt = { puzzle: 2, title: 'T', settings: { gamma: 0.9 }, solved: true, result: 'R' };
 
 /** A stored worksheet with these lists (each empty unless given). */
 const stored = (lists: { predictions?: unknown[]; answers?: unknown[]; attempts?: unknown[] }) =>
   JSON.stringify({ predictions: [], answers: [], attempts: [], ...lists });
-
-/** A storage backed by a Map, as local storage behaves. */
-function memoryStorage(): WorksheetStorage & { data: Map<string, string> } {
-  const data = new Map<string, string>();
-  return {
-    data,
-    getItem: (key) => data.get(key) ?? null,
-    setItem: (key, value) => void data.set(key, value),
-  };
-}
 
 describe('a stored worksheet, checked field by field', () => {
   afterEach(() => {

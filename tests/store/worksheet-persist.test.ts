@@ -5,28 +5,7 @@ import {
   type WorksheetStorage,
 } from '../../src/store/worksheet-persist';
 import { createWorksheetStore } from '../../src/store/worksheet-store';
-
-/** A storage backed by a Map, as local storage behaves. */
-function memoryStorage(initial: Record<string, string> = {}): WorksheetStorage & {
-  data: Map<string, string>;
-} {
-  const data = new Map(Object.entries(initial));
-  return {
-    data,
-    getItem: (key) => data.get(key) ?? null,
-    setItem: (key, value) => void data.set(key, value),
-  };
-}
-
-const prediction = {
-  id: 'state-4',
-  prompt: 'Which way at state 4?',
-  guess: '↓ Down',
-  value: '1',
-  correct: null,
-  reveal: '',
-};
-const attempt = { puzzle: 2, title: 'T', settings: { gamma: 0.9 }, solved: true, result: 'R' };
+import { attempt, memoryStorage, prediction } from './worksheet-fixtures';
 
 describe('the worksheet kept across reloads', () => {
   it('a worksheet written in one store is there in the next store on the same storage', () => {
