@@ -25,6 +25,19 @@ function setup() {
   return { ...lab, worker };
 }
 
+/** Lets the worker finish the import: the progress is gone and the imported run is on screen. */
+function finishesOnTheImport({
+  store,
+  worker,
+}: Pick<ReturnType<typeof setup>, 'store' | 'worker'>) {
+  worker.endpoint.runAll();
+  store.getState().snapshotDrawn();
+  const s = store.getState();
+  expect(s.replaying).toBeNull();
+  expect(s.settings.seed).toBe(5);
+  expect(s.totalSteps).toBe(300_000);
+}
+
 describe('lab store: a long import', () => {
   it('shows its progress while it replays, then the imported run', () => {
     const { store, worker } = setup();
@@ -35,12 +48,7 @@ describe('lab store: a long import', () => {
     expect(store.getState().settings.seed).toBe(0);
     worker.endpoint.runNext();
     expect(store.getState().replaying!.steps).toBeGreaterThanOrEqual(first!.steps);
-    worker.endpoint.runAll();
-    store.getState().snapshotDrawn();
-    const s = store.getState();
-    expect(s.replaying).toBeNull();
-    expect(s.settings.seed).toBe(5);
-    expect(s.totalSteps).toBe(300_000);
+    finishesOnTheImport({ store, worker });
   });
 
   it('a command refused during the import leaves the import under way, and the imported run comes', () => {
@@ -52,12 +60,7 @@ describe('lab store: a long import', () => {
     worker.endpoint.runNext();
     expect(store.getState().notices.at(-1)!.kind).toBe('error');
     expect(store.getState().replaying).not.toBeNull();
-    worker.endpoint.runAll();
-    store.getState().snapshotDrawn();
-    const s = store.getState();
-    expect(s.replaying).toBeNull();
-    expect(s.settings.seed).toBe(5);
-    expect(s.totalSteps).toBe(300_000);
+    finishesOnTheImport({ store, worker });
   });
 
   it('a refused import itself clears the progress and leaves the run on screen', () => {
